@@ -1,0 +1,76 @@
+// The shape of `src/generated/security.ts` in every client package: what the generator
+// (packages/codegen) reads out of a spec's `components.securitySchemes` and its `x-` extensions
+// (spec/EXTENSIONS.md). packages/auth is configured from it and knows no provider by name.
+
+export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic' | 'none';
+export type TokenRequestContentType = 'application/x-www-form-urlencoded' | 'application/json';
+
+/** How a provider's token endpoint wants its requests (`x-token-request`). */
+export interface TokenRequestShape {
+  /** What the client sends. */
+  readonly contentType: TokenRequestContentType;
+  /** Where `grant_type` travels. RFC 6749 says the body; Klika's docs put it in the query. */
+  readonly grantTypeIn: 'body' | 'query';
+  readonly clientAuthentication: ClientAuthentication;
+  /** Extra token-request parameters that travel in the query string (Wootric's `account_token`). */
+  readonly queryParameters: readonly string[];
+}
+
+/** `x-token-request`, resolved: the scheme-wide shape and per-grant overrides, keyed by `grant_type`. */
+export interface TokenRequestConfig extends TokenRequestShape {
+  readonly grants: Readonly<Partial<Record<GrantType, Partial<TokenRequestShape>>>>;
+}
+
+export type GrantType = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code';
+
+export interface OAuthFlowConfig {
+  /** As written in the spec: absolute, or relative to the API's base URL. */
+  readonly tokenUrl: string;
+  readonly refreshUrl?: string;
+  readonly scopes: Readonly<Record<string, string>>;
+}
+
+export interface AuthorizationCodeFlowConfig extends OAuthFlowConfig {
+  readonly authorizationUrl: string;
+}
+
+export interface OAuth2SchemeConfig {
+  readonly type: 'oauth2';
+  readonly description?: string;
+  readonly flows: {
+    readonly password?: OAuthFlowConfig;
+    readonly clientCredentials?: OAuthFlowConfig;
+    readonly authorizationCode?: AuthorizationCodeFlowConfig;
+    readonly implicit?: Omit<AuthorizationCodeFlowConfig, 'tokenUrl'>;
+  };
+  readonly tokenRequest: TokenRequestConfig;
+  /** `x-token-lifetime`: the documented access-token lifetime in seconds. */
+  readonly tokenLifetime?: number;
+  /** `x-refresh-token-rotation`: each refresh returns a new refresh token. */
+  readonly refreshTokenRotation: boolean;
+}
+
+export interface HttpBearerSchemeConfig {
+  readonly type: 'http';
+  readonly scheme: 'bearer';
+  readonly bearerFormat?: string;
+  readonly description?: string;
+}
+
+export interface ApiKeySchemeConfig {
+  readonly type: 'apiKey';
+  readonly in: 'header' | 'query' | 'cookie';
+  readonly name: string;
+  readonly description?: string;
+}
+
+export type SecuritySchemeConfig = OAuth2SchemeConfig | HttpBearerSchemeConfig | ApiKeySchemeConfig;
+
+/** One provider's security configuration, generated from its spec. */
+export interface SecurityConfig {
+  /** The provider id (`spec/<id>/`). */
+  readonly provider: string;
+  readonly schemes: Readonly<Record<string, SecuritySchemeConfig>>;
+  /** The document's root `security`: alternatives, each a map of scheme name to scopes. */
+  readonly security: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
+}
