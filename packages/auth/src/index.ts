@@ -1,3 +1,24 @@
+export { createAuth, type Auth, type AuthOptions } from './create-auth.js';
+export { AuthError, OAuthError, type AuthErrorCode } from './errors.js';
+export { redactedExcerpt } from './redact.js';
+export {
+  apiKey,
+  authorizationCodeGrant,
+  bearerToken,
+  clientCredentialsGrant,
+  passwordGrant,
+  refreshTokenGrant,
+  type AuthStrategy,
+  type AuthorizationCodeGrantOptions,
+  type ClientCredentials,
+  type ClientCredentialsGrantOptions,
+  type GrantStrategy,
+  type PasswordGrantOptions,
+  type RefreshTokenGrantOptions,
+  type StaticStrategy,
+} from './strategies.js';
+export type { TokenManager, TokenStore } from './token-manager.js';
+export type { TokenSet } from './token-set.js';
 export type {
   ApiKeySchemeConfig,
   AuthorizationCodeFlowConfig,

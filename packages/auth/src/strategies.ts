@@ -1,0 +1,149 @@
+import { assertOptionalString, assertString, assertStringRecord } from './assert.js';
+import type { GrantType, OAuth2SchemeConfig } from './security-config.js';
+
+export interface ClientCredentials {
+  readonly clientId: string;
+  /** Omit for a public client. */
+  readonly clientSecret?: string | undefined;
+}
+
+/** Gets tokens from the provider's token endpoint, and refreshes them. */
+export interface GrantStrategy {
+  readonly kind: 'grant';
+  /** The grant that gets the first token, and again whenever refreshing is impossible. */
+  readonly grantType: GrantType;
+  /** Which flow of the spec's oauth2 scheme this grant belongs to (its tokenUrl, its refreshUrl). */
+  readonly flow: keyof OAuth2SchemeConfig['flows'] | undefined;
+  readonly client: ClientCredentials | undefined;
+  /** The grant's own parameters, secrets included; they only ever travel in the request body. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** Extra token-request parameters; the spec decides which travel in the query (Wootric's `account_token`). */
+  readonly extraParameters: Readonly<Record<string, string>>;
+  /** A refresh token to start from, before any grant. */
+  readonly refreshToken: string | undefined;
+  /** `false` when the grant's credentials work once (an authorization code) or there are none. */
+  readonly repeatable: boolean;
+}
+
+/** A credential used as it is: an API key or an access token obtained elsewhere. */
+export interface StaticStrategy {
+  readonly kind: 'static';
+  readonly credential: string;
+  /** `apiKey` prefers the spec's non-OAuth scheme (an API key); `bearer` its oauth2 scheme. */
+  readonly prefers: 'apiKey' | 'bearer';
+  /** A security scheme name of the spec, to choose one explicitly. */
+  readonly scheme: string | undefined;
+}
+
+export type AuthStrategy = GrantStrategy | StaticStrategy;
+
+interface CommonGrantOptions {
+  /** Space-separated scopes. */
+  readonly scope?: string;
+  /** Extra token-request parameters, such as Wootric's `account_token`. */
+  readonly parameters?: Readonly<Record<string, string>>;
+}
+
+function client(options: { clientId?: string; clientSecret?: string }, path: string): ClientCredentials | undefined {
+  assertOptionalString(options.clientId, `${path}.clientId`);
+  assertOptionalString(options.clientSecret, `${path}.clientSecret`);
+  if (options.clientId === undefined) {
+    if (options.clientSecret !== undefined) throw new TypeError(`"${path}.clientSecret" needs "${path}.clientId"`);
+    return undefined;
+  }
+  return { clientId: options.clientId, clientSecret: options.clientSecret };
+}
+
+function grant(
+  grantType: GrantType,
+  flow: GrantStrategy['flow'],
+  options: CommonGrantOptions & { clientId?: string; clientSecret?: string },
+  parameters: Record<string, string>,
+  path: string,
+  rest: Partial<Pick<GrantStrategy, 'refreshToken' | 'repeatable'>> = {},
+): GrantStrategy {
+  assertOptionalString(options.scope, `${path}.scope`);
+  assertStringRecord(options.parameters, `${path}.parameters`);
+  return {
+    kind: 'grant',
+    grantType,
+    flow,
+    client: client(options, path),
+    parameters: options.scope === undefined ? parameters : { ...parameters, scope: options.scope },
+    extraParameters: { ...options.parameters },
+    refreshToken: rest.refreshToken,
+    repeatable: rest.repeatable ?? true,
+  };
+}
+
+export interface PasswordGrantOptions extends CommonGrantOptions {
+  readonly username: string;
+  readonly password: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+}
+
+/** The resource owner password grant (RFC 6749 §4.3), for first-party clients. */
+export function passwordGrant(options: PasswordGrantOptions): GrantStrategy {
+  const path = 'auth';
+  assertString(options?.username, `${path}.username`);
+  assertString(options.password, `${path}.password`);
+  return grant('password', 'password', options, { username: options.username, password: options.password }, path);
+}
+
+export interface ClientCredentialsGrantOptions extends CommonGrantOptions {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** The client credentials grant (RFC 6749 §4.4): the application acts for itself. */
+export function clientCredentialsGrant(options: ClientCredentialsGrantOptions): GrantStrategy {
+  assertString(options?.clientId, 'auth.clientId');
+  assertString(options.clientSecret, 'auth.clientSecret');
+  return grant('client_credentials', 'clientCredentials', options, {}, 'auth');
+}
+
+export interface RefreshTokenGrantOptions extends CommonGrantOptions {
+  readonly refreshToken: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+}
+
+/** Starts from a refresh token the user already holds; fails once that token is rejected. */
+export function refreshTokenGrant(options: RefreshTokenGrantOptions): GrantStrategy {
+  assertString(options?.refreshToken, 'auth.refreshToken');
+  return grant('refresh_token', undefined, options, {}, 'auth', { refreshToken: options.refreshToken, repeatable: false });
+}
+
+export interface AuthorizationCodeGrantOptions extends CommonGrantOptions {
+  /** The `code` of the authorization callback (see `readAuthorizationCallback`). */
+  readonly code: string;
+  readonly redirectUri: string;
+  /** The PKCE verifier made with the authorization request. */
+  readonly codeVerifier?: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+}
+
+/** Exchanges an authorization code (RFC 6749 §4.1.3, PKCE RFC 7636); later tokens come by refresh. */
+export function authorizationCodeGrant(options: AuthorizationCodeGrantOptions): GrantStrategy {
+  assertString(options?.code, 'auth.code');
+  assertString(options.redirectUri, 'auth.redirectUri');
+  assertOptionalString(options.codeVerifier, 'auth.codeVerifier');
+  assertString(options.clientId, 'auth.clientId');
+  const parameters: Record<string, string> = { code: options.code, redirect_uri: options.redirectUri };
+  if (options.codeVerifier !== undefined) parameters.code_verifier = options.codeVerifier;
+  return grant('authorization_code', 'authorizationCode', options, parameters, 'auth', { repeatable: false });
+}
+
+/** An access token obtained elsewhere, sent as `Authorization: Bearer`. It is never refreshed. */
+export function bearerToken(token: string, options: { scheme?: string } = {}): StaticStrategy {
+  assertString(token, 'auth.token');
+  return { kind: 'static', credential: token, prefers: 'bearer', scheme: options.scheme };
+}
+
+/** An API key, sent the way the spec's API-key scheme says (CloudCX: `Authorization: Bearer <key>`). */
+export function apiKey(key: string, options: { scheme?: string } = {}): StaticStrategy {
+  assertString(key, 'auth.apiKey');
+  return { kind: 'static', credential: key, prefers: 'apiKey', scheme: options.scheme };
+}

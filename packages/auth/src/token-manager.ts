@@ -1,0 +1,135 @@
+import { AuthError, OAuthError } from './errors.js';
+import type { GrantType, OAuth2SchemeConfig } from './security-config.js';
+import type { GrantStrategy } from './strategies.js';
+import { buildTokenRequest, shapeFor } from './token-request.js';
+import { processTokenResponse } from './token-response.js';
+import { isUsable, type TokenSet } from './token-set.js';
+
+/** Where an app keeps tokens across restarts. Both methods may be async. */
+export interface TokenStore {
+  get(): TokenSet | undefined | Promise<TokenSet | undefined>;
+  set(tokens: TokenSet): void | Promise<void>;
+}
+
+export interface TokenManagerOptions {
+  readonly scheme: OAuth2SchemeConfig;
+  readonly strategy: GrantStrategy;
+  /** The API's base URL: relative token URLs in the spec resolve against it. */
+  readonly baseUrl: string;
+  readonly fetch: typeof globalThis.fetch;
+  readonly store?: TokenStore | undefined;
+  /** Called with every new token set, after the store. */
+  readonly onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
+  /** Milliseconds before a token request is abandoned. */
+  readonly timeoutMs: number;
+  readonly now: () => number;
+  readonly checkUrl: (url: URL, what: string) => void;
+}
+
+export interface TokenManager {
+  /** A usable access token: the cached one, or a new one. Concurrent callers share one token request. */
+  getToken(signal?: AbortSignal): Promise<TokenSet>;
+  /** Forget `accessToken` (the API refused it) so that the next getToken fetches a new one. */
+  invalidate(accessToken: string): void;
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  const { scheme, strategy } = options;
+  const flow = strategy.flow ? scheme.flows[strategy.flow] : Object.values(scheme.flows).find((f) => f && 'tokenUrl' in f);
+  if (!flow || !('tokenUrl' in flow)) {
+    throw new TypeError(`"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`);
+  }
+  const tokenUrl = new URL(flow.tokenUrl, options.baseUrl);
+  const refreshUrl = new URL(flow.refreshUrl ?? flow.tokenUrl, options.baseUrl);
+  options.checkUrl(tokenUrl, 'token URL');
+  options.checkUrl(refreshUrl, 'refresh URL');
+
+  let current: TokenSet | undefined;
+  let loaded = false;
+  let inflight: Promise<TokenSet> | undefined;
+  let primaryUsed = false;
+
+  async function requestToken(url: URL, grantType: GrantType, parameters: Record<string, string>): Promise<TokenSet> {
+    const request = buildTokenRequest({ tokenUrl: url, shape: shapeFor(scheme.tokenRequest, grantType), grantType, parameters, client: strategy.client });
+    let response: Response;
+    try {
+      response = await options.fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      const reason = timedOut ? `no answer within ${options.timeoutMs} ms` : error instanceof Error ? error.message : 'network error';
+      throw new AuthError('token_request_failed', `The token request to ${url.origin}${url.pathname} failed: ${reason}.`);
+    }
+    return processTokenResponse(response, {
+      now: options.now(),
+      previous: current,
+      defaultLifetimeSeconds: scheme.tokenLifetime,
+      secrets: [strategy.client?.clientSecret, current?.refreshToken, ...Object.values(strategy.parameters)],
+    });
+  }
+
+  async function refresh(refreshToken: string): Promise<TokenSet> {
+    return requestToken(refreshUrl, 'refresh_token', { refresh_token: refreshToken });
+  }
+
+  async function primaryGrant(): Promise<TokenSet> {
+    primaryUsed = true;
+    return requestToken(tokenUrl, strategy.grantType, { ...strategy.parameters, ...strategy.extraParameters });
+  }
+
+  async function obtain(): Promise<TokenSet> {
+    if (!loaded) {
+      loaded = true;
+      current ??= (await options.store?.get()) ?? undefined;
+      if (isUsable(current, options.now())) return current;
+    }
+    const refreshToken = current?.refreshToken ?? (primaryUsed ? undefined : strategy.refreshToken);
+    const canRepeatPrimary = strategy.grantType !== 'refresh_token' && (strategy.repeatable || !primaryUsed);
+    let next: TokenSet;
+    if (refreshToken) {
+      try {
+        next = await refresh(refreshToken);
+      } catch (error) {
+        if (!(error instanceof OAuthError && error.error === 'invalid_grant')) throw error;
+        if (!canRepeatPrimary) {
+          throw new AuthError(
+            'reauthorization_required',
+            'The refresh token was rejected (invalid_grant) and there are no other credentials to get a new one: the user must authorize again.',
+            { status: error.status, ...(error.bodyExcerpt === undefined ? {} : { bodyExcerpt: error.bodyExcerpt }) },
+          );
+        }
+        next = await primaryGrant();
+      }
+    } else if (canRepeatPrimary) {
+      next = await primaryGrant();
+    } else {
+      throw new AuthError('reauthorization_required', 'The access token expired and there is no refresh token or other credential to get a new one.');
+    }
+    current = next;
+    await options.store?.set(next);
+    await options.onTokens?.(next);
+    return next;
+  }
+
+  return {
+    getToken(signal) {
+      if (loaded && isUsable(current, options.now())) return Promise.resolve(current);
+      inflight ??= obtain().finally(() => {
+        inflight = undefined;
+      });
+      return raceAbort(inflight, signal);
+    },
+    invalidate(accessToken) {
+      if (current?.accessToken === accessToken) current = { ...current, accessToken: '' };
+    },
+  };
+}

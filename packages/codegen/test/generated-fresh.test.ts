@@ -1,0 +1,34 @@
+// The generated code is committed so that a PR shows what a spec change does to each client.
+// This fails when the committed files are not what the generator makes of the current spec.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findRepoRoot, generateApiFiles, listApis, readBundledSpec } from '../src/index.js';
+
+const root = findRepoRoot(import.meta.dirname);
+const apis = (await listApis(root)).filter((api) => existsSync(join(root, 'packages', api.id, 'package.json')));
+
+function committed(path: string): string | undefined {
+  try {
+    return execFileSync('git', ['show', `HEAD:${path}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+describe('committed generated code', () => {
+  it('covers at least one client package', () => {
+    expect(apis.length).toBeGreaterThan(0);
+  });
+
+  it.each(apis.map((api) => [api.id, api] as const))('%s is what the generator makes of the spec', async (_id, api) => {
+    const files = await generateApiFiles(api, await readBundledSpec(root, api.id));
+    for (const file of files) {
+      const path = `packages/${api.id}/src/generated/${file.name}`;
+      const inGit = committed(path);
+      expect(inGit, `${path} is not committed: run \`pnpm generate\` and commit it`).toBeDefined();
+      expect(inGit === file.contents, `${path} is stale: run \`pnpm generate\` and commit the result`).toBe(true);
+    }
+  });
+});

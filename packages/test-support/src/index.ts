@@ -1,0 +1,5 @@
+export { freePort, listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
+export { startPrism, type PrismMock } from './prism.js';
+export { secretsIn } from './secrets.js';
+export { attwProblems, publintProblems } from './package-checks.js';
+export { typecheckSnippets, typescriptBlocks, type Snippet } from './typecheck.js';
