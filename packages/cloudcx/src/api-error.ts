@@ -1,0 +1,54 @@
+import { redactedExcerpt } from '@oapi/auth';
+import { ApiError, operationOf } from '@oapi/runtime';
+import type { components } from './generated/openapi.js';
+
+/** The `{code, message, data}` wrapper of every `/openapi/v2` reply. */
+export type Envelope = components['schemas']['Envelope'];
+export type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
+
+/** The `code` of a successful envelope. Any other code is an error, whatever the HTTP status. */
+export const successCode = '0000';
+
+export function isEnvelope(body: unknown): body is Envelope {
+  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+}
+
+const statusText = (response: Response) => `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+
+function describe(operation: string, response: Response, body: unknown): string {
+  if (isEnvelope(body)) {
+    const reason = typeof body.message === 'string' && body.message !== '' ? `: ${redactedExcerpt(body.message)}` : ' (no message)';
+    const under = response.ok ? `, although the reply is ${statusText(response)}` : ` (${statusText(response)})`;
+    return `${operation} failed with CloudCX code "${redactedExcerpt(body.code, [], 40)}"${under}${reason}`;
+  }
+  const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
+  const excerpt = text ? `: ${redactedExcerpt(text)}` : ' (empty body)';
+  if (response.ok) return `${operation} answered ${statusText(response)} with a body that is not a CloudCX {code, message, data} envelope${excerpt}`;
+  const hint = response.status === 401 ? ' Check the API key, or the OAuth client and user credentials.' : '';
+  return `${operation} answered ${statusText(response)}${excerpt}${hint}`;
+}
+
+/**
+ * A CloudCX call that failed: an envelope whose `code` is not `"0000"` (even under HTTP 200, which
+ * CloudCX uses for errors too), or a reply outside 2xx. `code` and `cloudcxMessage` are the
+ * envelope's, `undefined` when the reply carried none (e.g. an empty 401).
+ */
+export class CloudcxApiError<Body = unknown> extends ApiError<Body> {
+  override readonly name = 'CloudcxApiError';
+  /** The envelope's `code` (`"1001"`, …); `undefined` when the reply was not an envelope. */
+  readonly code: string | undefined;
+  /** The envelope's `message`: CloudCX's own reason, as it sent it. */
+  readonly cloudcxMessage: string | null | undefined;
+
+  constructor(response: Response, body: Body, operation: string = operationOf(response)) {
+    super(operation, response, body);
+    this.message = describe(operation, response, body);
+    this.code = isEnvelope(body) ? body.code : undefined;
+    this.cloudcxMessage = isEnvelope(body) ? body.message : undefined;
+  }
+
+  /** The `WWW-Authenticate` challenge of a 401, which often says why the credential was refused. */
+  get challenge(): string | undefined {
+    return this.headers.get('www-authenticate') ?? undefined;
+  }
+}
