@@ -39,7 +39,6 @@ const publicParameters = new Set(['scope', 'redirect_uri']);
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -75,7 +74,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       const reason = timedOut ? `no answer within ${options.timeoutMs} ms` : error instanceof Error ? error.message : 'network error';
-      throw new AuthError('token_request_failed', `The token request to ${url.origin}${url.pathname} failed: ${redactedExcerpt(reason, secretsOf(parameters))}.`);
+      throw new AuthError('token_request_failed', `The token request to ${url.origin}${url.pathname} failed: ${redactedExcerpt(reason, secretsOf(parameters)).replace(/\.$/, '')}.`);
     }
     return processTokenResponse(reply, {
       sentAt,
@@ -147,10 +146,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   return {
     getToken(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
       if (loaded && isUsable(current, options.now())) return Promise.resolve(current);
-      inflight ??= obtain().finally(() => {
-        inflight = undefined;
-      });
+      if (!inflight) {
+        inflight = obtain().finally(() => {
+          inflight = undefined;
+        });
+        // Each waiter gets the outcome through raceAbort; when all of them gave up, nobody is left to tell.
+        inflight.catch(() => undefined);
+      }
       return raceAbort(inflight, signal);
     },
     invalidate(accessToken) {
