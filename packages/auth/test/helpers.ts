@@ -3,7 +3,7 @@
 import createClient from 'openapi-fetch';
 import { createAuth, type AuthOptions, type OAuth2SchemeConfig, type SecurityConfig, type TokenRequestConfig } from '../src/index.js';
 
-export function oauth2Scheme(overrides: Partial<OAuth2SchemeConfig> & { tokenRequest?: Partial<TokenRequestConfig> } = {}): OAuth2SchemeConfig {
+export function oauth2Scheme(overrides: Omit<Partial<OAuth2SchemeConfig>, 'tokenRequest'> & { tokenRequest?: Partial<TokenRequestConfig> } = {}): OAuth2SchemeConfig {
   const { tokenRequest, ...rest } = overrides;
   return {
     type: 'oauth2',
