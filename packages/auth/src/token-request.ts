@@ -52,5 +52,6 @@ export function buildTokenRequest({ tokenUrl, shape, grantType, parameters, clie
   }
 
   const encoded = shape.contentType === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body).toString();
-  return new Request(url, { method: 'POST', headers, body: encoded });
+  // A redirect would resend the credentials to wherever it points (307/308 keep the body): not followed.
+  return new Request(url, { method: 'POST', headers, body: encoded, redirect: 'manual' });
 }

@@ -44,6 +44,20 @@ describe('token endpoint faults', () => {
     expect(secretsIn(error, secrets)).toEqual([]);
   });
 
+  it('does not follow a redirect with the credentials', async () => {
+    const elsewhere = await startFakeProvider();
+    provider.tokenHandler = (_, res) => res.writeHead(307, { location: `${elsewhere.url}/oauth/token` }).end();
+    try {
+      const client = echoClient(provider.url, { strategy: strategy() });
+      const error = await rejectionOf(client.GET('/echo'));
+      expect(error).toMatchObject({ code: 'invalid_token_response', status: 307 });
+      expect(elsewhere.tokenRequests).toHaveLength(0);
+      expect(secretsIn(error, secrets)).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('abandons a token request after tokenTimeoutMs', async () => {
     provider.tokenHandler = () => undefined; // never answers
     const client = echoClient(provider.url, { strategy: strategy(), tokenTimeoutMs: 100 });

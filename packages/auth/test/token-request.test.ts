@@ -53,6 +53,7 @@ describe('buildTokenRequest', () => {
       client,
     });
     expect(request.method).toBe('POST');
+    expect(request.redirect).toBe('manual');
     expect(request.headers.get('content-type')).toBe(shape.contentType);
     expect(request.headers.get('accept')).toBe('application/json');
     expect(request.headers.get('authorization')).toBe(authorization);
