@@ -1,3 +1,5 @@
+import { AuthError } from './errors.js';
+
 /** `"options.auth.clientId" must be a non-empty string`: bad arguments name the option path. */
 export function assertString(value: unknown, path: string): asserts value is string {
   if (typeof value !== 'string' || value === '') throw new TypeError(`"${path}" must be a non-empty string`);
@@ -15,6 +17,20 @@ export function assertStringRecord(value: unknown, path: string): asserts value 
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** 127.0.0.0/8, ::1 and `localhost`; a DNS name that merely starts with `127.` is not. */
 export function isLoopback(url: URL): boolean {
-  return loopbackHosts.has(url.hostname) || url.hostname.endsWith('.localhost') || /^127\./.test(url.hostname);
+  return loopbackHosts.has(url.hostname) || /^127(?:\.\d{1,3}){3}$/.test(url.hostname);
+}
+
+/**
+ * Credentials go only to https URLs, or http on loopback (RFC 8252 §7.3), unless the caller opts
+ * out; and never in a URL's user-info part.
+ */
+export function assertSecureUrl(url: URL, what: string, allowInsecureHttp: boolean | undefined): void {
+  if (url.username !== '' || url.password !== '') {
+    throw new AuthError('insecure_url', `Refusing credentials in the ${what} (${url.protocol}//…@${url.host}): pass them to a strategy instead.`);
+  }
+  if (url.protocol === 'https:' || allowInsecureHttp === true) return;
+  if (url.protocol === 'http:' && isLoopback(url)) return;
+  throw new AuthError('insecure_url', `Refusing to send credentials to ${url.origin} (${what}): use https, or set allowInsecureHttp for a trusted network.`);
 }

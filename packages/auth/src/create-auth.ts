@@ -1,6 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { isLoopback } from './assert.js';
-import { AuthError } from './errors.js';
+import { assertSecureUrl, assertString } from './assert.js';
 import type { OAuth2SchemeConfig, SecurityConfig, SecuritySchemeConfig } from './security-config.js';
 import type { AuthStrategy, StaticStrategy } from './strategies.js';
 import { createTokenManager, type TokenManager, type TokenStore } from './token-manager.js';
@@ -43,8 +42,12 @@ function chooseStaticScheme(security: SecurityConfig, strategy: StaticStrategy):
     if (!scheme) throw new TypeError(`"auth.scheme": the ${security.provider} spec has no security scheme "${strategy.scheme}"`);
     return [strategy.scheme, scheme];
   }
-  const wanted = strategy.prefers === 'apiKey' ? (s: SecuritySchemeConfig) => s.type !== 'oauth2' : (s: SecuritySchemeConfig) => s.type !== 'apiKey';
-  const found = entries.find(([, s]) => wanted(s)) ?? entries[0];
+  if (strategy.prefers === 'apiKey') {
+    const found = entries.find(([, s]) => s.type !== 'oauth2');
+    if (!found) throw new TypeError(`"auth": the ${security.provider} spec declares no API-key scheme; for an access token obtained elsewhere use bearerToken()`);
+    return found;
+  }
+  const found = entries.find(([, s]) => s.type !== 'apiKey') ?? entries[0];
   if (!found) throw new TypeError(`"auth": the ${security.provider} spec declares no security scheme`);
   return found;
 }
@@ -57,13 +60,25 @@ function headerFor(scheme: SecuritySchemeConfig, credential: string): [string, s
   return ['authorization', `Bearer ${credential}`];
 }
 
+function assertOptions(options: AuthOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
+  if (typeof options.security !== 'object' || options.security === null || typeof options.security.schemes !== 'object') {
+    throw new TypeError('"options.security" must be a generated security config (src/generated/security.ts)');
+  }
+  const kind = (options.strategy as { kind?: unknown } | undefined)?.kind;
+  if (kind !== 'grant' && kind !== 'static') throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
+  assertString(options.baseUrl, 'options.baseUrl');
+  if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
+  const timeout = options.tokenTimeoutMs;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
+    throw new TypeError('"options.tokenTimeoutMs" must be a positive number of milliseconds');
+  }
+}
+
 export function createAuth(options: AuthOptions): Auth {
+  assertOptions(options);
   const fetch = options.fetch ?? globalThis.fetch;
-  const checkUrl = (url: URL, what: string) => {
-    if (url.protocol === 'https:' || options.allowInsecureHttp === true) return;
-    if (url.protocol === 'http:' && isLoopback(url)) return;
-    throw new AuthError('insecure_url', `Refusing to send credentials to ${url.origin} (${what}): use https, or set allowInsecureHttp for a trusted network.`);
-  };
+  const checkUrl = (url: URL, what: string) => assertSecureUrl(url, what, options.allowInsecureHttp);
   checkUrl(new URL(options.baseUrl), 'API base URL');
 
   let tokens: TokenManager | undefined;
@@ -91,28 +106,28 @@ export function createAuth(options: AuthOptions): Auth {
     header = async (signal) => ['authorization', `Bearer ${(await manager.getToken(signal)).accessToken}`];
   }
 
-  // The request as it was before openapi-fetch sent it, to replay after a 401: its body can be read
-  // only once, so the clone is taken in onRequest.
-  const sent = new WeakMap<Request, { clone: Request; authorization: string }>();
+  // The request as it was before openapi-fetch sent it, to replay after a 401: a body can be read
+  // only once, so a request with one is cloned in onRequest; one without can be sent again as is.
+  const sent = new WeakMap<Request, { replay: Request; authorization: string }>();
 
   const middleware: Middleware = {
     async onRequest({ request }) {
       checkUrl(new URL(request.url), 'API request');
       const [name, value] = await header(request.signal);
       request.headers.set(name, value);
-      if (tokens) sent.set(request, { clone: request.clone(), authorization: value });
+      if (tokens) sent.set(request, { replay: request.body === null ? request : request.clone(), authorization: value });
       return request;
     },
     async onResponse({ request, response, options: clientOptions }) {
       const original = sent.get(request);
       if (response.status !== 401 || !tokens || !original) return undefined;
       sent.delete(request);
+      await response.body?.cancel();
       tokens.invalidate(original.authorization.slice('Bearer '.length));
       const [name, value] = await header(request.signal);
-      const replay = original.clone;
-      replay.headers.set(name, value);
-      await response.body?.cancel();
-      return clientOptions.fetch(replay);
+      original.replay.headers.set(name, value);
+      // The client's own fetch, not the global one: tests, proxies and instrumentation see the replay.
+      return clientOptions.fetch(original.replay);
     },
   };
 

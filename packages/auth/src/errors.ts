@@ -14,7 +14,9 @@ export type AuthErrorCode =
   /** A token or API URL is not https and not on loopback. */
   | 'insecure_url'
   /** The authorization callback is unusable: wrong state, an `error` from the server, no code. */
-  | 'invalid_callback';
+  | 'invalid_callback'
+  /** No authorization callback reached the loopback redirect in time. */
+  | 'callback_timeout';
 
 /**
  * Every failure of authentication. Messages and properties never contain a secret: credentials and

@@ -2,7 +2,8 @@ import { AuthError, OAuthError } from './errors.js';
 import type { GrantType, OAuth2SchemeConfig } from './security-config.js';
 import type { GrantStrategy } from './strategies.js';
 import { buildTokenRequest, shapeFor } from './token-request.js';
-import { processTokenResponse } from './token-response.js';
+import { redactedExcerpt } from './redact.js';
+import { processTokenResponse, type TokenReply } from './token-response.js';
 import { isUsable, type TokenSet } from './token-set.js';
 
 /** Where an app keeps tokens across restarts. Both methods may be async. */
@@ -33,9 +34,11 @@ export interface TokenManager {
   invalidate(accessToken: string): void;
 }
 
+/** Token-request parameters that are no secret, and too common as words to redact from excerpts. */
+const publicParameters = new Set(['scope', 'redirect_uri']);
+
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -58,23 +61,36 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   let loaded = false;
   let inflight: Promise<TokenSet> | undefined;
   let primaryUsed = false;
+  /** The newest refresh token: each reply's replaces the last (rotation); a rejected one is dropped. */
+  let refreshToken = strategy.refreshToken;
 
   async function requestToken(url: URL, grantType: GrantType, parameters: Record<string, string>): Promise<TokenSet> {
     const request = buildTokenRequest({ tokenUrl: url, shape: shapeFor(scheme.tokenRequest, grantType), grantType, parameters, client: strategy.client });
-    let response: Response;
+    const sentAt = options.now();
+    let reply: TokenReply;
     try {
-      response = await options.fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
+      const response = await options.fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
+      reply = { status: response.status, headers: response.headers, body: await response.text() };
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       const reason = timedOut ? `no answer within ${options.timeoutMs} ms` : error instanceof Error ? error.message : 'network error';
-      throw new AuthError('token_request_failed', `The token request to ${url.origin}${url.pathname} failed: ${reason}.`);
+      throw new AuthError('token_request_failed', `The token request to ${url.origin}${url.pathname} failed: ${redactedExcerpt(reason, secretsOf(parameters)).replace(/\.$/, '')}.`);
     }
-    return processTokenResponse(response, {
-      now: options.now(),
-      previous: current,
+    return processTokenResponse(reply, {
+      sentAt,
+      previousRefreshToken: grantType === 'refresh_token' ? parameters.refresh_token : undefined,
       defaultLifetimeSeconds: scheme.tokenLifetime,
-      secrets: [strategy.client?.clientSecret, current?.refreshToken, ...Object.values(strategy.parameters)],
+      secrets: secretsOf(parameters),
     });
+  }
+
+  /** Everything a token request carries, to keep out of any error: a server may echo it back. */
+  function secretsOf(parameters: Record<string, string>): string[] {
+    const all = { ...strategy.parameters, ...parameters };
+    const values = Object.entries(all).flatMap(([name, value]) => (publicParameters.has(name) ? [] : [value]));
+    if (strategy.client?.clientSecret !== undefined) values.push(strategy.client.clientSecret);
+    for (const token of [refreshToken, strategy.refreshToken]) if (token !== undefined) values.push(token);
+    return values;
   }
 
   async function refresh(refreshToken: string): Promise<TokenSet> {
@@ -82,17 +98,23 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   }
 
   async function primaryGrant(): Promise<TokenSet> {
+    const tokens = await requestToken(tokenUrl, strategy.grantType, { ...strategy.parameters, ...strategy.extraParameters });
     primaryUsed = true;
-    return requestToken(tokenUrl, strategy.grantType, { ...strategy.parameters, ...strategy.extraParameters });
+    return tokens;
   }
 
   async function obtain(): Promise<TokenSet> {
     if (!loaded) {
+      const stored = (await options.store?.get()) ?? undefined;
       loaded = true;
-      current ??= (await options.store?.get()) ?? undefined;
+      if (stored) {
+        current = stored;
+        refreshToken = stored.refreshToken ?? refreshToken;
+        // Tokens were issued before: a one-time grant (an authorization code) has been spent.
+        primaryUsed = true;
+      }
       if (isUsable(current, options.now())) return current;
     }
-    const refreshToken = current?.refreshToken ?? (primaryUsed ? undefined : strategy.refreshToken);
     const canRepeatPrimary = strategy.grantType !== 'refresh_token' && (strategy.repeatable || !primaryUsed);
     let next: TokenSet;
     if (refreshToken) {
@@ -100,6 +122,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         next = await refresh(refreshToken);
       } catch (error) {
         if (!(error instanceof OAuthError && error.error === 'invalid_grant')) throw error;
+        refreshToken = undefined;
         if (!canRepeatPrimary) {
           throw new AuthError(
             'reauthorization_required',
@@ -115,6 +138,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       throw new AuthError('reauthorization_required', 'The access token expired and there is no refresh token or other credential to get a new one.');
     }
     current = next;
+    refreshToken = next.refreshToken;
     await options.store?.set(next);
     await options.onTokens?.(next);
     return next;
@@ -122,10 +146,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   return {
     getToken(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
       if (loaded && isUsable(current, options.now())) return Promise.resolve(current);
-      inflight ??= obtain().finally(() => {
-        inflight = undefined;
-      });
+      if (!inflight) {
+        inflight = obtain().finally(() => {
+          inflight = undefined;
+        });
+        // Each waiter gets the outcome through raceAbort; when all of them gave up, nobody is left to tell.
+        inflight.catch(() => undefined);
+      }
       return raceAbort(inflight, signal);
     },
     invalidate(accessToken) {

@@ -7,7 +7,7 @@ import type { ClientCredentials } from './strategies.js';
 import type { GrantType, TokenRequestConfig, TokenRequestShape } from './security-config.js';
 
 /** Names that must never travel in a URL, whatever a spec says. */
-const neverInUrl = new Set(['password', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'access_token', 'username', 'assertion']);
+export const neverInUrl = new Set(['password', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'access_token', 'username', 'assertion']);
 
 export function shapeFor(config: TokenRequestConfig, grantType: GrantType): TokenRequestShape {
   return { ...config, ...config.grants[grantType] };
@@ -22,7 +22,8 @@ export interface TokenRequestInput {
   readonly client: ClientCredentials | undefined;
 }
 
-const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
+/** The application/x-www-form-urlencoded serialisation of one value, as RFC 6749 §2.3.1 asks. */
+const formEncode = (value: string) => new URLSearchParams([['', value]]).toString().slice(1);
 
 export function buildTokenRequest({ tokenUrl, shape, grantType, parameters, client }: TokenRequestInput): Request {
   const url = new URL(tokenUrl);
@@ -43,7 +44,7 @@ export function buildTokenRequest({ tokenUrl, shape, grantType, parameters, clie
 
   if (client && shape.clientAuthentication === 'client_secret_basic' && client.clientSecret !== undefined) {
     // RFC 6749 §2.3.1: both halves form-encoded before base64.
-    const basic = Buffer.from(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`).toString('base64');
+    const basic = btoa(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`);
     headers.set('authorization', `Basic ${basic}`);
   } else if (client && shape.clientAuthentication !== 'none') {
     body.client_id = client.clientId;
@@ -51,5 +52,6 @@ export function buildTokenRequest({ tokenUrl, shape, grantType, parameters, clie
   }
 
   const encoded = shape.contentType === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body).toString();
-  return new Request(url, { method: 'POST', headers, body: encoded });
+  // A redirect would resend the credentials to wherever it points (307/308 keep the body): not followed.
+  return new Request(url, { method: 'POST', headers, body: encoded, redirect: 'manual' });
 }

@@ -25,7 +25,12 @@ export function refreshMargin(token: TokenSet): number {
   return Math.min((token.expiresAt - token.receivedAt) / 10, maxMarginMs);
 }
 
+/**
+ * Fresh enough to send. A token received "in the future" counts as expired: this machine's clock
+ * went back (or a stored token came from a clock ahead of it), so its age cannot be trusted.
+ */
 export function isUsable(token: TokenSet | undefined, now: number): token is TokenSet {
   if (!token || token.accessToken === '') return false;
-  return token.expiresAt === undefined || now < token.expiresAt - refreshMargin(token);
+  if (token.expiresAt === undefined) return true;
+  return now >= token.receivedAt && now < token.expiresAt - refreshMargin(token);
 }
