@@ -8,7 +8,8 @@ import type { DiffResult, LoadedSpec } from './types.js';
 /** Compares two loaded OpenAPI documents and classifies every change by the rule table. */
 export function diffSpecs(base: LoadedSpec, head: LoadedSpec): DiffResult {
   const ctx = new DiffContext(base, head);
-  compareInfo(ctx);
+  // A spec that does not exist has no title or description to compare.
+  if (!base.missing && !head.missing) compareInfo(ctx);
   compareServers(ctx);
   compareSecuritySchemes(ctx);
   comparePaths(ctx);

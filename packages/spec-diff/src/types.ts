@@ -28,6 +28,8 @@ export interface LoadedSpec {
   /** Where it came from: a file path, or `<ref>:<path>` for a spec at a git ref. */
   label: string;
   document: OpenApiDocument;
+  /** Stands for a spec that does not exist on this side (an API added or removed). */
+  missing?: true;
 }
 
 export type JsonObject = { [key: string]: unknown };

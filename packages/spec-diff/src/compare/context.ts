@@ -47,7 +47,8 @@ function readablePath(pointer: string): string {
       path += '[]';
     } else if (segment === 'additionalProperties') {
       path += path ? '.*' : '*';
-    } else if ((segment === 'oneOf' || segment === 'anyOf') && i + 1 < segments.length) {
+    } else if ((segment === 'oneOf' || segment === 'anyOf') && i + 2 < segments.length) {
+      // A trailing alternative is named by the finding's own message.
       path += `{${segment}#${segments[++i]}}`;
     }
   }

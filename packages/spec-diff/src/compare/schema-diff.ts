@@ -117,7 +117,7 @@ export class SchemaDiffer {
     const [before, after] = [base.additionalProperties, head.additionalProperties];
     if (direction === 'request' && before !== false && after === false) {
       changes.push({ id: 'request-additional-properties-restricted', pointer: '', detail: 'no longer accepts additional properties' });
-    } else if (direction === 'request' && before === false && after !== undefined && after !== false) {
+    } else if (direction === 'request' && before === false && after !== false) {
       changes.push({ id: 'schema-compatible-change', pointer: '', detail: 'now accepts additional properties' });
     }
     if (isObject(before) && isObject(after)) this.nest(changes, '/additionalProperties', this.compare(before, after, direction));

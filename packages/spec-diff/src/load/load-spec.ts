@@ -3,7 +3,8 @@ import { BaseResolver, bundle, createConfig, isAbsoluteUrl, ResolveError, Source
 import { InputError } from '../errors.js';
 import { isObject } from '../is-object.js';
 import type { LoadedSpec, OpenApiDocument } from '../types.js';
-import { parseDocumentText } from './parse.js';
+import { getAtPointer } from '../json-pointer.js';
+import { lineAt, parseDocumentText } from './parse.js';
 import { problemToInputError } from './problems.js';
 
 /** Reads a file of the spec by absolute path; throws when it does not exist. */
@@ -40,7 +41,11 @@ export async function loadSpec(label: string, absolutePath: string, read: ReadTe
   }
   const parsed = parseDocumentText(text, label);
   const document = checkOpenApi(parsed, label);
-  if (!hasExternalRef(document)) return { label, document };
+  const refs = collectRefs(document);
+  if (!refs.external) {
+    checkLocalRefs(document, refs.local, label, text);
+    return { label, document };
+  }
   bundleConfig ??= createConfig({});
   const result = await bundle({
     doc: { source: new Source(absolutePath, text), parsed: document },
@@ -50,7 +55,9 @@ export async function loadSpec(label: string, absolutePath: string, read: ReadTe
   });
   const error = result.problems.find((p) => p.severity === 'error');
   if (error) throw problemToInputError(error, label, absolutePath);
-  return { label, document: result.bundle.parsed as OpenApiDocument };
+  const bundled = result.bundle.parsed as OpenApiDocument;
+  checkLocalRefs(bundled, collectRefs(bundled).local, label);
+  return { label, document: bundled };
 }
 
 /** Loads a spec file; messages name it as given. */
@@ -69,7 +76,7 @@ export function loadSpecFile(path: string, cwd = process.cwd()): Promise<LoadedS
 
 /** An OpenAPI document with nothing in it: the side of a diff where an API does not exist yet. */
 export function emptySpec(label: string): LoadedSpec {
-  return { label, document: { openapi: '3.1.0', info: { title: '', version: '' }, paths: {} } };
+  return { label, document: { openapi: '3.1.0', info: { title: '', version: '' }, paths: {} }, missing: true };
 }
 
 function checkOpenApi(parsed: unknown, label: string): OpenApiDocument {
@@ -83,7 +90,10 @@ function checkOpenApi(parsed: unknown, label: string): OpenApiDocument {
   return parsed as OpenApiDocument;
 }
 
-function hasExternalRef(root: unknown): boolean {
+/** Every `$ref` of a document: the local ones (`#/...`), and whether any points to another file. */
+function collectRefs(root: unknown): { local: Set<string>; external: boolean } {
+  const local = new Set<string>();
+  let external = false;
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -91,10 +101,23 @@ function hasExternalRef(root: unknown): boolean {
       for (const item of node) if (typeof item === 'object' && item !== null) stack.push(item);
     } else if (typeof node === 'object' && node !== null) {
       for (const [key, value] of Object.entries(node)) {
-        if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true;
-        if (typeof value === 'object' && value !== null) stack.push(value);
+        if (key === '$ref' && typeof value === 'string') {
+          if (value.startsWith('#')) local.add(value);
+          else external = true;
+        } else if (typeof value === 'object' && value !== null) {
+          stack.push(value);
+        }
       }
     }
   }
-  return false;
+  return { local, external };
+}
+
+/** A `$ref` that resolves nowhere is unusable input, found up front rather than when a comparison reaches it. */
+function checkLocalRefs(document: unknown, refs: Set<string>, label: string, text?: string): void {
+  for (const ref of refs) {
+    if (getAtPointer(document, decodeURIComponent(ref.slice(1))) !== undefined) continue;
+    const offset = text?.indexOf(ref) ?? -1;
+    throw new InputError(label, `$ref "${ref}" does not resolve`, offset >= 0 ? lineAt(text!, offset) : undefined);
+  }
 }

@@ -31,7 +31,8 @@ export function parseDocumentText(text: string, file: string): unknown {
   }
 }
 
-function lineAt(text: string, offset: number): number {
+/** The 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i += 1) if (text.charCodeAt(i) === 10) line += 1;
   return line;
