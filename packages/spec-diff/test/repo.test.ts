@@ -62,6 +62,15 @@ describe('spec-diff repo --base <ref>', () => {
     expect(report.findings.map((f: { id: string; api: string }) => [f.api, f.id])).toEqual([['other', 'path-removed']]);
   });
 
+  it('says so when an API of redocly.yaml has no spec on either side', async () => {
+    const repo = new GitRepo({ ...shopFiles, 'redocly.yaml': otherApi['redocly.yaml']! });
+    const run = await runCli(['repo', '--base', 'main', '--format', 'json'], repo.dir);
+    expect(run.code).toBe(0);
+    const other = JSON.parse(run.stdout).apis.find((a: { api: string }) => a.api === 'other');
+    expect(other.notes[0]).toBe('no spec at spec/other/openapi.yaml in the work tree nor at main: nothing to compare');
+    expect(other.bump).toBe('none');
+  });
+
   it('compares two refs with --head, whatever the work tree holds', async () => {
     const repo = new GitRepo(shopFiles);
     repo.git('checkout', '-q', '-b', 'feature');
