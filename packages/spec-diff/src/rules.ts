@@ -26,6 +26,7 @@ export const rules = {
   'path-removed': breaking('both', 'A path was removed, with at least one operation that was not deprecated.'),
   'operation-removed': breaking('both', 'An operation (or webhook) was removed without being deprecated first.'),
   'deprecated-operation-removed': warning('both', 'An operation that the base already marked deprecated was removed.'),
+  'operation-id-changed': warning('both', 'An operationId changed or was removed: code generated from it (type and method names) changes.'),
   'operation-deprecated': warning('both', 'An operation was marked deprecated: clients should move off it before it is removed.'),
   'path-added': addition('both', 'A path was added.'),
   'operation-added': addition('both', 'An operation (or webhook) was added.'),

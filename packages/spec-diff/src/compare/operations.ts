@@ -16,6 +16,10 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
   if (base.operation.deprecated !== true && head.operation.deprecated === true) {
     ctx.report('operation-deprecated', pair.label, head.operationPointer, `${pair.kind} deprecated`);
   }
+  const [baseId, headId] = [base.operation.operationId, head.operation.operationId];
+  if (typeof baseId === 'string' && baseId !== headId) {
+    ctx.report('operation-id-changed', pair.label, head.operationPointer, `operationId ${baseId} → ${typeof headId === 'string' ? headId : '(none)'}`);
+  }
   compareParameters(ctx, pair);
   compareRequestBody(ctx, pair);
   if (pair.kind === 'operation') {
