@@ -15,6 +15,7 @@ const cases: Array<[file: string, message: RegExp]> = [
   ['paths-not-object.yaml', /^spec-diff: paths-not-object\.yaml: `paths` must be an object$/m],
   ['unresolved-ref.yaml', /^spec-diff: unresolved-ref\.yaml:11: \$ref "#\/components\/schemas\/Missing" does not resolve$/m],
   ['missing-file-ref.yaml', /^spec-diff: missing-file-ref\.yaml:5: Can't resolve \$ref/m],
+  ['empty.yaml', /^spec-diff: empty\.yaml: the file is empty$/m],
   ['no-such-file.yaml', /^spec-diff: no-such-file\.yaml: no such file$/m],
 ];
 

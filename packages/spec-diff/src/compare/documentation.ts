@@ -1,6 +1,6 @@
 import type { JsonObject } from '../types.js';
 import type { DiffContext } from './context.js';
-import { sameJson } from './schema-facets.js';
+import { sameJson } from '../canonical-json.js';
 
 /** Reports one `documentation-changed` finding when any of `keywords` differs between two objects. */
 export function compareDocumentation(

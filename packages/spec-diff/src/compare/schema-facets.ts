@@ -1,3 +1,4 @@
+import { sameJson } from '../canonical-json.js';
 import type { Direction, Emit } from './direction.js';
 import { DOC_KEYWORDS, LENGTH_KEYWORDS, type NumericKeyword, type SchemaView } from './schema-view.js';
 
@@ -144,10 +145,4 @@ export function formatTypes(types: Set<string> | null): string {
 
 function acceptsMore(direction: Direction): string {
   return direction === 'request' ? 'accepts more' : 'returns less';
-}
-
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import type { JsonObject } from '../types.js';
 import type { Resolve } from './resolve.js';
@@ -79,7 +80,7 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
   if (typeof schema.format === 'string') view.format = schema.format;
   const values = 'const' in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
   if (values) {
-    const json = values.map((v) => JSON.stringify(v));
+    const json = values.map(canonicalJson);
     if (json.includes(NULL_JSON)) view.nullable = true;
     view.enum = json.filter((v) => v !== NULL_JSON);
   }

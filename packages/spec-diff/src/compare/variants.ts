@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import type { Resolve } from './resolve.js';
 import type { SchemaView, Variant } from './schema-view.js';
@@ -59,7 +60,7 @@ function uniqueBy(list: ViewedVariant[], key: (v: ViewedVariant) => string | und
   return unique;
 }
 
-const sourceKey: Key = (v) => (v.variant.schema === undefined ? undefined : JSON.stringify(v.variant.schema));
+const sourceKey: Key = (v) => (v.variant.schema === undefined ? undefined : canonicalJson(v.variant.schema));
 
 const nameKey: Key = (v) => v.variant.name;
 
@@ -78,7 +79,7 @@ const discriminatorKey: Key = (v, resolve) => {
     const property = resolve(raw);
     if (!isObject(property)) continue;
     const values = 'const' in property ? [property.const] : property.enum;
-    if (Array.isArray(values)) parts.push(`${name}=${JSON.stringify(values)}`);
+    if (Array.isArray(values)) parts.push(`${name}=${canonicalJson(values)}`);
   }
   return parts.length > 0 ? parts.sort().join(';') : undefined;
 };

@@ -13,6 +13,7 @@ interface YamlError {
  */
 export function parseDocumentText(text: string, file: string): unknown {
   const trimmed = text.trimStart();
+  if (trimmed === '') throw new InputError(file, 'the file is empty');
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       return JSON.parse(text);
