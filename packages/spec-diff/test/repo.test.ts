@@ -174,7 +174,7 @@ describe('the PR comment', () => {
     expect(lines[1]).toBe('### 🔴 Spec diff against `main`: 1 breaking · 0 warnings · 1 info → **major**');
     expect(run.stdout).toContain('- **shop**: 1 breaking · 0 warnings · 0 info; `@oapi/shop` 0.1.0 needs **major** → 1.0.0 (releases 1.0.0, the first stable version)');
     const breaking = run.stdout.indexOf('#### Breaking changes (1)\n\n**`GET /items`**\n- response 200 application/json `[].name`: became optional');
-    const other = run.stdout.indexOf('Other changes (1)');
+    const other = run.stdout.indexOf('Additions and compatible changes (1)');
     expect(breaking).toBeGreaterThan(0);
     expect(other).toBeGreaterThan(breaking);
   });

@@ -48,4 +48,16 @@ describe('markdown', () => {
     expect(md.match(/<details>/g)).toHaveLength(1);
     expect(md.match(/<\/details>/g)).toHaveLength(1);
   });
+
+  it('folds additions and documentation-only changes in separate sections, after the open ones', () => {
+    const md = renderFindingsMarkdown([
+      finding('operation-deprecated', 'warning', 'GET /a', 1),
+      finding('response-property-added', 'info', 'GET /a', 2),
+      finding('documentation-changed', 'info', 'GET /a', 3),
+    ]);
+    const order = ['#### Warnings (1)', '<details><summary>Additions and compatible changes (1)</summary>', '<details><summary>Documentation only (1)</summary>'].map((h) => md.indexOf(h));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(md.match(/<\/details>/g)).toHaveLength(2);
+  });
 });
