@@ -17,5 +17,5 @@ repo options:
   --write-changeset                 write .changeset/spec-diff-<apis>.md with the bumps the diff needs
 
 Exit codes: 0 nothing at or above --fail-on; 1 breaking change (per --fail-on) or changesets short;
-2 unusable input (the message names the file and the problem).
+2 unusable input (the message names the file and the problem); 3 an unexpected error (a bug).
 `;
