@@ -58,7 +58,7 @@ export async function runRepo(options: RepoOptions): Promise<RepoReport> {
     const notes: string[] = [];
     const baseSpec = await loadSide(root, options.base, base ?? head!, notes, 'base');
     const headSpec = head ? await loadHead(root, options.head, head, notes) : missing(`${headLabel}:${base!.root}`, notes, 'head');
-    if (baseSpec.missing && headSpec.missing) notes.splice(0, notes.length, `no spec at ${(head ?? base!).root} in the ${headLabel} nor at ${options.base}: nothing to compare`);
+    if (baseSpec.missing && headSpec.missing) notes.splice(0, notes.length, `no spec at ${(head ?? base!).root} ${options.head ? `at ${options.head}` : 'in the work tree'} nor at ${options.base}: nothing to compare`);
     const result = diffSpecs(baseSpec, headSpec);
     const pkg = await readClientPackage(root, id);
     if (!pkg) notes.push(`no client package at packages/${id}: no bump to check`);
