@@ -6,8 +6,6 @@ import { loadSpecArgument } from '../load/spec-argument.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderRulesMarkdown, renderRulesText } from '../report/rules-table.js';
 import { renderText } from '../report/text.js';
-import { renderRepoJson, renderRepoMarkdown, renderRepoText } from '../repo/render-repo.js';
-import { runRepo } from '../repo/run-repo.js';
 import { rules } from '../rules.js';
 import type { Summary } from '../types.js';
 import { type CliArgs, type FailOn, parseCliArgs, UsageError } from './args.js';
@@ -56,6 +54,9 @@ async function run(args: CliArgs, cwd: string): Promise<[string, number]> {
     return [text, 0];
   }
   if (args.command === 'repo') {
+    // Loaded only for `repo`, so that diffing two files does not load what it does not use.
+    const { runRepo } = await import('../repo/run-repo.js');
+    const { renderRepoJson, renderRepoMarkdown, renderRepoText } = await import('../repo/render-repo.js');
     const report = await runRepo({ cwd, base: args.base!, ...(args.head ? { head: args.head } : {}), checkChangesets: args.checkChangesets, writeChangeset: args.writeChangeset });
     const text = args.format === 'json' ? renderRepoJson(report) : args.format === 'markdown' ? renderRepoMarkdown(report) : renderRepoText(report);
     const short = report.changesets !== undefined && !report.changesets.ok;

@@ -1,4 +1,3 @@
-import { parseYaml } from '@redocly/openapi-core';
 import { InputError } from '../errors.js';
 
 interface YamlError {
@@ -11,7 +10,7 @@ interface YamlError {
  * Parses a JSON or YAML document. JSON goes through `JSON.parse` (an 11 MB spec parses several
  * times faster than through a YAML parser); a syntax error names the file and the line.
  */
-export function parseDocumentText(text: string, file: string): unknown {
+export async function parseDocumentText(text: string, file: string): Promise<unknown> {
   const trimmed = text.trimStart();
   if (trimmed === '') throw new InputError(file, 'the file is empty');
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -23,6 +22,7 @@ export function parseDocumentText(text: string, file: string): unknown {
       throw new InputError(file, `invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, line);
     }
   }
+  const { parseYaml } = await import('@redocly/openapi-core');
   try {
     return parseYaml(text, { filename: file });
   } catch (error) {
