@@ -1,0 +1,18 @@
+import { DiffContext } from './compare/context.js';
+import { comparePaths, compareWebhooks } from './compare/paths.js';
+import { compareSecuritySchemes } from './compare/security.js';
+import { compareInfo, compareServers } from './compare/servers.js';
+import { summarize } from './report/summary.js';
+import type { DiffResult, LoadedSpec } from './types.js';
+
+/** Compares two loaded OpenAPI documents and classifies every change by the rule table. */
+export function diffSpecs(base: LoadedSpec, head: LoadedSpec): DiffResult {
+  const ctx = new DiffContext(base, head);
+  // A spec that does not exist has no title or description to compare.
+  if (!base.missing && !head.missing) compareInfo(ctx);
+  compareServers(ctx);
+  compareSecuritySchemes(ctx);
+  comparePaths(ctx);
+  compareWebhooks(ctx);
+  return summarize(ctx.findings);
+}

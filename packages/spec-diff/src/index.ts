@@ -1,0 +1,6 @@
+export { diffSpecs } from './diff.js';
+export { InputError } from './errors.js';
+export { emptySpec, loadSpec, loadSpecFile, type ReadText } from './load/load-spec.js';
+export { bumpAtLeast, maxBump, summarize } from './report/summary.js';
+export { rules, ruleIds, type Bump, type Rule, type RuleDirection, type RuleId, type Severity } from './rules.js';
+export type { DiffResult, Finding, LoadedSpec, OpenApiDocument, Summary } from './types.js';

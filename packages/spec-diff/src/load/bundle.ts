@@ -1,0 +1,39 @@
+import type { Config } from '@redocly/openapi-core';
+import type { OpenApiDocument } from '../types.js';
+import { problemToInputError } from './problems.js';
+
+/** Reads a file of the spec by absolute path; throws when it does not exist. */
+export type ReadText = (absolutePath: string) => Promise<string>;
+
+let bundleConfig: Promise<Config> | undefined;
+
+/**
+ * Bundles a spec that `$ref`s other files with @redocly/openapi-core, every file read through
+ * `read` (from disk, or from a git ref). The library is loaded only here and for YAML: a
+ * self-contained JSON spec never pays for its import.
+ */
+export async function bundleSpec(label: string, absolutePath: string, text: string, document: OpenApiDocument, read: ReadText): Promise<OpenApiDocument> {
+  const core = await import('@redocly/openapi-core');
+
+  class SourceResolver extends core.BaseResolver {
+    override async loadExternalRef(absoluteRef: string): Promise<InstanceType<typeof core.Source>> {
+      if (core.isAbsoluteUrl(absoluteRef)) return super.loadExternalRef(absoluteRef);
+      try {
+        return new core.Source(absoluteRef, (await read(absoluteRef)).replace(/\r\n/g, '\n'));
+      } catch (error) {
+        throw new core.ResolveError(error as Error);
+      }
+    }
+  }
+
+  bundleConfig ??= core.createConfig({});
+  const result = await core.bundle({
+    doc: { source: new core.Source(absolutePath, text), parsed: document },
+    config: await bundleConfig,
+    externalRefResolver: new SourceResolver(),
+    dereference: false,
+  });
+  const error = result.problems.find((p) => p.severity === 'error');
+  if (error) throw problemToInputError(error, label, absolutePath, core.getLineColLocation);
+  return result.bundle.parsed as OpenApiDocument;
+}

@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleId } from '../../src/index.ts';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+export interface ExpectedFinding {
+  id: RuleId;
+  operation: string | null;
+  pointer: string;
+  message?: string;
+}
+
+/** `expected.json` of a fixture case: the findings of base → head, and of head → base when given. */
+export interface Expected {
+  description: string;
+  /** The rule this case shows flagged. */
+  rule?: RuleId;
+  /** The rule this case shows not flagged by a change that resembles it. */
+  inverseOf?: RuleId;
+  findings: ExpectedFinding[];
+  swapped?: ExpectedFinding[];
+}
+
+export interface FixtureCase {
+  name: string;
+  base: string;
+  head: string;
+  expected: Expected;
+}
+
+/** A side of a case is `base.yaml`, `base.json`, or a folder `base/` whose root is `openapi.yaml`. */
+function sidePath(dir: string, side: 'base' | 'head'): string {
+  for (const candidate of [`${side}.yaml`, `${side}.json`, `${side}/openapi.yaml`]) {
+    if (existsSync(join(dir, candidate))) return join(dir, candidate);
+  }
+  throw new Error(`fixture ${dir} has no ${side}`);
+}
+
+export function readCorpus(): FixtureCase[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const dir = join(FIXTURES, name);
+      return { name, base: sidePath(dir, 'base'), head: sidePath(dir, 'head'), expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected };
+    });
+}
