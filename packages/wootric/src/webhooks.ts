@@ -33,7 +33,7 @@ function typed(params: RailsParams, key: 'response' | 'decline'): RailsParams {
 }
 
 function parsePayload(text: string, contentType: string | undefined): Record<string, unknown> {
-  const json = contentType ? /\bjson\b/i.test(contentType) : text.trimStart().startsWith('{');
+  const json = contentType ? /\bjson\b/i.test(contentType) : /^\s*[[{]/.test(text);
   if (!json) {
     const params = parseRailsForm(text);
     return typed(typed(params, 'response'), 'decline');
