@@ -11,5 +11,6 @@ export { defaultSleep, retryMiddleware, type RetryOptions, type RetryReason } fr
 export { serverUrl, type ServerMeta } from './server-url.js';
 export { paginateByTimeWindow, TimeWindowError, type TimeWindowOptions, type TimeWindowPage } from './time-window.js';
 export { apiErrorFor, createUnwrap, unwrap, type ApiErrorClass, type ApiErrorClasses, type Unwrap } from './unwrap.js';
+export { withTokenParameters } from './grant-parameters.js';
 export { fileFrom, FileTooLargeError, type FileOptions, type FileSource } from './upload.js';
 export { verifyHmacSignature, WebhookSignatureError, type HmacSignatureOptions, type WebhookSignatureErrorCode } from './webhook-signature.js';

@@ -1,5 +1,4 @@
-import type { AuthStrategy } from '@oapi/auth';
-import { createProviderClient, formContentType, railsBodySerializer, type ClientBaseOptions, type ProviderClient } from '@oapi/runtime';
+import { createProviderClient, formContentType, railsBodySerializer, withTokenParameters, type ClientBaseOptions, type ProviderClient } from '@oapi/runtime';
 import type { paths } from './generated/openapi.js';
 import { security } from './generated/security.js';
 import { wootricRateLimitResetMs } from './rate-limit.js';
@@ -21,16 +20,6 @@ export type WootricClient = ProviderClient<paths>;
 
 function assertOptionalString(value: unknown, path: string): void {
   if (value !== undefined && (typeof value !== 'string' || value === '')) throw new TypeError(`"${path}" must be a non-empty string`);
-}
-
-/** The password grant with `account_token` filled in from `options.accountToken`. */
-function withAccountToken(auth: AuthStrategy | undefined, accountToken: string | undefined): AuthStrategy | undefined {
-  if (!auth || auth.kind !== 'grant' || auth.grantType !== 'password' || accountToken === undefined) return auth;
-  const given = auth.extraParameters.account_token;
-  if (given !== undefined && given !== accountToken) {
-    throw new TypeError('"options.accountToken" and the password grant\'s parameters.account_token name different accounts');
-  }
-  return { ...auth, extraParameters: { ...auth.extraParameters, account_token: accountToken } };
 }
 
 function chooseBaseUrl(options: WootricClientOptions, accountToken: string | undefined): string {
@@ -58,7 +47,7 @@ function chooseBaseUrl(options: WootricClientOptions, accountToken: string | und
 export function createWootricClient(options: WootricClientOptions = {}): WootricClient {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
   assertOptionalString(options.accountToken, 'options.accountToken');
-  const auth = withAccountToken(options.auth, options.accountToken);
+  const auth = withTokenParameters(options.auth, { account_token: options.accountToken }, { grants: ['password'], option: 'options.accountToken' });
   const grantAccountToken = auth?.kind === 'grant' ? auth.extraParameters.account_token : undefined;
   const baseUrl = chooseBaseUrl(options, options.accountToken ?? grantAccountToken);
   return createProviderClient<paths>(

@@ -41,7 +41,7 @@ describe('createWootricClient: where requests go', () => {
     [{ baseUrl: 'api.wootric.com' }, /"options.baseUrl" must be an http\(s\) URL/],
     [
       { accountToken: 'NPS-EU-1', auth: passwordGrant({ username: 'a@example.com', password: 'pw-123456', parameters: { account_token: 'NPS-AU-2' } }) },
-      /"options.accountToken" and the password grant's parameters.account_token name different accounts/,
+      /"options.accountToken" and the password grant's parameters.account_token differ/,
     ],
   ])('refuses %o', (options, message) => {
     expect(() => createWootricClient(options)).toThrow(message);
