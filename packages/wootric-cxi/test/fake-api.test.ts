@@ -1,8 +1,9 @@
 // Against the stateful fakes: tokens from the main Wootric host, the onboarding gate, every record
 // of both list shapes, the segments bulk update Prism cannot read, and CSV size checks.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { secretsIn } from '@oapi/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWootricCxiClient, FileTooLargeError, listAll, OnboardingRequiredError, PageLimitError, passwordGrant, unwrap, uploadImport, uploadResponseProperties } from '../src/index.js';
@@ -86,6 +87,7 @@ describe('listAll', () => {
     const { items, error } = await collect(listAll(cxi, '/v1/responses'));
     expect(error).toBeInstanceOf(PageLimitError);
     expect(items).toEqual([]);
+    expect(secretsIn(error, [owner.password])).toEqual([]);
   });
 
   it('throws PageLimitError after page 30 of a bare-array list that is still full, never asking for page 31', async () => {
@@ -93,6 +95,7 @@ describe('listAll', () => {
     const { items, error } = await collect(listAll(cxi, '/v1/tags'));
     expect(error).toBeInstanceOf(PageLimitError);
     expect(items).toHaveLength(1500);
+    expect(secretsIn(error, [owner.password])).toEqual([]);
     expect(Math.max(...fake.requests.filter((r) => r.path === '/v1/tags').map((r) => Number(r.query.get('page'))))).toBe(30);
   });
 });
@@ -136,5 +139,16 @@ describe('CSV uploads', () => {
     expect(error).toBeInstanceOf(FileTooLargeError);
     expect((error as Error).message).toMatch(/^\S+\.csv is \d+ bytes; the API takes files under 10000000 bytes/);
     expect([fake.requests, fake.tokenHostRequests]).toEqual([[], []]);
+    expect(secretsIn(error, [owner.password])).toEqual([]);
+  });
+});
+
+describe('the spec', () => {
+  it('only takes form and multipart bodies, so relabelling openapi-fetch\'s JSON default as a form is safe', () => {
+    const spec = JSON.parse(readFileSync(fileURLToPath(new URL('../../../dist/wootric-cxi.openapi.json', import.meta.url)), 'utf8')) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    };
+    const types = Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((op) => Object.keys(op.requestBody?.content ?? {})));
+    expect(new Set(types)).toEqual(new Set(['application/x-www-form-urlencoded', 'multipart/form-data']));
   });
 });

@@ -49,6 +49,7 @@ describe('form bodies as Rails reads them', () => {
     const error = await client().POST('/v1/email_survey', { body: { emails: ['ann@example.com'], context: [{ first_name: 'Ann' }, { city: 'Rome' }] } }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/"body.context\[1\]" shares no plain field with "body.context\[0\]"/);
     expect(fake.requests.filter((r) => r.path === '/v1/email_survey')).toEqual([]);
+    expect(secretsIn(error, [owner.password])).toEqual([]);
   });
 
   it('writes the created window of a list in brackets (openapi-fetch deepObject)', async () => {
@@ -81,6 +82,7 @@ describe('typed errors', () => {
     const error = await client().GET('/v1/end_users/{id}', { params: { path: { id: 404 } } }).then(unwrap).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toBe('GET /v1/end_users/{id} answered 404 Not Found: record_not_found: The record could not be found');
+    expect(secretsIn(error, [owner.password])).toEqual([]);
   });
 
   it('answers 204 with no data for an update without historical properties', async () => {

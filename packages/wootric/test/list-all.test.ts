@@ -1,5 +1,6 @@
 // listAll against a fake holding 4,000 responses with many equal creation times at page and
 // window boundaries: every record once, oldest first, no page above 30 asked for.
+import { secretsIn } from '@oapi/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWootricClient, listAll, passwordGrant, TimeWindowError } from '../src/index.js';
 import { owner } from './fake-oauth.js';
@@ -67,6 +68,7 @@ describe('listAll', () => {
     expect((error as Error).message).toMatch(/^At least 1500 records share the time \d+/);
     expect(new Set(ids).size).toBe(ids.length);
     expect(pages.length).toBeLessThanOrEqual(60);
+    expect(secretsIn(error, [owner.password])).toEqual([]);
   });
 
   it('keeps the caller\'s created bounds: gt starts the walk, lt ends it', async () => {

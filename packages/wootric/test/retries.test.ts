@@ -69,6 +69,7 @@ describe('server errors (5xx)', () => {
     expect((error as Error).message).toBe('POST /v1/email_survey answered 500 Internal Server Error: internal_server_error: Something went wrong, please retry later');
     expect(calls('/v1/email_survey')).toBe(1);
     expect(waits).toEqual([]);
+    expect(secretsIn(error, [owner.password])).toEqual([]);
   });
 
   it('gives up after maxAttempts with the last error', async () => {
@@ -76,5 +77,6 @@ describe('server errors (5xx)', () => {
     const error = await client({ maxAttempts: 3 }).GET('/v1/segments').then(unwrap).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502 });
     expect(waits).toEqual([250, 500]);
+    expect(secretsIn(error, [owner.password])).toEqual([]);
   });
 });
