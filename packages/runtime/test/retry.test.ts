@@ -2,6 +2,7 @@
 // it replays and what it refuses to replay.
 import { describe, expect, it } from 'vitest';
 import { bearerToken } from '@oapi/auth';
+import { secretsIn } from '@oapi/test-support';
 import { createProviderClient, RateLimitError, unwrap, type RetryOptions } from '../src/index.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
@@ -55,6 +56,7 @@ describe('retryMiddleware: 429', () => {
     expect(error).toMatchObject({ status: 429, retryAfterMs: 90_000 });
     expect((error as Error).message).toBe('GET /things answered 429: Too many requests');
     expect([sent.length, waits]).toEqual([1, []]);
+    expect(secretsIn(error, ['token-abc-123'])).toEqual([]);
   });
 
   it('gives up after maxAttempts and reports the last wait', async () => {
