@@ -5,7 +5,14 @@ import { typecheckSnippets, typescriptBlocks } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const readmes = ['README.md', 'packages/klika/README.md', 'packages/auth/README.md', 'packages/cloudcx/README.md'];
+const readmes = [
+  'README.md',
+  'packages/klika/README.md',
+  'packages/auth/README.md',
+  'packages/cloudcx/README.md',
+  'packages/wootric/README.md',
+  'packages/wootric-cxi/README.md',
+];
 
 describe('README snippets', () => {
   it.each(readmes)('%s: every ts block compiles', (file) => {

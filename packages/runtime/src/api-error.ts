@@ -1,8 +1,10 @@
 import { redactedExcerpt } from '@oapi/auth';
+import { errorListSummary } from './error-body.js';
 
 /**
  * A reply outside 2xx. `body` is the provider's error body, typed by the operation's spec;
- * `message` names the operation, the status and a redacted excerpt of the body.
+ * `message` names the operation, the status and the body's errors when it lists them
+ * (`{ errors: [{ message }] }`), else a redacted excerpt of the body.
  */
 export class ApiError<Body = unknown> extends Error {
   override readonly name: string = 'ApiError';
@@ -14,7 +16,8 @@ export class ApiError<Body = unknown> extends Error {
 
   constructor(operation: string, response: Response, body: Body, hint = '') {
     const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
-    const excerpt = text ? `: ${redactedExcerpt(text)}` : ' (empty body)';
+    const summary = errorListSummary(body);
+    const excerpt = summary ? `: ${redactedExcerpt(summary, [], 500)}` : text ? `: ${redactedExcerpt(text)}` : ' (empty body)';
     super(`${operation} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${excerpt}${hint}`);
     this.status = response.status;
     this.body = body;

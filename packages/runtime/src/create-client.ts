@@ -1,6 +1,7 @@
 import { createAuth, type Auth, type AuthStrategy, type SecurityConfig, type TokenSet, type TokenStore } from '@oapi/auth';
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
 import { recordOperation } from './operation.js';
+import { retryMiddleware, type RetryOptions } from './retry.js';
 
 /** What every provider's `create<Provider>Client` accepts. */
 export interface ClientBaseOptions {
@@ -20,6 +21,11 @@ export interface ClientBaseOptions {
   readonly allowInsecureHttp?: boolean;
   /** Extra openapi-fetch middleware, run before authentication. */
   readonly middleware?: readonly Middleware[];
+  /**
+   * Retries of 429s and (idempotent requests only) 5xx and network errors, over the provider's
+   * defaults; `false` turns them off. Without provider defaults, retrying is off unless given.
+   */
+  readonly retry?: RetryOptions | false;
 }
 
 export interface ProviderClientConfig {
@@ -27,8 +33,10 @@ export interface ProviderClientConfig {
   readonly baseUrl: string;
   readonly bodySerializer?: ClientOptions['bodySerializer'];
   readonly querySerializer?: ClientOptions['querySerializer'];
-  /** The provider's own middleware (retries, envelopes), run before the caller's. */
+  /** The provider's own middleware (envelopes, content types), run before the caller's. */
   readonly middleware?: readonly Middleware[];
+  /** The provider's retry defaults (e.g. how to read its rate-limit headers); retrying is on when given. */
+  readonly retry?: RetryOptions;
 }
 
 export type ProviderClient<Paths extends {}> = Client<Paths, `${string}/${string}`> & {
@@ -68,5 +76,8 @@ export function createProviderClient<Paths extends {}>(config: ProviderClientCon
   // Response hooks run in reverse: the recorder sees the final response, auth sees the raw one.
   client.use(recordOperations, ...(config.middleware ?? []), ...(options.middleware ?? []));
   if (auth) client.use(auth.middleware);
+  // Last, so closest to the network: a replay carries the Authorization header auth has set.
+  const retry = options.retry === false ? undefined : config.retry || options.retry ? { ...config.retry, ...options.retry } : undefined;
+  if (retry) client.use(retryMiddleware(retry));
   return Object.assign(client, { auth });
 }

@@ -1,0 +1,116 @@
+// Rails (Rack) bracket notation: hashes as `a[b]=1`, arrays as `a[]=1&a[]=2`, arrays of hashes as
+// `a[][k]=1&a[][j]=2&a[][k]=3`. Rack starts a new hash in an array of hashes only when a field of
+// the last one repeats, so each hash after the first must lead with a field that the previous hash
+// also had; the writer picks that field first and refuses arrays it cannot express.
+
+export type FormFieldValue = string | Blob;
+export type FormField = readonly [name: string, value: FormFieldValue];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return 'a Date (send UNIX seconds or a string instead)';
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'object' && value !== null) return `a ${value.constructor?.name ?? 'object'}`;
+  return `a ${typeof value}`;
+}
+
+function scalar(value: unknown, path: string): FormFieldValue | undefined {
+  if (value === null) return '';
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`"${path}" cannot be sent as a form field: ${describe(value)}`);
+    return String(value);
+  }
+  if (value instanceof Blob) return value;
+  return undefined;
+}
+
+/** The fields below `name`, for a value at `path` (for messages: `body.context[1]`). */
+function fieldsOf(name: string, value: unknown, path: string, out: FormField[]): void {
+  if (value === undefined) return;
+  const leaf = scalar(value, path);
+  if (leaf !== undefined) {
+    out.push([name, leaf]);
+  } else if (Array.isArray(value)) {
+    arrayFields(name, value, path, out);
+  } else if (isPlainObject(value)) {
+    for (const [key, child] of Object.entries(value)) fieldsOf(`${name}[${key}]`, child, `${path}.${key}`, out);
+  } else {
+    throw new TypeError(`"${path}" cannot be sent as a form field: ${describe(value)}`);
+  }
+}
+
+function arrayFields(name: string, items: readonly unknown[], path: string, out: FormField[]): void {
+  // The fields of the previous element when it was a hash, relative to `name[]`.
+  let previous: readonly FormField[] | undefined;
+  items.forEach((item, index) => {
+    const itemPath = `${path}[${index}]`;
+    if (Array.isArray(item)) throw new TypeError(`"${itemPath}" is an array inside an array, which a Rails form cannot carry`);
+    if (!isPlainObject(item)) {
+      if (item === undefined) throw new TypeError(`"${itemPath}" is undefined; remove it from the array`);
+      fieldsOf(`${name}[]`, item, itemPath, out);
+      previous = undefined;
+      return;
+    }
+    const fields: FormField[] = [];
+    fieldsOf('', item, itemPath, fields);
+    if (fields.length === 0) throw new TypeError(`"${itemPath}" is an empty object, which a Rails form cannot carry`);
+    if (previous) {
+      const repeated = new Set(previous.filter(([field]) => !field.includes('[]')).map(([field]) => field));
+      const anchor = fields.findIndex(([field]) => repeated.has(field));
+      if (anchor < 0) {
+        throw new TypeError(
+          `"${itemPath}" shares no plain field with "${path}[${index - 1}]": Rails starts a new hash in an array only when a field repeats, so the two would merge`,
+        );
+      }
+      fields.unshift(...fields.splice(anchor, 1));
+    }
+    for (const [field, value] of fields) out.push([`${name}[]${field}`, value]);
+    previous = fields;
+  });
+}
+
+/**
+ * Every form field of `body` in Rails bracket notation, in order. Scalars become strings (`null`
+ * an empty string), `undefined` and empty arrays are left out, Blobs stay Blobs (file parts).
+ * Dates, arrays of arrays and arrays of hashes that Rails would merge are refused with a TypeError
+ * naming the field.
+ */
+export function railsFormFields(body: Readonly<Record<string, unknown>>): FormField[] {
+  if (!isPlainObject(body)) throw new TypeError(`"body" must be a plain object of form fields, got ${describe(body)}`);
+  const out: FormField[] = [];
+  for (const [key, value] of Object.entries(body)) fieldsOf(key, value, `body.${key}`, out);
+  return out;
+}
+
+/** `body` as `application/x-www-form-urlencoded` text in Rails bracket notation. */
+export function railsFormEncode(body: Readonly<Record<string, unknown>>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of railsFormFields(body)) {
+    if (typeof value !== 'string') throw new TypeError(`"${name}" is a file: send the body as multipart/form-data`);
+    params.append(name, value);
+  }
+  return params.toString();
+}
+
+/**
+ * openapi-fetch's `bodySerializer` for APIs that take Rails form bodies: a FormData passes as it
+ * is, a body holding a Blob becomes multipart/form-data, any other body form-urlencoded text.
+ * Pair it with `formContentType`, which labels the text as a form.
+ */
+export function railsBodySerializer(body: unknown): string | FormData {
+  if (body instanceof FormData) return body;
+  const fields = railsFormFields(body as Record<string, unknown>);
+  if (!fields.some(([, value]) => value instanceof Blob)) return railsFormEncode(body as Record<string, unknown>);
+  const form = new FormData();
+  for (const [name, value] of fields) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value, value instanceof File ? value.name : 'upload');
+  }
+  return form;
+}

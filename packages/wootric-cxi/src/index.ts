@@ -1,0 +1,35 @@
+export { createWootricCxiClient, withTokenUrl, type WootricCxiClient, type WootricCxiClientOptions } from './client.js';
+export { OnboardingRequiredError, unwrap, type ErrorList, type OnboardingRequiredBody } from './errors.js';
+export type { components, operations, paths } from './generated/openapi.js';
+export { security } from './generated/security.js';
+export { apiVersion, operations as operationList, servers } from './generated/spec-meta.js';
+export { listAll, type CxiListItem, type PagedListPath } from './list-all.js';
+export { maxCsvBytes, uploadImport, uploadResponseProperties, type CsvUploadOptions } from './uploads.js';
+export {
+  AuthError,
+  OAuthError,
+  bearerToken,
+  clientCredentialsGrant,
+  passwordGrant,
+  refreshTokenGrant,
+  type TokenSet,
+  type TokenStore,
+} from '@oapi/auth';
+export {
+  ApiError,
+  FileTooLargeError,
+  PageLimitError,
+  RateLimitError,
+  UnauthorizedError,
+  ValidationError,
+  type FileSource,
+  type RetryOptions,
+} from '@oapi/runtime';
+
+import type { components } from './generated/openapi.js';
+export type Onboarding = components['schemas']['Onboarding'];
+export type Project = components['schemas']['Project'];
+export type Tag = components['schemas']['Tag'];
+export type Import = components['schemas']['Import'];
+export type ImportDetail = components['schemas']['ImportDetail'];
+export type CxiResponse = components['schemas']['CxiResponse'];

@@ -1,0 +1,46 @@
+export { createWootricClient, type WootricClient, type WootricClientOptions } from './client.js';
+export { parseWootricDateTime, wootricEpochSeconds } from './date-time.js';
+export { sendEmailSurveyCsv, type EmailSurveyCsvOptions } from './email-survey-csv.js';
+export { LockedError, unwrap, type ErrorList } from './errors.js';
+export type { components, operations, paths, webhooks } from './generated/openapi.js';
+export { security } from './generated/security.js';
+export { apiVersion, operations as operationList, servers } from './generated/spec-meta.js';
+export { listAll, type ListAllParams, type ListItem, type WindowedListPath } from './list-all.js';
+export { wootricRateLimitResetMs } from './rate-limit.js';
+export { regionBaseUrl, regionOf, type WootricRegion } from './region.js';
+export {
+  verifyWootricWebhook,
+  WebhookPayloadError,
+  type DeclineWebhookPayload,
+  type ResponseWebhookPayload,
+  type WootricWebhookEvent,
+} from './webhooks.js';
+export {
+  AuthError,
+  OAuthError,
+  bearerToken,
+  clientCredentialsGrant,
+  passwordGrant,
+  refreshTokenGrant,
+  type TokenSet,
+  type TokenStore,
+} from '@oapi/auth';
+export {
+  ApiError,
+  FileTooLargeError,
+  PageLimitError,
+  RateLimitError,
+  TimeWindowError,
+  UnauthorizedError,
+  ValidationError,
+  WebhookSignatureError,
+  type FileSource,
+  type RetryOptions,
+} from '@oapi/runtime';
+
+import type { components } from './generated/openapi.js';
+export type EndUser = components['schemas']['EndUser'];
+export type SurveyResponse = components['schemas']['SurveyResponse'];
+export type Decline = components['schemas']['Decline'];
+export type EndUserSettings = components['schemas']['EndUserSettings'];
+export type TokenResponse = components['schemas']['TokenResponse'];
