@@ -35,6 +35,28 @@ export function defaultServerUrl(spec: Json): string {
   });
 }
 
+/** A provider from its parsed bundled spec (the build reads it from `dist/<id>.openapi.json`). */
+export function providerFromSpec(
+  api: { readonly id: string; readonly name: string; readonly version: string },
+  spec: Json,
+  bundled: Provider['bundled'],
+  client: ClientPackage | undefined,
+): Provider {
+  const info = isObject(spec.info) ? spec.info : {};
+  return {
+    id: api.id,
+    name: api.name,
+    title: typeof info.title === 'string' ? info.title : api.id,
+    summary: typeof info.summary === 'string' ? info.summary : '',
+    version: typeof info.version === 'string' ? info.version : api.version,
+    spec,
+    bundled,
+    security: securityConfig(api.id, spec),
+    baseUrl: defaultServerUrl(spec),
+    client,
+  };
+}
+
 /** Every API listed in `redocly.yaml`, in its order. Needs the bundles of `pnpm bundle`. */
 export async function loadProviders(repoRoot: string): Promise<Provider[]> {
   const apis = await listApis(repoRoot);
@@ -45,18 +67,6 @@ export async function loadProviders(repoRoot: string): Promise<Provider[]> {
       if (!existsSync(file)) throw new Error(`${file} does not exist: run \`pnpm bundle\` (or \`pnpm build\`) before building the docs.`);
     }
     const spec = JSON.parse(readFileSync(bundled.json, 'utf8')) as Json;
-    const info = isObject(spec.info) ? spec.info : {};
-    return {
-      id: api.id,
-      name: api.name,
-      title: typeof info.title === 'string' ? info.title : api.id,
-      summary: typeof info.summary === 'string' ? info.summary : '',
-      version: typeof info.version === 'string' ? info.version : api.version,
-      spec,
-      bundled,
-      security: securityConfig(api.id, spec),
-      baseUrl: defaultServerUrl(spec),
-      client: findClientPackage(repoRoot, api.id),
-    };
+    return providerFromSpec(api, spec, bundled, findClientPackage(repoRoot, api.id));
   });
 }

@@ -100,7 +100,7 @@ export function authGuidePage(provider: Provider): string {
     title: `${provider.title}: authentication`,
     root: '../',
     nav: providerNav(provider),
-    body: html`<main>
+    body: html`<main class="page">
 <h1>${provider.title}: authentication</h1>
 <p class="lead">Which credentials ${provider.title} takes, where its token endpoint is, how to configure the client for each grant and how tokens are refreshed, generated from the security schemes of its spec.</p>
 ${overview(provider)}

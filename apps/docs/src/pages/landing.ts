@@ -48,7 +48,7 @@ export function landingPage(providers: readonly Provider[]): string {
   return page({
     title: `${siteName}: API reference docs`,
     root: '',
-    body: html`<main>
+    body: html`<main class="page">
 <h1>API reference docs</h1>
 <p class="lead">Handwritten OpenAPI 3.1 descriptions of ${providers.length} HTTP APIs, with typed TypeScript clients generated from them. Each reference is rendered from the bundled spec; every code sample compiles against the real client.</p>
 <ul class="providers">${providers.map(card)}</ul>
