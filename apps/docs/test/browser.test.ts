@@ -58,6 +58,18 @@ async function renderedOperations(page: Page): Promise<Set<string>> {
   return new Set(ids.map((id) => /(?:^|\/)operation\/(.+)$/.exec(id)?.[1]).filter((id): id is string => id !== undefined));
 }
 
+describe('the request recorder', () => {
+  it('catches a request to another host, such as the CDN logo the unpatched Redoc loads (the check is real)', async () => {
+    const context = await browser.newContext();
+    const record = await recordContext(context, server.url);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.evaluate(() => new Promise((done) => Object.assign(new Image(), { onerror: done, onload: done, src: 'https://cdn.redoc.ly/redoc/logo-mini.svg' })));
+    await context.close();
+    expect(foreignRequests(record, server.url)).toEqual(['https://cdn.redoc.ly/redoc/logo-mini.svg']);
+  });
+});
+
 describe('the landing page', () => {
   it('lists every API of redocly.yaml with working links, cleanly', async () => {
     await visit('index.html', 'index.png', async (page) => {
@@ -80,7 +92,7 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
   const operations = specMeta(spec).operations;
   const webhooks = specWebhooks(spec);
 
-  it('reference: shows every operation and webhook of the bundled spec, searchable, offline', async () => {
+  it('reference: shows every operation and webhook of the bundled spec, its download, search, offline', async () => {
     const expected = new Set([...operations.map((op) => op.operationId), ...webhooks.map((w) => w.operationId)]);
     const target = operations.at(-1)!;
     await visit(`${id}/index.html`, `${id}.png`, async (page) => {
@@ -88,6 +100,10 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
       const rendered = await renderedOperations(page);
       expect(rendered.size).toBe(operations.length + webhooks.length);
       expect(rendered).toEqual(expected);
+
+      const downloads = await page.locator('a[download]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(downloads).toEqual([`${server.url}/downloads/${id}.openapi.yaml`]);
+      expect((await page.request.get(downloads[0]!)).status()).toBe(200);
 
       await page.locator('input[placeholder="Search..."]').fill(target.summary!);
       const results = page.locator('[data-role="search:results"]');

@@ -16,8 +16,6 @@ export function redocOptions(provider: Provider): Json {
     scrollYOffset: '.site-nav',
     downloadDefinitionUrl: `../downloads/${provider.id}.openapi.yaml`,
     downloadFileName: `${provider.id}.openapi.yaml`,
-    expandResponses: '200,201',
-    jsonSamplesExpandLevel: 2,
     showWebhookVerb: true,
     hideLoading: true,
     theme: {
