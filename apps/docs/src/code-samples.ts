@@ -23,12 +23,21 @@ function requirements(provider: Provider, operation: Json): Array<Record<string,
   return Array.isArray(security) ? (security as Array<Record<string, unknown>>) : [];
 }
 
-/** How a sample authenticates for an operation: `undefined` when the operation is public. */
+/**
+ * How a sample authenticates for an operation: `undefined` when the operation is public. Throws when
+ * the client exports none of the strategies the operation accepts, rather than write a sample
+ * without credentials.
+ */
 export function sampleAuthMethod(provider: Provider, operation: Json): AuthMethod | undefined {
   const alternatives = requirements(provider, operation);
   if (alternatives.length === 0 || alternatives.some((r) => Object.keys(r).length === 0)) return undefined;
+  const accepted = authMethods(provider.security).filter((m) => alternatives.some((r) => m.scheme in r));
   const exported = provider.client?.exports ?? new Set<string>();
-  const usable = authMethods(provider.security).filter((m) => exported.has(m.strategy) && alternatives.some((r) => m.scheme in r));
+  const usable = accepted.filter((m) => exported.has(m.strategy));
+  if (usable.length === 0) {
+    const expected = [...new Set(accepted.map((m) => m.strategy))].join(', ');
+    throw new Error(`${provider.client?.dir ?? `packages/${provider.id}`}/src/index.ts exports none of the strategies ${String(operation.operationId)} accepts (${expected}): re-export them from @oapi/auth`);
+  }
   return usable.sort((a, b) => samplePreference.indexOf(a.strategy) - samplePreference.indexOf(b.strategy))[0];
 }
 

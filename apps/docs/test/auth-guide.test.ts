@@ -2,6 +2,7 @@
 // made-up provider shows that every part of the page comes from its spec.
 import { describe, expect, it } from 'vitest';
 import { authMethods } from '../src/auth-methods.js';
+import { codeSamples } from '../src/code-samples.js';
 import type { ClientPackage } from '../src/client-package.js';
 import { authGuidePage } from '../src/pages/auth-guide.js';
 import { landingPage } from '../src/pages/landing.js';
@@ -97,6 +98,11 @@ describe('the authentication guide', () => {
     expect(password).toContain("baseUrl: 'https://eu.acme.test'");
     expect(password).toContain("const data = unwrap(await acme.GET('/anvils'));");
     expect(page).toContain('<code>@oapi/acme</code> does not export this strategy yet.');
+  });
+
+  it('refuses to write samples without credentials when the client exports no strategy the spec accepts', () => {
+    const bare = providerFromSpec(api, spec, bundled, { ...client, exports: new Set(['createAcmeClient', 'unwrap']) });
+    expect(() => codeSamples(bare)).toThrow('/nowhere/src/index.ts exports none of the strategies listAnvils accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey)');
   });
 
   it('says the client is in progress, without code, when there is none', () => {
