@@ -1,0 +1,92 @@
+import type { GrantType, OAuth2SchemeConfig, OAuthFlowConfig, SecurityConfig, TokenRequestShape } from '@oapi/auth';
+
+/** The `@oapi/auth` strategy functions a client re-exports, one per way of authenticating. */
+export type StrategyName = 'passwordGrant' | 'clientCredentialsGrant' | 'authorizationCodeGrant' | 'refreshTokenGrant' | 'bearerToken' | 'apiKey';
+
+/** One way to authenticate with a provider, read from its security schemes. */
+export interface AuthMethod {
+  /** The security scheme's name in the spec (`oauth2`, `apiKey`). */
+  readonly scheme: string;
+  readonly strategy: StrategyName;
+  readonly title: string;
+  readonly grantType?: GrantType;
+  /** As the spec writes them: absolute, or relative to the server URL. */
+  readonly tokenUrl?: string;
+  readonly refreshUrl?: string;
+  readonly authorizationUrl?: string;
+  /** How the token request is sent for this grant: the scheme's `x-token-request` with the grant's overrides. */
+  readonly tokenRequest?: TokenRequestShape;
+  readonly scopes?: Readonly<Record<string, string>>;
+  /** For static credentials: how they travel. */
+  readonly sentAs?: string;
+}
+
+type FlowName = keyof OAuth2SchemeConfig['flows'];
+
+const grants: ReadonlyArray<{ flow: FlowName; grantType: GrantType; strategy: StrategyName; title: string }> = [
+  { flow: 'password', grantType: 'password', strategy: 'passwordGrant', title: 'Password grant' },
+  { flow: 'clientCredentials', grantType: 'client_credentials', strategy: 'clientCredentialsGrant', title: 'Client credentials grant' },
+  { flow: 'authorizationCode', grantType: 'authorization_code', strategy: 'authorizationCodeGrant', title: 'Authorization code grant' },
+];
+
+/** The scheme-wide token request shape with one grant's overrides applied. */
+export function tokenRequestFor(scheme: OAuth2SchemeConfig, grantType: GrantType): TokenRequestShape {
+  const { grants: perGrant, ...shape } = scheme.tokenRequest;
+  return { ...shape, ...perGrant[grantType] };
+}
+
+function oauth2Methods(name: string, scheme: OAuth2SchemeConfig): AuthMethod[] {
+  const methods: AuthMethod[] = [];
+  for (const grant of grants) {
+    const flow = scheme.flows[grant.flow] as (OAuthFlowConfig & { authorizationUrl?: string }) | undefined;
+    if (!flow) continue;
+    methods.push({
+      scheme: name,
+      strategy: grant.strategy,
+      title: grant.title,
+      grantType: grant.grantType,
+      tokenUrl: flow.tokenUrl,
+      ...(flow.refreshUrl ? { refreshUrl: flow.refreshUrl } : {}),
+      ...(flow.authorizationUrl ? { authorizationUrl: flow.authorizationUrl } : {}),
+      tokenRequest: tokenRequestFor(scheme, grant.grantType),
+      scopes: flow.scopes,
+    });
+  }
+  const refreshUrl = Object.values(scheme.flows).find((flow) => flow && 'refreshUrl' in flow && flow.refreshUrl)?.refreshUrl;
+  if (refreshUrl) {
+    methods.push({
+      scheme: name,
+      strategy: 'refreshTokenGrant',
+      title: 'A refresh token you already hold',
+      grantType: 'refresh_token',
+      tokenUrl: refreshUrl,
+      tokenRequest: tokenRequestFor(scheme, 'refresh_token'),
+    });
+  }
+  methods.push({ scheme: name, strategy: 'bearerToken', title: 'An access token obtained elsewhere', sentAs: 'Authorization: Bearer <access token>' });
+  return methods;
+}
+
+/**
+ * Every way to authenticate with a provider, scheme by scheme in the spec's order: for an OAuth2
+ * scheme its grants (password, client credentials, authorization code), a refresh token when the
+ * spec has a refresh URL, and a ready access token; for a bearer or API-key scheme, the key.
+ */
+export function authMethods(security: SecurityConfig): AuthMethod[] {
+  return Object.entries(security.schemes).flatMap(([name, scheme]): AuthMethod[] => {
+    switch (scheme.type) {
+      case 'oauth2':
+        return oauth2Methods(name, scheme);
+      case 'http':
+        return [{ scheme: name, strategy: 'apiKey', title: 'API key', sentAs: 'Authorization: Bearer <key>' }];
+      case 'apiKey':
+        return [{ scheme: name, strategy: 'apiKey', title: 'API key', sentAs: `${scheme.name} (${scheme.in})` }];
+    }
+  });
+}
+
+/** A token URL as a reader can use it: relative ones are resolved against the server URL. */
+export function absoluteUrl(url: string, baseUrl: string): string {
+  if (/^https?:\/\//.test(url)) return url;
+  return `${baseUrl.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listApis, securityConfig } from '@oapi/codegen';
+import type { SecurityConfig } from '@oapi/auth';
+import { findClientPackage, type ClientPackage } from './client-package.js';
+import { isObject, type Json } from './spec-json.js';
+
+/** One API of redocly.yaml, with its bundled spec and (when it exists) its client package. */
+export interface Provider {
+  /** `klika`: the folder under spec/, packages/ and the site. */
+  readonly id: string;
+  /** `klika@v1`, as redocly.yaml names it. */
+  readonly name: string;
+  readonly title: string;
+  readonly summary: string;
+  /** `info.version` of the spec. */
+  readonly version: string;
+  readonly spec: Json;
+  /** The bundled spec files the build step wrote, absolute. */
+  readonly bundled: { readonly yaml: string; readonly json: string };
+  readonly security: SecurityConfig;
+  /** The first server's URL with its variables' defaults, e.g. `https://api.wootric.com`. */
+  readonly baseUrl: string;
+  readonly client: ClientPackage | undefined;
+}
+
+/** A server URL with each `{variable}` replaced by its default. */
+export function defaultServerUrl(spec: Json): string {
+  const [server] = Array.isArray(spec.servers) ? (spec.servers as Json[]) : [];
+  if (!server || typeof server.url !== 'string') return 'https://api.example.com';
+  const variables = isObject(server.variables) ? server.variables : {};
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
+  });
+}
+
+/** A provider from its parsed bundled spec (the build reads it from `dist/<id>.openapi.json`). */
+export function providerFromSpec(
+  api: { readonly id: string; readonly name: string; readonly version: string },
+  spec: Json,
+  bundled: Provider['bundled'],
+  client: ClientPackage | undefined,
+): Provider {
+  const info = isObject(spec.info) ? spec.info : {};
+  return {
+    id: api.id,
+    name: api.name,
+    title: typeof info.title === 'string' ? info.title : api.id,
+    summary: typeof info.summary === 'string' ? info.summary : '',
+    version: typeof info.version === 'string' ? info.version : api.version,
+    spec,
+    bundled,
+    security: securityConfig(api.id, spec),
+    baseUrl: defaultServerUrl(spec),
+    client,
+  };
+}
+
+/** Every API listed in `redocly.yaml`, in its order. Needs the bundles of `pnpm bundle`. */
+export async function loadProviders(repoRoot: string): Promise<Provider[]> {
+  const apis = await listApis(repoRoot);
+  if (apis.length === 0) throw new Error(`${join(repoRoot, 'redocly.yaml')} lists no API under "apis:"`);
+  return apis.map((api) => {
+    const bundled = { yaml: join(repoRoot, 'dist', `${api.id}.openapi.yaml`), json: join(repoRoot, 'dist', `${api.id}.openapi.json`) };
+    for (const file of Object.values(bundled)) {
+      if (!existsSync(file)) throw new Error(`${file} does not exist: run \`pnpm bundle\` (or \`pnpm build\`) before building the docs.`);
+    }
+    const spec = JSON.parse(readFileSync(bundled.json, 'utf8')) as Json;
+    return providerFromSpec(api, spec, bundled, findClientPackage(repoRoot, api.id));
+  });
+}

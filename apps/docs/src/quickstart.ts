@@ -1,0 +1,41 @@
+import { authMethods, type AuthMethod } from './auth-methods.js';
+import { clientSetup, importLine } from './client-setup.js';
+import { operationCall, requestInit, sampleAuthMethod } from './code-samples.js';
+import type { Provider } from './providers.js';
+import { specOperations, type SpecOperation } from './spec-json.js';
+
+export interface Quickstart {
+  readonly method: AuthMethod;
+  /** `klika passwordGrant`, for messages. */
+  readonly name: string;
+  readonly code: string;
+}
+
+/** The call a quickstart makes first: a secured GET without required parameters if there is one. */
+export function firstCall(provider: Provider): SpecOperation | undefined {
+  const methods = clientMethods(provider);
+  const secured = specOperations(provider.spec).filter((op) => methods.length > 0 && sampleAuthMethod(provider, op.operation) !== undefined);
+  return secured.find((op) => op.method === 'get' && requestInit(provider.spec, op) === undefined) ?? secured.find((op) => op.method === 'get') ?? secured[0];
+}
+
+/** The methods a provider's client can use: the ones whose strategy its package exports. */
+export function clientMethods(provider: Provider): AuthMethod[] {
+  const exported = provider.client?.exports;
+  return exported ? authMethods(provider.security).filter((m) => exported.has(m.strategy)) : [];
+}
+
+/** A complete program: create the client with one way of authenticating, make a first call. */
+export function quickstartFor(provider: Provider, method: AuthMethod): Quickstart {
+  const setup = clientSetup(provider, method);
+  const call = firstCall(provider);
+  const lines = [importLine([...setup.imports, ...(call ? ['unwrap'] : [])], provider.client!.name), ''];
+  if (setup.preamble.length > 0) lines.push(...setup.preamble, '');
+  lines.push(setup.statement);
+  if (call) lines.push('', operationCall(provider.spec, call, setup.variable));
+  return { method, name: `${provider.id} ${method.scheme} ${method.strategy}`, code: `${lines.join('\n')}\n` };
+}
+
+/** One quickstart per way of authenticating the client supports; none without a client package. */
+export function quickstarts(provider: Provider): Quickstart[] {
+  return clientMethods(provider).map((method) => quickstartFor(provider, method));
+}

@@ -1,0 +1,104 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { findRepoRoot, listApis } from '@oapi/codegen';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../src/build-site.js';
+import { withCodeSamples } from '../src/code-samples.js';
+
+const repoRoot = findRepoRoot(import.meta.dirname);
+const temp = mkdtempSync(join(tmpdir(), 'docs-site-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+/** The inlined spec of a reference page, parsed back. */
+function inlinedSpec(html: string): unknown {
+  const match = /<script id="spec" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error('no inlined spec');
+  return JSON.parse(match[1]!);
+}
+
+describe('buildSite on this repository', async () => {
+  const outDir = join(temp, 'site');
+  const site = await buildSite(repoRoot, outDir);
+  const apis = await listApis(repoRoot);
+
+  it('builds the pages and downloads of every API in redocly.yaml', () => {
+    expect(site.providers.map((p) => p.id)).toEqual(apis.map((a) => a.id));
+    for (const { id } of apis) {
+      for (const file of [`${id}/index.html`, `${id}/auth.html`, `downloads/${id}.openapi.yaml`, `downloads/${id}.openapi.json`]) {
+        expect(site.files, file).toContain(file);
+      }
+      expect(read(outDir, `downloads/${id}.openapi.yaml`)).toBe(read(repoRoot, `dist/${id}.openapi.yaml`));
+      expect(read(outDir, `downloads/${id}.openapi.json`)).toBe(read(repoRoot, `dist/${id}.openapi.json`));
+    }
+  });
+
+  it('inlines the spec with its code samples into the reference page, intact', () => {
+    for (const provider of site.providers) {
+      const html = read(outDir, `${provider.id}/index.html`);
+      expect(inlinedSpec(html)).toEqual(withCodeSamples(provider));
+      expect(html).toContain('<script src="../assets/redoc.standalone.js"></script>');
+    }
+  });
+
+  it('loads every script, stylesheet, image and icon from the site itself, and every one exists', () => {
+    for (const file of site.files.filter((f) => f.endsWith('.html'))) {
+      const html = read(outDir, file);
+      const assets = [...html.matchAll(/<(?:script|img)\b[^>]*\ssrc="([^"]+)"|<link\b[^>]*\shref="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+      expect(assets.length, file).toBeGreaterThan(0);
+      for (const asset of assets) {
+        expect(asset, `${file} loads ${asset}`).not.toMatch(/^(https?:)?\/\//);
+        expect(existsSync(resolve(outDir, dirname(file), asset)), `${file} loads ${asset}`).toBe(true);
+      }
+    }
+  });
+
+  it('links only to pages and downloads that exist', () => {
+    for (const file of site.files.filter((f) => f.endsWith('.html'))) {
+      for (const [, href] of read(outDir, file).matchAll(/<a\b[^>]*\shref="([^"#]+)(?:#[^"]*)?"/g)) {
+        if (/^https?:/.test(href!)) continue;
+        expect(existsSync(resolve(outDir, dirname(file), href!)), `${file} links to ${href}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('buildSite on a repository with a fifth API', () => {
+  it('picks it up from redocly.yaml with no code change', async () => {
+    const fakeRoot = join(temp, 'fifth');
+    mkdirSync(join(fakeRoot, 'dist'), { recursive: true });
+    const klika = JSON.parse(read(repoRoot, 'dist/klika.openapi.json')) as { info: Record<string, unknown> };
+    klika.info = { ...klika.info, title: 'Acme Anvils API', version: '3.2.1', summary: 'Anvils, delivered.' };
+    writeFileSync(join(fakeRoot, 'dist', 'acme.openapi.json'), JSON.stringify(klika));
+    writeFileSync(join(fakeRoot, 'dist', 'acme.openapi.yaml'), 'openapi: 3.1.0\n');
+    cpSync(join(repoRoot, 'dist', 'klika.openapi.json'), join(fakeRoot, 'dist', 'klika.openapi.json'));
+    cpSync(join(repoRoot, 'dist', 'klika.openapi.yaml'), join(fakeRoot, 'dist', 'klika.openapi.yaml'));
+    writeFileSync(join(fakeRoot, 'redocly.yaml'), 'apis:\n  klika@v1:\n    root: spec/klika/openapi.yaml\n  acme@v3:\n    root: spec/acme/openapi.yaml\n');
+
+    const site = await buildSite(fakeRoot, join(fakeRoot, 'site'));
+    expect(site.providers.map((p) => p.id)).toEqual(['klika', 'acme']);
+    const landing = read(site.outDir, 'index.html');
+    expect(landing).toContain('Acme Anvils API');
+    expect(landing).toContain('version 3.2.1');
+    expect(landing).toMatch(/id="acme"[\s\S]*client in progress/);
+    expect(read(site.outDir, 'acme/index.html')).toContain('Acme Anvils API 3.2.1: API reference');
+    expect(read(site.outDir, 'acme/auth.html')).toContain('@oapi/acme</code> is in progress');
+    expect(JSON.stringify(inlinedSpec(read(site.outDir, 'acme/index.html')))).not.toContain('x-codeSamples');
+  });
+
+  it('says which bundle is missing and how to make it', async () => {
+    const fakeRoot = join(temp, 'unbundled');
+    mkdirSync(fakeRoot, { recursive: true });
+    writeFileSync(join(fakeRoot, 'redocly.yaml'), 'apis:\n  acme@v3:\n    root: spec/acme/openapi.yaml\n');
+    await expect(buildSite(fakeRoot, join(fakeRoot, 'site'))).rejects.toThrow(`${join(fakeRoot, 'dist', 'acme.openapi.yaml')} does not exist: run \`pnpm bundle\``);
+  });
+
+  it('refuses a redocly.yaml without APIs', async () => {
+    const fakeRoot = join(temp, 'empty');
+    mkdirSync(fakeRoot, { recursive: true });
+    writeFileSync(join(fakeRoot, 'redocly.yaml'), 'extends:\n  - recommended\n');
+    await expect(buildSite(fakeRoot, join(fakeRoot, 'site'))).rejects.toThrow('lists no API under "apis:"');
+  });
+});
