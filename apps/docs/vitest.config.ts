@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { project } from '../../vitest.shared.ts';
 
-export default defineProject({
-  test: { name: 'docs', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
-});
+export default project('docs', { testTimeout: 60_000, hookTimeout: 120_000 });

@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { project } from '../../vitest.shared.ts';
 
-export default defineProject({
-  test: { name: 'klika', include: ['test/**/*.test.ts'] },
-});
+export default project('klika');

@@ -1,7 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { project } from '../../vitest.shared.ts';
 
-// A config file referenced from the root's `projects` does not inherit the root's timeouts (Vitest 4),
-// so they are set here: Prism and attw start slowly when every project runs at once.
-export default defineProject({
-  test: { name: 'runtime', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
-});
+export default project('runtime');

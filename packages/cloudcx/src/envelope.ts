@@ -23,3 +23,17 @@ export function envelopeData<Data>(response: Response, body: unknown): Data {
 export function unwrapEnvelope<Data, Error>(result: FetchResult<Data, Error>): EnvelopeData<Data> {
   return envelopeData(result.response, result.response.ok ? result.data : result.error);
 }
+
+/** What `unwrap` returns: an envelope's `data`, or the reply itself for the token endpoint. */
+export type Unwrapped<Reply> = Reply extends { code: string; data?: unknown } ? EnvelopeData<Reply> : Reply;
+
+/**
+ * Like `unwrapEnvelope` for enveloped replies, and the plain reply for the one operation that has
+ * no envelope (`POST /oauth/token`); a `CloudcxApiError` for any failure. The one helper the docs'
+ * samples use for every operation.
+ */
+export function unwrap<Data, Error>(result: FetchResult<Data, Error>): Unwrapped<Data> {
+  const body = result.response.ok ? result.data : result.error;
+  if (result.response.ok && !isEnvelope(body)) return body as Unwrapped<Data>;
+  return envelopeData(result.response, body);
+}

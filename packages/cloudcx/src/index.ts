@@ -1,6 +1,6 @@
 export { createCloudcxClient, type CloudcxClient, type CloudcxClientOptions } from './client.js';
 export { CloudcxApiError, isEnvelope, successCode, type Envelope, type ErrorEnvelope } from './api-error.js';
-export { unwrapEnvelope, type EnvelopeData } from './envelope.js';
+export { unwrap, unwrapEnvelope, type EnvelopeData, type Unwrapped } from './envelope.js';
 export { PaginationError, itemsOf, pagesByIndex, type IndexedPage, type PageIndexOptions } from './paginate.js';
 export { defaultPageSize, type ListUsersQuery, type User, type UserIterationOptions, type UserMethods, type UserPage } from './users.js';
 export {

@@ -2,7 +2,7 @@
 // under HTTP 200, a non-2xx reply, a body that is no envelope) is a CloudcxApiError.
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { ApiError, apiKey, CloudcxApiError, createCloudcxClient, unwrapEnvelope, type CloudcxClient, type UserPage } from '../src/index.js';
+import { ApiError, apiKey, CloudcxApiError, createCloudcxClient, unwrap, unwrapEnvelope, type CloudcxClient, type UserPage } from '../src/index.js';
 import { makeUsers, startFakeCloudcx, validApiKey, type CannedReply, type FakeCloudcx } from './fake-cloudcx.js';
 
 let server: FakeCloudcx;
@@ -39,6 +39,15 @@ describe('cloudcx envelope', () => {
     const page = unwrapEnvelope(await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 2, pageSize: 2 } } }));
     expectTypeOf(page).toEqualTypeOf<UserPage>();
     expect(page.content.map((u) => u.loginCode)).toEqual(['agent00002']);
+  });
+
+  it('unwrap gives an envelope\'s data, and throws for an error code under 200', async () => {
+    const page = unwrap(await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 2 } } }));
+    expectTypeOf(page).toEqualTypeOf<UserPage>();
+    expect(page.totalElements).toBe(3);
+    server.replyNext({ status: 200, body: { code: '1001', message: 'Invalid parameter pageSize', data: null } });
+    const error = await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 2 } } }).then(unwrap, (e: unknown) => e).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CloudcxApiError', status: 200, code: '1001' });
   });
 
   it('throws for an error code under HTTP 200, with code, message and status', async () => {

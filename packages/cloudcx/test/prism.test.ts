@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiKey, CloudcxApiError, createCloudcxClient, operationList, passwordGrant, unwrapEnvelope } from '../src/index.js';
+import { apiKey, CloudcxApiError, createCloudcxClient, operationList, passwordGrant, unwrapEnvelope, unwrap } from '../src/index.js';
 
 const spec = fileURLToPath(new URL('../../../dist/cloudcx.openapi.yaml', import.meta.url));
 const credentials = {
@@ -85,6 +85,8 @@ describe('cloudcx client against Prism', () => {
     });
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ token_type: 'Bearer', expires_in: 3599 });
+    // The token reply has no envelope: unwrap hands it back as it is.
+    expect(unwrap({ data, response })).toBe(data);
     expect(prism.violations()).toEqual([]);
   });
 
