@@ -128,8 +128,9 @@ const providers: Provider[] = [
         grant: 'authorization_code with PKCE',
         strategy: () => authorizationCodeGrant({ code: 'a'.repeat(64), redirectUri: 'https://app.example.com/cb', codeVerifier: 'v'.repeat(43), clientId: 'klika-client', clientSecret }),
         expect: (fake) => {
-          expect(lastToken(fake).url.searchParams.get('grant_type')).toBe('authorization_code');
-          expect(lastToken(fake).fields).toEqual({ code: 'a'.repeat(64), redirect_uri: 'https://app.example.com/cb', code_verifier: 'v'.repeat(43), client_id: 'klika-client', client_secret: clientSecret });
+          // The guide's code exchange carries grant_type in the JSON body, not the query.
+          expect(lastToken(fake).url.searchParams.has('grant_type')).toBe(false);
+          expect(lastToken(fake).fields).toEqual({ grant_type: 'authorization_code', code: 'a'.repeat(64), redirect_uri: 'https://app.example.com/cb', code_verifier: 'v'.repeat(43), client_id: 'klika-client', client_secret: clientSecret });
         },
       },
     ],

@@ -1,14 +1,8 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.shared.ts';
 
 export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-  },
+  libraryBuild,
   {
     // The CLI runs as ESM only (top-level await); the library is ESM and CommonJS.
     entry: ['src/bin.ts'],

@@ -1,7 +1,7 @@
 // A stateful stand-in for a deployment of the template, for what Prism cannot do: tokens that
 // expire (by Date.now, so tests move time with vi.setSystemTime), refresh-token rotation, and
 // `/api/v1/users/{id}` answering with the token's owner.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
 
@@ -36,6 +36,8 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
   const accessTokens = new Map<string, IssuedToken>();
   const refreshTokens = new Map<string, number>();
   const tokenRequests: FakeDoorkeeper['tokenRequests'] = [];
+  // Authorization codes, as if the signed-in user had approved: code → what the token request must match.
+  const codes = new Map<string, { userId: number; redirectUri: string; challenge: string | null }>();
 
   const issue = (userId: number) => {
     const accessToken = `eyJ.${hex()}`;
@@ -48,6 +50,20 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
 
   const server = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (req.method === 'GET' && url.pathname === '/oauth/authorize') {
+      const q = url.searchParams;
+      if (q.get('client_id') !== client.id || q.get('response_type') !== 'code' || !q.get('redirect_uri')) {
+        res.writeHead(400, { 'content-type': 'text/html' });
+        return res.end('<h1>An error has occurred</h1>');
+      }
+      const code = hex();
+      codes.set(code, { userId: users[1]!.id, redirectUri: q.get('redirect_uri')!, challenge: q.get('code_challenge') });
+      const location = new URL(q.get('redirect_uri')!);
+      location.searchParams.set('code', code);
+      if (q.get('state') !== null) location.searchParams.set('state', q.get('state')!);
+      res.writeHead(302, { location: location.href });
+      return res.end();
+    }
     if (req.method === 'POST' && url.pathname === '/oauth/token') {
       const body = await parseBody(req);
       tokenRequests.push({ query: url.searchParams, contentType: req.headers['content-type'], body });
@@ -65,6 +81,16 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
         if (userId === undefined) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is invalid.' });
         refreshTokens.delete(body.refresh_token!);
         return sendJson(res, 200, issue(userId), { 'cache-control': 'no-store' });
+      }
+      if (grantType === 'authorization_code') {
+        const grant = codes.get(body.code ?? '');
+        codes.delete(body.code ?? '');
+        const verifier = body.code_verifier ?? '';
+        const challengeOk = grant?.challenge === null || grant?.challenge === createHash('sha256').update(verifier).digest('base64url');
+        if (!grant || grant.redirectUri !== body.redirect_uri || !challengeOk) {
+          return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.' });
+        }
+        return sendJson(res, 200, issue(grant.userId), { 'cache-control': 'no-store' });
       }
       return sendJson(res, 400, { error: 'unsupported_grant_type', error_description: 'The authorization grant type is not supported.' });
     }

@@ -27,7 +27,11 @@ export const security = {
         "grantTypeIn": "query",
         "clientAuthentication": "client_secret_post",
         "queryParameters": [],
-        "grants": {}
+        "grants": {
+          "authorization_code": {
+            "grantTypeIn": "body"
+          }
+        }
       },
       "tokenLifetime": 60,
       "refreshTokenRotation": true
