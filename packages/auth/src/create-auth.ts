@@ -79,7 +79,10 @@ export function createAuth(options: AuthOptions): Auth {
   assertOptions(options);
   const fetch = options.fetch ?? globalThis.fetch;
   const checkUrl = (url: URL, what: string) => assertSecureUrl(url, what, options.allowInsecureHttp);
-  checkUrl(new URL(options.baseUrl), 'API base URL');
+  const base = new URL(options.baseUrl);
+  checkUrl(base, 'API base URL');
+  // Requests to the checked base URL's origin skip parsing: the check runs on every request.
+  const checkedOrigin = `${base.origin}/`;
 
   let tokens: TokenManager | undefined;
   let header: (signal?: AbortSignal) => Promise<[string, string]>;
@@ -108,28 +111,37 @@ export function createAuth(options: AuthOptions): Auth {
 
   // The request as it was before openapi-fetch sent it, to replay after a 401: a body can be read
   // only once, so a request with one is cloned in onRequest; one without can be sent again as is.
-  const sent = new WeakMap<Request, { replay: Request; authorization: string }>();
+  interface Sent {
+    readonly replay: Request;
+    readonly authorization: string;
+  }
+  const sent = new WeakMap<Request, Sent>();
 
   const middleware: Middleware = {
     async onRequest({ request }) {
-      checkUrl(new URL(request.url), 'API request');
+      if (!request.url.startsWith(checkedOrigin)) checkUrl(new URL(request.url), 'API request');
       const [name, value] = await header(request.signal);
       request.headers.set(name, value);
       if (tokens) sent.set(request, { replay: request.body === null ? request : request.clone(), authorization: value });
       return request;
     },
-    async onResponse({ request, response, options: clientOptions }) {
+    onResponse({ request, response, options: clientOptions }) {
       const original = sent.get(request);
-      if (response.status !== 401 || !tokens || !original) return undefined;
+      if (!original) return undefined;
       sent.delete(request);
-      await response.body?.cancel();
-      tokens.invalidate(original.authorization.slice('Bearer '.length));
-      const [name, value] = await header(request.signal);
-      original.replay.headers.set(name, value);
-      // The client's own fetch, not the global one: tests, proxies and instrumentation see the replay.
-      return clientOptions.fetch(original.replay);
+      // Synchronous when there is nothing to do: this hook runs on every response.
+      return response.status === 401 ? replay(request, response, original, clientOptions.fetch) : undefined;
     },
   };
+
+  async function replay(request: Request, response: Response, original: Sent, fetch: typeof globalThis.fetch): Promise<Response> {
+    await response.body?.cancel();
+    tokens?.invalidate(original.authorization.slice('Bearer '.length));
+    const [name, value] = await header(request.signal);
+    original.replay.headers.set(name, value);
+    // The client's own fetch, not the global one: tests, proxies and instrumentation see the replay.
+    return fetch(original.replay);
+  }
 
   return { middleware, tokens, authorization: async (signal) => (await header(signal))[1] };
 }
