@@ -21,8 +21,10 @@ if [ ! -x /usr/bin/chromium ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium >/dev/null
-  else
-    echo "install.sh: the browser tests need Debian's chromium at /usr/bin/chromium: run 'sudo apt-get install -y chromium'" >&2
+  elif [ -n "${CI:-}" ]; then
+    echo "install.sh: the browser tests need Debian's chromium at /usr/bin/chromium, and this CI user cannot apt-get it" >&2
     exit 1
+  else
+    echo "install.sh: warning: the browser tests need Debian's chromium at /usr/bin/chromium: run 'sudo apt-get install -y chromium'" >&2
   fi
 fi
