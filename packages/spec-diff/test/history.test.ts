@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HistoryUnavailableError, InputError, specHistories, specHistory, type HistoryEntry } from '../src/index.ts';
+import { HistoryUnavailableError, InputError, openHistories, specHistory, type HistoryEntry } from '../src/index.ts';
 import { GitRepo } from './support/git-repo.ts';
 import { ITEM, scriptedHistory } from './support/history-repo.ts';
 import { runCli } from './support/run-cli.ts';
@@ -11,7 +11,9 @@ import { shopFiles } from './support/shop-spec.ts';
 const SHOP = 'spec/shop/openapi.yaml';
 const BORROWER = 'spec/borrower/openapi.yaml';
 const { repo, commits } = scriptedHistory();
-const [shop, borrower] = await specHistories([SHOP, BORROWER], { cwd: repo.dir });
+const reader = await openHistories({ cwd: repo.dir });
+const [shop, borrower] = await Promise.all([reader.history(SHOP), reader.history(BORROWER)]);
+reader.close();
 
 const brief = (entries: HistoryEntry[]) => entries.map((e) => ({ commit: e.commit, change: e.change, bump: e.bump, ids: e.findings.map((f) => f.id) }));
 

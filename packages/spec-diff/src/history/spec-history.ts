@@ -57,19 +57,33 @@ export interface SpecHistoriesOptions {
  * clone) part of the history is missing.
  */
 export async function specHistory(options: SpecHistoryOptions): Promise<SpecHistory> {
-  const [history] = await specHistories([options.root], options);
-  return history!;
+  const reader = await openHistories(options);
+  try {
+    return await reader.history(options.root);
+  } finally {
+    reader.close();
+  }
 }
 
-/** The histories of several specs of one repository, sharing one reader of its objects. */
-export async function specHistories(roots: readonly string[], options: SpecHistoriesOptions = {}): Promise<SpecHistory[]> {
+/** Reads the histories of several specs of one repository, sharing one reader of its objects. */
+export interface HistoryReader {
+  /** The top folder of the repository. */
+  readonly top: string;
+  /** The history of one spec; rejects on its own (a shallow clone can cut one spec's history and not another's). */
+  history(root: string): Promise<SpecHistory>;
+  /** Ends the `git cat-file` processes. */
+  close(): void;
+}
+
+/** Opens the repository holding `cwd` for `history(root)` calls; `close()` it when done. */
+export async function openHistories(options: SpecHistoriesOptions = {}): Promise<HistoryReader> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const repo = await openRepository(cwd, options.ref ?? 'HEAD');
-  try {
-    return await Promise.all(roots.map((root) => walk(repo, repoPath(repo.top, resolve(cwd, root)))));
-  } finally {
-    repo.objects.close();
-  }
+  return {
+    top: repo.top,
+    history: (root) => walk(repo, repoPath(repo.top, resolve(cwd, root))),
+    close: () => repo.objects.close(),
+  };
 }
 
 async function walk(repo: HistoryRepository, root: string): Promise<SpecHistory> {
