@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { InputError } from '../errors.js';
+import type { ParsedFiles } from '../load/bundle.js';
 import { git } from './commits.js';
 import { GitObjects } from './git-objects.js';
 import { HistoryUnavailableError } from './history-error.js';
@@ -14,6 +15,8 @@ export interface HistoryRepository {
   /** The commits of a shallow clone whose parents were not fetched (empty for a full clone). */
   boundary: Set<string>;
   objects: GitObjects;
+  /** Parsed files by text, shared by every spec's versions (wootric-cxi reads files of spec/wootric). */
+  parsedFiles: ParsedFiles;
 }
 
 /** Opens the repository holding `cwd`; `close()` its objects when done. */
@@ -40,5 +43,5 @@ export async function openRepository(cwd: string, ref: string): Promise<HistoryR
     const text = await readFile(isAbsolute(shallowFile) ? shallowFile : join(cwd, shallowFile), 'utf8').catch(() => '');
     for (const line of text.split('\n')) if (line) boundary.add(line);
   }
-  return { top, ref, head, boundary, objects: new GitObjects(top) };
+  return { top, ref, head, boundary, objects: new GitObjects(top), parsedFiles: new Map() };
 }

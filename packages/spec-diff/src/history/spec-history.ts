@@ -87,7 +87,7 @@ export async function openHistories(options: SpecHistoriesOptions = {}): Promise
 }
 
 async function walk(repo: HistoryRepository, root: string): Promise<SpecHistory> {
-  const versions = new SpecVersions(repo.objects, repo.top, root, (commit) => `${commit.slice(0, 7)}:${root}`);
+  const versions = new SpecVersions(repo.objects, repo.top, root, (commit) => `${commit.slice(0, 7)}:${root}`, repo.parsedFiles);
   await versions.at(repo.head);
   let paths = logPaths(root, versions.filesRead());
   let commits: CommitInfo[];

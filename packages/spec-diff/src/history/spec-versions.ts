@@ -1,5 +1,6 @@
 import { dirname, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
+import type { ParsedFiles } from '../load/bundle.js';
 import { loadSpec } from '../load/load-spec.js';
 import type { LoadedSpec } from '../types.js';
 import type { GitObjects } from './git-objects.js';
@@ -34,6 +35,7 @@ export class SpecVersions {
     /** The root file, relative to the repository root. */
     private readonly root: string,
     private readonly label: (commit: string) => string,
+    private readonly parsedFiles: ParsedFiles = new Map(),
   ) {
     this.folder = dirname(root);
   }
@@ -102,7 +104,7 @@ export class SpecVersions {
     };
     if (this.folder !== '.') await this.objects.prefetch(commit, this.folder);
     try {
-      const spec = await loadSpec(this.label(commit), join(this.repoRoot, this.root), read);
+      const spec = await loadSpec(this.label(commit), join(this.repoRoot, this.root), read, this.parsedFiles);
       return { commit, spec, files };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
