@@ -51,8 +51,8 @@ export interface SpecHistoriesOptions {
 /**
  * The history of one spec: every commit reachable from `ref` that changed the spec's folder or a
  * file it `$ref`s, loaded and bundled as it was at the commit and at its parent, and diffed. A
- * commit that leaves the bundled spec as it was (reformatting, a file it does not use) has no entry;
- * neither has a merge (its changes are the entries of the commits it merges). Each distinct version
+ * commit whose diff finds nothing (reformatting, a file the spec does not use, a change no rule
+ * covers) has no entry; neither has a merge (its changes are the entries of the commits it merges). Each distinct version
  * is bundled once. Throws a `HistoryUnavailableError` when git, the repository or (in a shallow
  * clone) part of the history is missing.
  */
