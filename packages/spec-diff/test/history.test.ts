@@ -134,7 +134,7 @@ describe('history edge cases', () => {
     const error = await specHistory({ root: SHOP, cwd: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryUnavailableError);
     expect(error).toMatchObject({ reason: 'shallow-clone', file: SHOP });
-    expect((error as Error).message).toMatch(/the clone is shallow: its history stops at [0-9a-f]+ \(\d{4}-\d\d-\d\d\), which changed the spec.*fetch-depth: 0\)$/);
+    expect((error as Error).message).toMatch(/the clone is shallow: its history stops at [0-9a-f]+ \(\d{4}-\d\d-\d\d\), which already has the spec, so the commits that made it cannot be read. Fetch the whole history.*fetch-depth: 0\)$/);
     const deep = await specHistory({ root: BORROWER, cwd: dir });
     expect(deep.entries.map((e) => e.subject)).toEqual(['shop: items have a price', 'borrower: first spec']);
   });

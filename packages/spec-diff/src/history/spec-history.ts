@@ -145,6 +145,6 @@ function shallow(root: string, cut: CommitInfo): HistoryUnavailableError {
   return new HistoryUnavailableError(
     root,
     'shallow-clone',
-    `the clone is shallow: its history stops at ${cut.shortCommit} (${cut.date.slice(0, 10)}), which changed the spec, so the commits before it cannot be compared. Fetch the whole history (git fetch --unshallow; on GitHub Actions, actions/checkout with fetch-depth: 0)`,
+    `the clone is shallow: its history stops at ${cut.shortCommit} (${cut.date.slice(0, 10)}), which already has the spec, so the commits that made it cannot be read. Fetch the whole history (git fetch --unshallow; on GitHub Actions, actions/checkout with fetch-depth: 0)`,
   );
 }
