@@ -34,6 +34,19 @@ main.page { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
 .page th { width: 14rem; color: var(--muted); font-weight: 500; }
 .page pre { background: #f4f6f8; border: 1px solid var(--line); border-radius: 6px; padding: 0.9rem 1rem; overflow-x: auto; line-height: 1.4; }
 .page .note { border-left: 4px solid var(--accent); background: #f4f7fb; padding: 0.5rem 1rem; margin: 1rem 0; }
+.changelog .entries { list-style: none; padding: 0; }
+.changelog .entry { border-top: 1px solid var(--line); padding: 0.5rem 0 1rem; }
+.changelog .entry h2 { font-size: 1.15rem; margin: 0.75rem 0 0.25rem; }
+.changelog .entry time { color: var(--muted); font-weight: 500; margin-right: 0.5rem; }
+.changelog .meta { color: var(--muted); font-size: 0.9rem; margin: 0 0 0.5rem; }
+.changelog .bump { display: inline-block; padding: 0 0.5rem; border-radius: 4px; background: #eef1f4; color: #38424c; }
+.changelog .bump-major { background: #fbe3e1; color: #8a1c12; }
+.changelog .bump-minor { background: #e1ecf8; color: #1f4e79; }
+.changelog .findings h3 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
+.changelog .findings.breaking h3 { color: #8a1c12; }
+.changelog .findings.warning h3 { color: #6b4e00; }
+.changelog .findings ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+.page .note.problem { border-left-color: #b3261e; background: #fdf3f2; }
 body.reference .site-nav { position: fixed; left: 0; right: 0; }
 body.reference #redoc { padding-top: 3rem; }
 `;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { findRepoRoot, listApis, specMeta } from '@oapi/codegen';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChangelogs } from '../src/changelog.js';
 import { findClientPackage } from '../src/client-package.js';
 import { specWebhooks, type Json } from '../src/spec-json.js';
 import { startStaticServer, type StaticServer } from '../src/static-server.js';
@@ -15,6 +16,7 @@ const repoRoot = findRepoRoot(import.meta.dirname);
 const siteDir = join(import.meta.dirname, '..', 'dist');
 const shots = join(repoRoot, 'test-output', 'docs');
 const apis = await listApis(repoRoot);
+const changelogs = await readChangelogs(repoRoot, apis);
 
 let server: StaticServer;
 let browser: Browser;
@@ -125,6 +127,24 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
       await last.click();
       const panel = page.locator(`[id="${await last.getAttribute('aria-controls')}"]`);
       await expect(panel.innerText()).resolves.toContain(`${client.factory}({`);
+    });
+  });
+
+  it('changelog: renders the entries of the spec history cleanly, each with its date, hash, bump and findings', async () => {
+    const changelog = changelogs.get(id)!;
+    await visit(`${id}/changelog.html`, `${id}-changelog.png`, async (page) => {
+      if ('unavailable' in changelog) {
+        await expect(page.locator('#history-unavailable').innerText()).resolves.toContain(changelog.unavailable);
+        return;
+      }
+      const entries = page.locator('li.entry');
+      await expect(entries.count()).resolves.toBe(changelog.entries.length);
+      for (const [i, entry] of changelog.entries.entries()) {
+        const text = await entries.nth(i).innerText();
+        for (const part of [entry.date.slice(0, 10), entry.subject, entry.shortCommit, entry.bump === 'none' ? 'no release needed' : `${entry.bump} release`]) expect(text).toContain(part);
+        await expect(entries.nth(i).locator('.findings li:not(:has(li))').count()).resolves.toBe(entry.findings.length);
+      }
+      await expect(page.locator('.site-nav a', { hasText: 'Changelog' }).getAttribute('href')).resolves.toBe('changelog.html');
     });
   });
 

@@ -27,7 +27,7 @@ describe('buildSite on this repository', async () => {
   it('builds the pages and downloads of every API in redocly.yaml', () => {
     expect(site.providers.map((p) => p.id)).toEqual(apis.map((a) => a.id));
     for (const { id } of apis) {
-      for (const file of [`${id}/index.html`, `${id}/auth.html`, `downloads/${id}.openapi.yaml`, `downloads/${id}.openapi.json`]) {
+      for (const file of [`${id}/index.html`, `${id}/auth.html`, `${id}/changelog.html`, `downloads/${id}.openapi.yaml`, `downloads/${id}.openapi.json`]) {
         expect(site.files, file).toContain(file);
       }
       expect(read(outDir, `downloads/${id}.openapi.yaml`)).toBe(read(repoRoot, `dist/${id}.openapi.yaml`));
@@ -40,6 +40,18 @@ describe('buildSite on this repository', async () => {
       const html = read(outDir, `${provider.id}/index.html`);
       expect(inlinedSpec(html)).toEqual(withCodeSamples(provider));
       expect(html).toContain('<script src="../assets/redoc.standalone.js"></script>');
+    }
+  });
+
+  it('writes a changelog page per API from its git history, entry by entry', () => {
+    for (const { id } of apis) {
+      const changelog = site.changelogs.get(id)!;
+      if ('unavailable' in changelog) throw new Error(`${id}: ${changelog.unavailable}`);
+      const html = read(outDir, `${id}/changelog.html`);
+      const listed = [...html.matchAll(/<li class="entry" id="commit-([0-9a-f]+)">/g)].map((m) => m[1]);
+      expect(listed.length, id).toBeGreaterThan(0);
+      expect(listed).toEqual(changelog.entries.map((e) => e.shortCommit));
+      expect(html).not.toContain('history-unavailable');
     }
   });
 
@@ -86,6 +98,9 @@ describe('buildSite on a repository with a fifth API', () => {
     expect(read(site.outDir, 'acme/index.html')).toContain('Acme Anvils API 3.2.1: API reference');
     expect(read(site.outDir, 'acme/auth.html')).toContain('@oapi/acme</code> is in progress');
     expect(JSON.stringify(inlinedSpec(read(site.outDir, 'acme/index.html')))).not.toContain('x-codeSamples');
+    // Not a git repository: the changelog page says the history could not be read.
+    expect(site.changelogs.get('acme')).toEqual({ unavailable: `${fakeRoot}: not inside a git repository: the history of the specs cannot be read` });
+    expect(read(site.outDir, 'acme/changelog.html')).toContain('<p class="note problem" id="history-unavailable">The history of this spec could not be read');
   });
 
   it('says which bundle is missing and how to make it', async () => {

@@ -1,5 +1,15 @@
 export { diffSpecs } from './diff.js';
 export { InputError } from './errors.js';
+export { HistoryUnavailableError, type HistoryUnavailableReason } from './history/history-error.js';
+export {
+  openHistories,
+  specHistory,
+  type HistoryEntry,
+  type HistoryReader,
+  type SpecHistoriesOptions,
+  type SpecHistory,
+  type SpecHistoryOptions,
+} from './history/spec-history.js';
 export { emptySpec, loadSpec, loadSpecFile, type ReadText } from './load/load-spec.js';
 export { bumpAtLeast, maxBump, summarize } from './report/summary.js';
 export { rules, ruleIds, type Bump, type Rule, type RuleDirection, type RuleId, type Severity } from './rules.js';

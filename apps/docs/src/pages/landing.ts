@@ -37,6 +37,7 @@ function card(provider: Provider) {
 <a href="${provider.id}/index.html">Reference</a>
 <a href="${provider.id}/auth.html">Authentication guide</a>
 ${client ? html`<a href="${provider.id}/auth.html#quickstart">Quickstart</a>` : ''}
+<a href="${provider.id}/changelog.html">Changelog</a>
 <a href="downloads/${provider.id}.openapi.yaml" download>openapi.yaml</a>
 <a href="downloads/${provider.id}.openapi.json" download>openapi.json</a>
 </nav>

@@ -5,6 +5,12 @@ import { problemToInputError } from './problems.js';
 /** Reads a file of the spec by absolute path; throws when it does not exist. */
 export type ReadText = (absolutePath: string) => Promise<string>;
 
+/**
+ * Parsed `$ref`'d files by their text, kept between loads of versions of one spec that share most
+ * of their files (a history), so each distinct file is parsed once.
+ */
+export type ParsedFiles = Map<string, unknown>;
+
 let bundleConfig: Promise<Config> | undefined;
 
 /**
@@ -12,10 +18,27 @@ let bundleConfig: Promise<Config> | undefined;
  * `read` (from disk, or from a git ref). The library is loaded only here and for YAML: a
  * self-contained JSON spec never pays for its import.
  */
-export async function bundleSpec(label: string, absolutePath: string, text: string, document: OpenApiDocument, read: ReadText): Promise<OpenApiDocument> {
+export async function bundleSpec(
+  label: string,
+  absolutePath: string,
+  text: string,
+  document: OpenApiDocument,
+  read: ReadText,
+  parsedFiles?: ParsedFiles,
+): Promise<OpenApiDocument> {
   const core = await import('@redocly/openapi-core');
 
   class SourceResolver extends core.BaseResolver {
+    override parseDocument(source: InstanceType<typeof core.Source>, isRoot?: boolean): ReturnType<InstanceType<typeof core.BaseResolver>['parseDocument']> {
+      if (!parsedFiles) return super.parseDocument(source, isRoot);
+      // The bundler rewrites what it resolves: each load gets its own copy of a remembered parse.
+      const known = parsedFiles.get(source.body);
+      if (known !== undefined) return { source, parsed: structuredClone(known) };
+      const document = super.parseDocument(source, isRoot);
+      parsedFiles.set(source.body, structuredClone(document.parsed));
+      return document;
+    }
+
     override async loadExternalRef(absoluteRef: string): Promise<InstanceType<typeof core.Source>> {
       if (core.isAbsoluteUrl(absoluteRef)) return super.loadExternalRef(absoluteRef);
       try {

@@ -3,7 +3,7 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { InputError } from '../errors.js';
 import { isObject } from '../is-object.js';
 import type { LoadedSpec, OpenApiDocument } from '../types.js';
-import { bundleSpec, type ReadText } from './bundle.js';
+import { bundleSpec, type ParsedFiles, type ReadText } from './bundle.js';
 import { parseDocumentText } from './parse.js';
 import { checkLocalRefs, collectRefs } from './refs.js';
 
@@ -13,7 +13,7 @@ export type { ReadText } from './bundle.js';
  * Loads an OpenAPI 3.0/3.1 document and bundles it with @redocly/openapi-core, so that every `$ref`
  * points inside it. A document without external `$ref`s is already bundled and is used as parsed.
  */
-export async function loadSpec(label: string, absolutePath: string, read: ReadText): Promise<LoadedSpec> {
+export async function loadSpec(label: string, absolutePath: string, read: ReadText, parsedFiles?: ParsedFiles): Promise<LoadedSpec> {
   let text: string;
   try {
     text = await read(absolutePath);
@@ -27,7 +27,7 @@ export async function loadSpec(label: string, absolutePath: string, read: ReadTe
     checkLocalRefs(document, refs.local, label, text);
     return { label, document };
   }
-  const bundled = await bundleSpec(label, absolutePath, text, document, read);
+  const bundled = await bundleSpec(label, absolutePath, text, document, read, parsedFiles);
   checkLocalRefs(bundled, collectRefs(bundled).local, label);
   return { label, document: bundled };
 }
