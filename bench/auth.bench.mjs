@@ -21,7 +21,9 @@ const { createKlikaClient, security } = await import('@oapi/klika');
 const { default: createClient } = await import('openapi-fetch');
 
 // --- the API: a loopback server in its own process --------------------------------------------
-const api = fork(fileURLToPath(new URL('./support/loopback-api.mjs', import.meta.url)), { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+const api = fork(fileURLToPath(new URL('./support/loopback-api.mjs', import.meta.url)), {
+  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+});
 const port = await new Promise((resolve, reject) => {
   api.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
   api.once('exit', (code) => reject(new Error(`the bench API exited with ${code}`)));
@@ -30,7 +32,12 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const tokenRequestCount = async () => Number(await (await fetch(`${baseUrl}/__token-requests`)).text());
 
 // --- 1. requests per second ------------------------------------------------------------------
-const credentials = { username: 'amina@example.com', password: 'correct-horse', clientId: 'bench', clientSecret: 'bench-secret' };
+const credentials = {
+  username: 'amina@example.com',
+  password: 'correct-horse',
+  clientId: 'bench',
+  clientSecret: 'bench-secret',
+};
 const klika = createKlikaClient({ baseUrl, auth: passwordGrant(credentials) });
 const authorization = await klika.auth.authorization();
 const bareUrl = `${baseUrl}/api/v1/countries`;
@@ -77,10 +84,16 @@ for (let round = 0; round < rounds; round += 1) {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ratios = (a, b) => median(results[a].map((value, round) => value / results[b][round]));
-console.log(`requests/s, median of ${rounds} rounds of ${requests} GETs at concurrency ${concurrency}, same loopback server:`);
+console.log(
+  `requests/s, median of ${rounds} rounds of ${requests} GETs at concurrency ${concurrency}, same loopback server:`,
+);
 for (const name of names) console.log(`  ${name.padEnd(26)} ${median(results[name]).toFixed(0)}`);
-console.log(`  klika client + auth / bare fetch:             ${ratios('klika client + auth', 'bare fetch').toFixed(3)}  (target >= 0.95)`);
-console.log(`  klika client + auth / openapi-fetch, no auth: ${ratios('klika client + auth', 'openapi-fetch, no auth').toFixed(3)}  (the cost of auth itself)`);
+console.log(
+  `  klika client + auth / bare fetch:             ${ratios('klika client + auth', 'bare fetch').toFixed(3)}  (target >= 0.95)`,
+);
+console.log(
+  `  klika client + auth / openapi-fetch, no auth: ${ratios('klika client + auth', 'openapi-fetch, no auth').toFixed(3)}  (the cost of auth itself)`,
+);
 
 // --- 2. token requests per expiry under concurrency 50 ---------------------------------------
 let now = Date.now();
@@ -92,18 +105,34 @@ const perExpiry = [];
 for (let expiry = 0; expiry < 20; expiry += 1) {
   now += 3_600_000; // past the token's lifetime
   const before = await tokenRequestCount();
-  const statuses = await Promise.all(Array.from({ length: 50 }, () => client.GET('/api/v1/countries').then((r) => r.response.status)));
-  if (statuses.some((s) => s !== 200)) throw new Error(`a request failed after expiry ${expiry}: ${statuses.join(',')}`);
+  const statuses = await Promise.all(
+    Array.from({ length: 50 }, () => client.GET('/api/v1/countries').then((r) => r.response.status)),
+  );
+  if (statuses.some((s) => s !== 200))
+    throw new Error(`a request failed after expiry ${expiry}: ${statuses.join(',')}`);
   perExpiry.push((await tokenRequestCount()) - before);
 }
-console.log(`token requests per expiry, 50 concurrent requests, 20 expiries: min ${Math.min(...perExpiry)}, max ${Math.max(...perExpiry)}  (target exactly 1)`);
+console.log(
+  `token requests per expiry, 50 concurrent requests, 20 expiries: min ${Math.min(...perExpiry)}, max ${Math.max(...perExpiry)}  (target exactly 1)`,
+);
 api.disconnect();
 
 // --- 3. size -----------------------------------------------------------------------------------
-const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup/package.json', { paths: [`${root}packages/auth`] }))('esbuild');
+const esbuild = createRequire(
+  createRequire(import.meta.url).resolve('tsup/package.json', { paths: [`${root}packages/auth`] }),
+)('esbuild');
 const budget = 3 * 1024;
 function gzipped(options) {
-  const { outputFiles } = esbuild.buildSync({ bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', external: ['oauth4webapi', 'openapi-fetch'], write: false, ...options });
+  const { outputFiles } = esbuild.buildSync({
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['oauth4webapi', 'openapi-fetch'],
+    write: false,
+    ...options,
+  });
   return { min: outputFiles[0].contents.length, gz: gzipSync(outputFiles[0].contents, { level: 9 }).length };
 }
 const whole = gzipped({ entryPoints: [authDist] });
@@ -114,5 +143,9 @@ const forClients = gzipped({
   },
 });
 console.log('size of @oapi/auth, minified + gzip -9, oauth4webapi excluded:');
-console.log(`  whole package:                        ${whole.gz} B (${whole.min} B minified)  ratio to 3 KB: ${(whole.gz / budget).toFixed(2)}`);
-console.log(`  what a client imports (tree-shaken):  ${forClients.gz} B (${forClients.min} B minified)  ratio to 3 KB: ${(forClients.gz / budget).toFixed(2)}`);
+console.log(
+  `  whole package:                        ${whole.gz} B (${whole.min} B minified)  ratio to 3 KB: ${(whole.gz / budget).toFixed(2)}`,
+);
+console.log(
+  `  what a client imports (tree-shaken):  ${forClients.gz} B (${forClients.min} B minified)  ratio to 3 KB: ${(forClients.gz / budget).toFixed(2)}`,
+);

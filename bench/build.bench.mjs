@@ -20,6 +20,10 @@ function timeBuild(args) {
 const cold = timeBuild(['--force']);
 const warm = timeBuild([]);
 console.log(`cold build (no cache):     ${(cold.ms / 1000).toFixed(2)} s`);
-console.log(`warm build (cache hits):   ${(warm.ms / 1000).toFixed(2)} s${warm.fullTurbo ? '  FULL TURBO' : '  (not a full cache hit!)'}`);
-console.log(`warm / cold:               ${(warm.ms / cold.ms).toFixed(3)}  (cold is ${(cold.ms / warm.ms).toFixed(1)}x slower)`);
+console.log(
+  `warm build (cache hits):   ${(warm.ms / 1000).toFixed(2)} s${warm.fullTurbo ? '  FULL TURBO' : '  (not a full cache hit!)'}`,
+);
+console.log(
+  `warm / cold:               ${(warm.ms / cold.ms).toFixed(3)}  (cold is ${(cold.ms / warm.ms).toFixed(1)}x slower)`,
+);
 if (!warm.fullTurbo) process.exitCode = 1;

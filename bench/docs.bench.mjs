@@ -33,7 +33,8 @@ const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
 const baselineDir = mkdtempSync(join(tmpdir(), 'docs-bench-'));
 mkdirSync(join(baselineDir, 'assets'));
 mkdirSync(join(baselineDir, 'baseline'));
-for (const file of ['favicon.svg', 'assets/site.css', 'assets/redoc.standalone.js']) copyFileSync(join(site, file), join(baselineDir, file));
+for (const file of ['favicon.svg', 'assets/site.css', 'assets/redoc.standalone.js'])
+  copyFileSync(join(site, file), join(baselineDir, file));
 const oneOperation = {
   openapi: '3.1.0',
   info: { title: 'Baseline', version: '1' },
@@ -61,7 +62,14 @@ async function measure(browser, server, path) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const record = await recordContext(context, server.url);
   const bodies = [];
-  context.on('response', (response) => bodies.push(response.body().then((body) => gzipSync(body).length, () => 0)));
+  context.on('response', (response) =>
+    bodies.push(
+      response.body().then(
+        (body) => gzipSync(body).length,
+        () => 0,
+      ),
+    ),
+  );
   const page = await context.newPage();
   await page.addInitScript(watchFirstOperation);
   await page.goto(`${server.url}/${path}`);
@@ -100,8 +108,12 @@ try {
   const target = await sample(browser, siteServer, `${largest.id}/index.html`);
   console.log(`${runs} cold loads each (fresh browser context, no cache), medians; every request stayed on 127.0.0.1.`);
   console.log(`                                      transferred   gzipped   first operation   requests`);
-  console.log(`baseline (Redoc, one operation)       ${kb(baseline.bytes)}    ${kb(baseline.gzipped)}   ${ms(baseline.firstOperation)}          ${baseline.requests}`);
-  console.log(`${`${largest.id} reference (largest spec)`.padEnd(38)}${kb(target.bytes)}    ${kb(target.gzipped)}   ${ms(target.firstOperation)}          ${target.requests}`);
+  console.log(
+    `baseline (Redoc, one operation)       ${kb(baseline.bytes)}    ${kb(baseline.gzipped)}   ${ms(baseline.firstOperation)}          ${baseline.requests}`,
+  );
+  console.log(
+    `${`${largest.id} reference (largest spec)`.padEnd(38)}${kb(target.bytes)}    ${kb(target.gzipped)}   ${ms(target.firstOperation)}          ${target.requests}`,
+  );
   console.log(
     `${largest.id} / baseline                  ${`${(target.bytes / baseline.bytes).toFixed(2)}x`.padStart(8)}    ${`${(target.gzipped / baseline.gzipped).toFixed(2)}x`.padStart(8)}   ${`${(target.firstOperation / baseline.firstOperation).toFixed(2)}x`.padStart(8)}`,
   );

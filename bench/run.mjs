@@ -14,7 +14,10 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n## ${file.replace('.bench.mjs', '')}`);
-  const { status } = spawnSync(process.execPath, [dir + file], { stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off' } });
+  const { status } = spawnSync(process.execPath, [dir + file], {
+    stdio: 'inherit',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+  });
   if (status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

@@ -26,7 +26,13 @@ async function child(tool) {
     const loaded = performance.now();
     const diff = diffSpecs(base, head);
     const done = performance.now();
-    result = { importMs: imported - started, loadMs: loaded - imported, diffMs: done - loaded, findings: diff.findings.length, breaking: diff.summary.breaking };
+    result = {
+      importMs: imported - started,
+      loadMs: loaded - imported,
+      diffMs: done - loaded,
+      findings: diff.findings.length,
+      breaking: diff.summary.breaking,
+    };
   } else {
     const { apiDiff } = requireFromPkg('api-smart-diff');
     const imported = performance.now();
@@ -38,7 +44,13 @@ async function child(tool) {
     const diff = apiDiff(base, head);
     console.error = silenced;
     const done = performance.now();
-    result = { importMs: imported - started, loadMs: loaded - imported, diffMs: done - loaded, findings: diff.length, breaking: diff.filter((d) => d.type === 'breaking').length };
+    result = {
+      importMs: imported - started,
+      loadMs: loaded - imported,
+      diffMs: done - loaded,
+      findings: diff.length,
+      breaking: diff.filter((d) => d.type === 'breaking').length,
+    };
   }
   result.totalMs = result.loadMs + result.diffMs;
   result.peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -47,7 +59,10 @@ async function child(tool) {
 
 function measure(tool) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', tool], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', tool], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`${tool} failed (exit ${run.status}): ${run.stderr.slice(0, 2000)}`);
   return { ...JSON.parse(run.stdout), wallMs };
@@ -67,25 +82,43 @@ async function parent() {
   }
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const mb = (file) => (readFileSync(file).length / 1e6).toFixed(1);
-  console.log(`ghes-3.18.json (${mb(BASE)} MB) → ghes-3.19.json (${mb(HEAD)} MB), median of ${runs} runs, each in a fresh process\n`);
+  console.log(
+    `ghes-3.18.json (${mb(BASE)} MB) → ghes-3.19.json (${mb(HEAD)} MB), median of ${runs} runs, each in a fresh process\n`,
+  );
   const results = {};
   for (const tool of ['spec-diff', 'api-smart-diff']) {
     const samples = [];
     for (let i = 0; i < runs; i += 1) samples.push(measure(tool));
     const pick = (key) => median(samples.map((s) => s[key]));
-    results[tool] = { load: pick('loadMs'), diff: pick('diffMs'), total: pick('totalMs'), wall: pick('wallMs'), rss: pick('peakRssMb'), findings: samples[0].findings, breaking: samples[0].breaking };
+    results[tool] = {
+      load: pick('loadMs'),
+      diff: pick('diffMs'),
+      total: pick('totalMs'),
+      wall: pick('wallMs'),
+      rss: pick('peakRssMb'),
+      findings: samples[0].findings,
+      breaking: samples[0].breaking,
+    };
   }
-  console.log('| tool | load + parse | diff | total (files → findings) | process wall time | peak RSS | findings (breaking) |');
+  console.log(
+    '| tool | load + parse | diff | total (files → findings) | process wall time | peak RSS | findings (breaking) |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const [tool, r] of Object.entries(results)) {
-    console.log(`| ${tool} | ${fmt(r.load)} | ${fmt(r.diff)} | ${fmt(r.total)} | ${fmt(r.wall)} | ${r.rss.toFixed(0)} MB | ${r.findings} (${r.breaking}) |`);
+    console.log(
+      `| ${tool} | ${fmt(r.load)} | ${fmt(r.diff)} | ${fmt(r.total)} | ${fmt(r.wall)} | ${r.rss.toFixed(0)} MB | ${r.findings} (${r.breaking}) |`,
+    );
   }
   const ours = results['spec-diff'];
   const theirs = results['api-smart-diff'];
   console.log('');
-  console.log(`time, spec-diff / api-smart-diff: ${(ours.total / theirs.total).toFixed(2)} (spec-diff ${(theirs.total / ours.total).toFixed(1)}× faster); process wall time ${(ours.wall / theirs.wall).toFixed(2)}`);
+  console.log(
+    `time, spec-diff / api-smart-diff: ${(ours.total / theirs.total).toFixed(2)} (spec-diff ${(theirs.total / ours.total).toFixed(1)}× faster); process wall time ${(ours.wall / theirs.wall).toFixed(2)}`,
+  );
   console.log(`peak memory, spec-diff / api-smart-diff: ${(ours.rss / theirs.rss).toFixed(2)}`);
-  console.log(`target: total under ${fmt(TARGET_MS)} and faster than api-smart-diff: ${ours.total < TARGET_MS && ours.total < theirs.total ? 'met' : 'NOT met'}`);
+  console.log(
+    `target: total under ${fmt(TARGET_MS)} and faster than api-smart-diff: ${ours.total < TARGET_MS && ours.total < theirs.total ? 'met' : 'NOT met'}`,
+  );
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3]);

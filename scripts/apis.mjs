@@ -11,6 +11,12 @@ export async function listApis() {
   const config = parse(await readFile(resolve(repoRoot, 'redocly.yaml'), 'utf8'));
   return Object.entries(config.apis ?? {}).map(([name, api]) => {
     const [id, version = ''] = name.split('@');
-    return { name, id, version, root: api.root, bundled: { yaml: `dist/${id}.openapi.yaml`, json: `dist/${id}.openapi.json` } };
+    return {
+      name,
+      id,
+      version,
+      root: api.root,
+      bundled: { yaml: `dist/${id}.openapi.yaml`, json: `dist/${id}.openapi.json` },
+    };
   });
 }

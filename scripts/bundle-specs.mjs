@@ -19,7 +19,7 @@ for (const api of await listApis()) {
   }
   const doc = result.parsed;
   await writeFile(`dist/${api.id}.openapi.yaml`, stringify(doc, { lineWidth: 0 }));
-  await writeFile(`dist/${api.id}.openapi.json`, JSON.stringify(doc, null, 2) + '\n');
+  await writeFile(`dist/${api.id}.openapi.json`, `${JSON.stringify(doc, null, 2)}\n`);
   console.log(`bundled ${api.name} -> dist/${api.id}.openapi.{yaml,json}`);
 }
 process.exit(failed ? 1 : 0);

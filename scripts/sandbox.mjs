@@ -20,8 +20,14 @@ if (!existsSync(spec)) {
   process.exit(2);
 }
 const port = Number(portArg ?? 4010);
-const prism = join(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
-const child = spawn(process.execPath, [prism, 'mock', '-h', '127.0.0.1', '-p', String(port), '--errors', spec], { stdio: ['ignore', 'pipe', 'inherit'] });
+const prism = join(
+  dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')),
+  'dist',
+  'index.js',
+);
+const child = spawn(process.execPath, [prism, 'mock', '-h', '127.0.0.1', '-p', String(port), '--errors', spec], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let announced = false;
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

@@ -26,23 +26,79 @@ const wootricReply = { expires_in: 7200, refresh_token: true, token_type: 'beare
 
 /** Wootric §2 (shared by the CXI API): form fields, client credentials only for client_credentials, `account_token` in the query. */
 export const wootricRules: ProviderRules = {
-  password: { contentType: form, grantTypeIn: 'body', required: ['username', 'password'], forbidden: ['client_id', 'client_secret', 'account_token'], query: ['account_token'], reply: wootricReply },
-  refresh_token: { contentType: form, grantTypeIn: 'body', required: ['refresh_token'], forbidden: ['client_id', 'client_secret'], query: [], reply: wootricReply },
-  client_credentials: { contentType: form, grantTypeIn: 'body', required: ['client_id', 'client_secret'], forbidden: [], query: [], reply: { ...wootricReply, refresh_token: false } },
+  password: {
+    contentType: form,
+    grantTypeIn: 'body',
+    required: ['username', 'password'],
+    forbidden: ['client_id', 'client_secret', 'account_token'],
+    query: ['account_token'],
+    reply: wootricReply,
+  },
+  refresh_token: {
+    contentType: form,
+    grantTypeIn: 'body',
+    required: ['refresh_token'],
+    forbidden: ['client_id', 'client_secret'],
+    query: [],
+    reply: wootricReply,
+  },
+  client_credentials: {
+    contentType: form,
+    grantTypeIn: 'body',
+    required: ['client_id', 'client_secret'],
+    forbidden: [],
+    query: [],
+    reply: { ...wootricReply, refresh_token: false },
+  },
 };
 
 /** CloudCX 9.3.3: form with client_id, client_secret, username, password; refresh inferred as RFC 6749 §6. */
 export const cloudcxRules: ProviderRules = {
-  password: { contentType: form, grantTypeIn: 'body', required: ['client_id', 'client_secret', 'username', 'password'], forbidden: [], query: [], reply: { expires_in: 3599, refresh_token: true, token_type: 'Bearer' } },
-  refresh_token: { contentType: form, grantTypeIn: 'body', required: ['client_id', 'client_secret', 'refresh_token'], forbidden: [], query: [], reply: { expires_in: 3599, refresh_token: true, token_type: 'Bearer' } },
+  password: {
+    contentType: form,
+    grantTypeIn: 'body',
+    required: ['client_id', 'client_secret', 'username', 'password'],
+    forbidden: [],
+    query: [],
+    reply: { expires_in: 3599, refresh_token: true, token_type: 'Bearer' },
+  },
+  refresh_token: {
+    contentType: form,
+    grantTypeIn: 'body',
+    required: ['client_id', 'client_secret', 'refresh_token'],
+    forbidden: [],
+    query: [],
+    reply: { expires_in: 3599, refresh_token: true, token_type: 'Bearer' },
+  },
 };
 
 const klikaReply = { expires_in: 60, refresh_token: true, token_type: 'Bearer' };
 /** Klika's Doorkeeper: a JSON body with the client credentials; `grant_type` documented in the query, accepted in either (Rails). */
 export const klikaRules: ProviderRules = {
-  password: { contentType: 'application/json', grantTypeIn: 'either', required: ['username', 'password', 'client_id', 'client_secret'], forbidden: [], query: [], reply: klikaReply },
-  refresh_token: { contentType: 'application/json', grantTypeIn: 'either', required: ['refresh_token', 'client_id', 'client_secret'], forbidden: [], query: [], reply: klikaReply },
-  authorization_code: { contentType: 'application/json', grantTypeIn: 'either', required: ['code', 'redirect_uri', 'client_id', 'client_secret'], forbidden: [], query: [], reply: klikaReply },
+  password: {
+    contentType: 'application/json',
+    grantTypeIn: 'either',
+    required: ['username', 'password', 'client_id', 'client_secret'],
+    forbidden: [],
+    query: [],
+    reply: klikaReply,
+  },
+  refresh_token: {
+    contentType: 'application/json',
+    grantTypeIn: 'either',
+    required: ['refresh_token', 'client_id', 'client_secret'],
+    forbidden: [],
+    query: [],
+    reply: klikaReply,
+  },
+  authorization_code: {
+    contentType: 'application/json',
+    grantTypeIn: 'either',
+    required: ['code', 'redirect_uri', 'client_id', 'client_secret'],
+    forbidden: [],
+    query: [],
+    reply: klikaReply,
+  },
 };
 
 export interface RecordedTokenRequest {
@@ -61,9 +117,11 @@ export interface ProviderFake extends LoopbackServer {
 
 function problems(rule: TokenRule, request: RecordedTokenRequest): string[] {
   const out: string[] = [];
-  if (!request.contentType?.startsWith(rule.contentType)) out.push(`content-type ${request.contentType} instead of ${rule.contentType}`);
+  if (!request.contentType?.startsWith(rule.contentType))
+    out.push(`content-type ${request.contentType} instead of ${rule.contentType}`);
   const allowedQuery = rule.grantTypeIn === 'body' ? rule.query : [...rule.query, 'grant_type'];
-  for (const name of request.url.searchParams.keys()) if (!allowedQuery.includes(name)) out.push(`"${name}" in the query`);
+  for (const name of request.url.searchParams.keys())
+    if (!allowedQuery.includes(name)) out.push(`"${name}" in the query`);
   if (rule.grantTypeIn === 'body' && request.fields.grant_type === undefined) out.push('no grant_type in the body');
   for (const name of rule.required) if (!request.fields[name]) out.push(`no "${name}" in the body`);
   for (const name of rule.forbidden) if (name in request.fields) out.push(`"${name}" in the body`);
@@ -74,7 +132,9 @@ function problems(rule: TokenRule, request: RecordedTokenRequest): string[] {
 async function recordToken(req: IncomingMessage): Promise<RecordedTokenRequest> {
   const text = await readBody(req);
   const contentType = req.headers['content-type'];
-  const fields = contentType?.startsWith('application/json') ? (JSON.parse(text || '{}') as Record<string, string>) : Object.fromEntries(new URLSearchParams(text));
+  const fields = contentType?.startsWith('application/json')
+    ? (JSON.parse(text || '{}') as Record<string, string>)
+    : Object.fromEntries(new URLSearchParams(text));
   return { url: new URL(req.url ?? '/', 'http://fake'), contentType, authorization: req.headers.authorization, fields };
 }
 
@@ -97,7 +157,11 @@ export async function startProviderFake(rules: ProviderRules, tokenPath = '/oaut
       const accessToken = randomBytes(24).toString('hex');
       validTokens.add(accessToken);
       const { refresh_token, ...reply } = rule.reply;
-      return sendJson(res, 200, { access_token: accessToken, ...reply, ...(refresh_token ? { refresh_token: randomBytes(24).toString('hex') } : {}) });
+      return sendJson(res, 200, {
+        access_token: accessToken,
+        ...reply,
+        ...(refresh_token ? { refresh_token: randomBytes(24).toString('hex') } : {}),
+      });
     }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !validTokens.has(token)) return sendJson(res, 401, { error: 'invalid_token' });

@@ -18,10 +18,18 @@ import { securityConfig } from '@oapi/codegen';
 import { secretsIn } from '@oapi/test-support';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudcxRules, klikaRules, startProviderFake, wootricRules, type ProviderFake, type ProviderRules } from './auth-provider-fakes.js';
+import {
+  cloudcxRules,
+  klikaRules,
+  startProviderFake,
+  wootricRules,
+  type ProviderFake,
+  type ProviderRules,
+} from './auth-provider-fakes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const securityOf = (id: string): SecurityConfig => securityConfig(id, JSON.parse(readFileSync(`${root}dist/${id}.openapi.json`, 'utf8')) as Record<string, unknown>);
+const securityOf = (id: string): SecurityConfig =>
+  securityConfig(id, JSON.parse(readFileSync(`${root}dist/${id}.openapi.json`, 'utf8')) as Record<string, unknown>);
 
 const password = 'pw-correct-horse-battery';
 const clientSecret = 'client-secret-0a1b2c3d';
@@ -51,7 +59,14 @@ const lastToken = (fake: ProviderFake) => fake.tokenRequests.at(-1)!;
 const wootricCases: Case[] = [
   {
     grant: 'password with account_token',
-    strategy: () => passwordGrant({ username: 'amina@example.com', password, clientId: 'ignored-id', clientSecret, parameters: { account_token: wootricAccount } }),
+    strategy: () =>
+      passwordGrant({
+        username: 'amina@example.com',
+        password,
+        clientId: 'ignored-id',
+        clientSecret,
+        parameters: { account_token: wootricAccount },
+      }),
     expect: (fake) => {
       const request = lastToken(fake);
       expect(Object.fromEntries(request.url.searchParams)).toEqual({ account_token: wootricAccount });
@@ -61,12 +76,18 @@ const wootricCases: Case[] = [
   {
     grant: 'client_credentials',
     strategy: () => clientCredentialsGrant({ clientId: 'wootric-client', clientSecret }),
-    expect: (fake) => expect(lastToken(fake).fields).toEqual({ grant_type: 'client_credentials', client_id: 'wootric-client', client_secret: clientSecret }),
+    expect: (fake) =>
+      expect(lastToken(fake).fields).toEqual({
+        grant_type: 'client_credentials',
+        client_id: 'wootric-client',
+        client_secret: clientSecret,
+      }),
   },
   {
     grant: 'refresh_token, without client credentials',
     strategy: () => refreshTokenGrant({ refreshToken: 'rt-held-by-user', clientId: 'ignored-id', clientSecret }),
-    expect: (fake) => expect(lastToken(fake).fields).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-held-by-user' }),
+    expect: (fake) =>
+      expect(lastToken(fake).fields).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-held-by-user' }),
   },
 ];
 const wootricUndeclared: Provider['undeclared'] = [
@@ -76,23 +97,42 @@ const wootricUndeclared: Provider['undeclared'] = [
 
 const providers: Provider[] = [
   { id: 'wootric', rules: wootricRules, cases: wootricCases, undeclared: wootricUndeclared },
-  { id: 'wootric-cxi', rules: wootricRules, absoluteTokenOrigin: 'https://api.wootric.com', cases: wootricCases, undeclared: wootricUndeclared },
+  {
+    id: 'wootric-cxi',
+    rules: wootricRules,
+    absoluteTokenOrigin: 'https://api.wootric.com',
+    cases: wootricCases,
+    undeclared: wootricUndeclared,
+  },
   {
     id: 'cloudcx',
     rules: cloudcxRules,
     cases: [
       {
         grant: 'password',
-        strategy: () => passwordGrant({ username: 'agent@tenant.example', password, clientId: 'cx-client', clientSecret }),
+        strategy: () =>
+          passwordGrant({ username: 'agent@tenant.example', password, clientId: 'cx-client', clientSecret }),
         expect: (fake) => {
           expect(lastToken(fake).contentType).toBe('application/x-www-form-urlencoded');
-          expect(lastToken(fake).fields).toEqual({ grant_type: 'password', username: 'agent@tenant.example', password, client_id: 'cx-client', client_secret: clientSecret });
+          expect(lastToken(fake).fields).toEqual({
+            grant_type: 'password',
+            username: 'agent@tenant.example',
+            password,
+            client_id: 'cx-client',
+            client_secret: clientSecret,
+          });
         },
       },
       {
         grant: 'refresh_token (inferred)',
         strategy: () => refreshTokenGrant({ refreshToken: 'rt-held-by-user', clientId: 'cx-client', clientSecret }),
-        expect: (fake) => expect(lastToken(fake).fields).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-held-by-user', client_id: 'cx-client', client_secret: clientSecret }),
+        expect: (fake) =>
+          expect(lastToken(fake).fields).toEqual({
+            grant_type: 'refresh_token',
+            refresh_token: 'rt-held-by-user',
+            client_id: 'cx-client',
+            client_secret: clientSecret,
+          }),
       },
       {
         grant: 'an API key, sent as a bearer token',
@@ -103,7 +143,10 @@ const providers: Provider[] = [
     ],
     undeclared: [
       ['client_credentials', () => clientCredentialsGrant({ clientId: 'id', clientSecret })],
-      ['authorization_code', () => authorizationCodeGrant({ code: 'c', redirectUri: 'https://app/cb', clientId: 'id' })],
+      [
+        'authorization_code',
+        () => authorizationCodeGrant({ code: 'c', redirectUri: 'https://app/cb', clientId: 'id' }),
+      ],
     ],
   },
   {
@@ -112,11 +155,17 @@ const providers: Provider[] = [
     cases: [
       {
         grant: 'password, grant_type in the query',
-        strategy: () => passwordGrant({ username: 'amina@example.com', password, clientId: 'klika-client', clientSecret }),
+        strategy: () =>
+          passwordGrant({ username: 'amina@example.com', password, clientId: 'klika-client', clientSecret }),
         expect: (fake) => {
           const request = lastToken(fake);
           expect(Object.fromEntries(request.url.searchParams)).toEqual({ grant_type: 'password' });
-          expect(request.fields).toEqual({ username: 'amina@example.com', password, client_id: 'klika-client', client_secret: clientSecret });
+          expect(request.fields).toEqual({
+            username: 'amina@example.com',
+            password,
+            client_id: 'klika-client',
+            client_secret: clientSecret,
+          });
         },
       },
       {
@@ -126,11 +175,25 @@ const providers: Provider[] = [
       },
       {
         grant: 'authorization_code with PKCE',
-        strategy: () => authorizationCodeGrant({ code: 'a'.repeat(64), redirectUri: 'https://app.example.com/cb', codeVerifier: 'v'.repeat(43), clientId: 'klika-client', clientSecret }),
+        strategy: () =>
+          authorizationCodeGrant({
+            code: 'a'.repeat(64),
+            redirectUri: 'https://app.example.com/cb',
+            codeVerifier: 'v'.repeat(43),
+            clientId: 'klika-client',
+            clientSecret,
+          }),
         expect: (fake) => {
           // The guide's code exchange carries grant_type in the JSON body, not the query.
           expect(lastToken(fake).url.searchParams.has('grant_type')).toBe(false);
-          expect(lastToken(fake).fields).toEqual({ grant_type: 'authorization_code', code: 'a'.repeat(64), redirect_uri: 'https://app.example.com/cb', code_verifier: 'v'.repeat(43), client_id: 'klika-client', client_secret: clientSecret });
+          expect(lastToken(fake).fields).toEqual({
+            grant_type: 'authorization_code',
+            code: 'a'.repeat(64),
+            redirect_uri: 'https://app.example.com/cb',
+            code_verifier: 'v'.repeat(43),
+            client_id: 'klika-client',
+            client_secret: clientSecret,
+          });
         },
       },
     ],
@@ -149,13 +212,16 @@ describe.each(providers)('$id: the spec wires packages/auth', (provider) => {
   afterAll(() => fake.close());
 
   /** The client's fetch: requests to the spec's absolute token host go to the fake instead. */
-  const fetchVia = (seen: string[]): typeof fetch => (input, init) => {
-    const request = input as Request;
-    seen.push(request.url);
-    const origin = provider.absoluteTokenOrigin;
-    if (origin && request.url.startsWith(origin)) return fetch(new Request(fake.url + request.url.slice(origin.length), request), init);
-    return fetch(request, init);
-  };
+  const fetchVia =
+    (seen: string[]): typeof fetch =>
+    (input, init) => {
+      const request = input as Request;
+      seen.push(request.url);
+      const origin = provider.absoluteTokenOrigin;
+      if (origin && request.url.startsWith(origin))
+        return fetch(new Request(fake.url + request.url.slice(origin.length), request), init);
+      return fetch(request, init);
+    };
 
   it.each(provider.cases)('$grant', async ({ strategy, apiKey: key, expect: expectations }) => {
     if (key) fake.validTokens.add(key);
@@ -168,7 +234,8 @@ describe.each(providers)('$id: the spec wires packages/auth', (provider) => {
     const { response } = await client.request('get' as never, '/ping' as never);
     expect(fake.refusals).toEqual([]);
     expect(response.status).toBe(200);
-    if (provider.absoluteTokenOrigin && fake.tokenRequests.length > before) expect(seen[0]).toMatch(new RegExp(`^${provider.absoluteTokenOrigin}/oauth/token`));
+    if (provider.absoluteTokenOrigin && fake.tokenRequests.length > before)
+      expect(seen[0]).toMatch(new RegExp(`^${provider.absoluteTokenOrigin}/oauth/token`));
     expectations(fake, fake.tokenRequests.length - before);
     expect(seen.filter((url) => secrets.some((secret) => url.includes(secret)))).toEqual([]);
   });
@@ -188,13 +255,25 @@ describe.each(providers)('$id: the spec wires packages/auth', (provider) => {
 
 describe('klika: the authorize URL from the spec', () => {
   it('resolves /oauth/authorize against the deployment and carries PKCE and state', async () => {
-    const request = await createAuthorizationRequest({ security: securityOf('klika'), baseUrl: 'https://api.example.com', clientId: 'klika-client', redirectUri: 'https://app.example.com/cb' });
+    const request = await createAuthorizationRequest({
+      security: securityOf('klika'),
+      baseUrl: 'https://api.example.com',
+      clientId: 'klika-client',
+      redirectUri: 'https://app.example.com/cb',
+    });
     expect(`${request.url.origin}${request.url.pathname}`).toBe('https://api.example.com/oauth/authorize');
     expect(request.url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(request.url.searchParams.get('state')).toBe(request.state);
   });
 
   it.each(['wootric', 'wootric-cxi', 'cloudcx'])('%s declares no authorize URL', async (id) => {
-    await expect(createAuthorizationRequest({ security: securityOf(id), baseUrl: 'https://x.example', clientId: 'c', redirectUri: 'https://app/cb' })).rejects.toThrow(/declares no authorizationCode flow/);
+    await expect(
+      createAuthorizationRequest({
+        security: securityOf(id),
+        baseUrl: 'https://x.example',
+        clientId: 'c',
+        redirectUri: 'https://app/cb',
+      }),
+    ).rejects.toThrow(/declares no authorizationCode flow/);
   });
 });

@@ -18,7 +18,9 @@ const published = readdirSync(packagesDir)
 
 describe('published packages', () => {
   it('include every client and the shared libraries', () => {
-    expect(published.map((p) => p.name)).toEqual(expect.arrayContaining(['auth', 'runtime', 'klika', 'cloudcx', 'wootric', 'wootric-cxi', 'spec-diff']));
+    expect(published.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['auth', 'runtime', 'klika', 'cloudcx', 'wootric', 'wootric-cxi', 'spec-diff']),
+    );
   });
 
   describe.each(published)('$name', ({ dir }) => {

@@ -15,9 +15,13 @@ const readmes = [
 ];
 
 describe('README snippets', () => {
-  it.each(readmes)('%s: every ts block compiles', (file) => {
-    const snippets = typescriptBlocks(readFileSync(root + file, 'utf8'), file);
-    expect(snippets.length).toBeGreaterThan(0);
-    expect(typecheckSnippets(snippets, root + 'test')).toEqual([]);
-  }, 60_000);
+  it.each(readmes)(
+    '%s: every ts block compiles',
+    (file) => {
+      const snippets = typescriptBlocks(readFileSync(root + file, 'utf8'), file);
+      expect(snippets.length).toBeGreaterThan(0);
+      expect(typecheckSnippets(snippets, `${root}test`)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -7,7 +7,8 @@ const isJson = (mediaType) => /^application\/(.+\+)?json$/.test(mediaType.split(
 // A `$ref`'d node is reported where it is defined; an inline one where it stands in the operation.
 const resolve = (ctx, node, path) =>
   typeof node?.$ref === 'string' ? ctx.resolve(node) : { node, location: ctx.location.child(path) };
-const hasExample = (media) => media && (media.example !== undefined || (media.examples && Object.keys(media.examples).length > 0));
+const hasExample = (media) =>
+  media && (media.example !== undefined || (media.examples && Object.keys(media.examples).length > 0));
 
 /** Every operation has at least one tag, so the docs can group it. */
 function OperationTags() {
@@ -37,7 +38,10 @@ function SecuredOperation401() {
         const anonymousAllowed = security.length === 0 || security.some((req) => Object.keys(req).length === 0);
         if (anonymousAllowed) return;
         if (!operation.responses || !('401' in operation.responses)) {
-          ctx.report({ message: 'Secured operation must declare a 401 response.', location: ctx.location.child('responses').key() });
+          ctx.report({
+            message: 'Secured operation must declare a 401 response.',
+            location: ctx.location.child('responses').key(),
+          });
         }
       },
     },
@@ -50,7 +54,10 @@ function MediaTypeExample() {
     for (const [mediaType, media] of Object.entries(content ?? {})) {
       if (what === '2xx JSON response' && !isJson(mediaType)) continue;
       if (!hasExample(media)) {
-        report({ message: `${what} "${mediaType}" must have an example.`, location: location.child(['content', mediaType]).key() });
+        report({
+          message: `${what} "${mediaType}" must have an example.`,
+          location: location.child(['content', mediaType]).key(),
+        });
       }
     }
   };
@@ -86,7 +93,10 @@ function XExtensionsDocumented() {
         if (!node || typeof node !== 'object' || Array.isArray(node)) return;
         for (const key of Object.keys(node)) {
           if (key.startsWith('x-') && !documented.has(key)) {
-            ctx.report({ message: `Extension "${key}" is not listed in spec/EXTENSIONS.md.`, location: ctx.location.child(key).key() });
+            ctx.report({
+              message: `Extension "${key}" is not listed in spec/EXTENSIONS.md.`,
+              location: ctx.location.child(key).key(),
+            });
           }
         }
       },
@@ -107,4 +117,3 @@ export default function repoRules() {
     },
   };
 }
-

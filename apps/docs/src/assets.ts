@@ -4,8 +4,10 @@
 export const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><path d="M9 11h14M9 16h10M9 21h12" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>
 `;
 
-export const systemFonts = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif";
-export const monospaceFonts = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace";
+export const systemFonts =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif";
+export const monospaceFonts =
+  "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace";
 
 export const stylesheet = `:root { color-scheme: light; --accent: #1f4e79; --muted: #5b6470; --line: #d9dee4; }
 * { box-sizing: border-box; }

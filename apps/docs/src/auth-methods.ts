@@ -1,7 +1,13 @@
 import type { GrantType, OAuth2SchemeConfig, OAuthFlowConfig, SecurityConfig, TokenRequestShape } from '@oapi/auth';
 
 /** The `@oapi/auth` strategy functions a client re-exports, one per way of authenticating. */
-export type StrategyName = 'passwordGrant' | 'clientCredentialsGrant' | 'authorizationCodeGrant' | 'refreshTokenGrant' | 'bearerToken' | 'apiKey';
+export type StrategyName =
+  | 'passwordGrant'
+  | 'clientCredentialsGrant'
+  | 'authorizationCodeGrant'
+  | 'refreshTokenGrant'
+  | 'bearerToken'
+  | 'apiKey';
 
 /** One way to authenticate with a provider, read from its security schemes. */
 export interface AuthMethod {
@@ -25,8 +31,18 @@ type FlowName = keyof OAuth2SchemeConfig['flows'];
 
 const grants: ReadonlyArray<{ flow: FlowName; grantType: GrantType; strategy: StrategyName; title: string }> = [
   { flow: 'password', grantType: 'password', strategy: 'passwordGrant', title: 'Password grant' },
-  { flow: 'clientCredentials', grantType: 'client_credentials', strategy: 'clientCredentialsGrant', title: 'Client credentials grant' },
-  { flow: 'authorizationCode', grantType: 'authorization_code', strategy: 'authorizationCodeGrant', title: 'Authorization code grant' },
+  {
+    flow: 'clientCredentials',
+    grantType: 'client_credentials',
+    strategy: 'clientCredentialsGrant',
+    title: 'Client credentials grant',
+  },
+  {
+    flow: 'authorizationCode',
+    grantType: 'authorization_code',
+    strategy: 'authorizationCodeGrant',
+    title: 'Authorization code grant',
+  },
 ];
 
 /** The scheme-wide token request shape with one grant's overrides applied. */
@@ -52,7 +68,9 @@ function oauth2Methods(name: string, scheme: OAuth2SchemeConfig): AuthMethod[] {
       scopes: flow.scopes,
     });
   }
-  const refreshUrl = Object.values(scheme.flows).find((flow) => flow && 'refreshUrl' in flow && flow.refreshUrl)?.refreshUrl;
+  const refreshUrl = Object.values(scheme.flows).find(
+    (flow) => flow && 'refreshUrl' in flow && flow.refreshUrl,
+  )?.refreshUrl;
   if (refreshUrl) {
     methods.push({
       scheme: name,
@@ -63,7 +81,12 @@ function oauth2Methods(name: string, scheme: OAuth2SchemeConfig): AuthMethod[] {
       tokenRequest: tokenRequestFor(scheme, 'refresh_token'),
     });
   }
-  methods.push({ scheme: name, strategy: 'bearerToken', title: 'An access token obtained elsewhere', sentAs: 'Authorization: Bearer <access token>' });
+  methods.push({
+    scheme: name,
+    strategy: 'bearerToken',
+    title: 'An access token obtained elsewhere',
+    sentAs: 'Authorization: Bearer <access token>',
+  });
   return methods;
 }
 
@@ -81,6 +104,8 @@ export function authMethods(security: SecurityConfig): AuthMethod[] {
         return [{ scheme: name, strategy: 'apiKey', title: 'API key', sentAs: 'Authorization: Bearer <key>' }];
       case 'apiKey':
         return [{ scheme: name, strategy: 'apiKey', title: 'API key', sentAs: `${scheme.name} (${scheme.in})` }];
+      default:
+        return [];
     }
   });
 }

@@ -9,9 +9,12 @@ export type Changelog = { readonly entries: readonly HistoryEntry[] } | { readon
  * repository, a shallow clone that stops after the spec was added) the changelog says why instead;
  * any other error is a bug and is thrown.
  */
-export async function readChangelogs(repoRoot: string, apis: ReadonlyArray<{ readonly id: string; readonly root: string }>): Promise<Map<string, Changelog>> {
+export async function readChangelogs(
+  repoRoot: string,
+  apis: ReadonlyArray<{ readonly id: string; readonly root: string }>,
+): Promise<Map<string, Changelog>> {
   const changelogs = new Map<string, Changelog>();
-  let reader;
+  let reader: Awaited<ReturnType<typeof openHistories>>;
   try {
     reader = await openHistories({ cwd: repoRoot });
   } catch (error) {
@@ -23,7 +26,10 @@ export async function readChangelogs(repoRoot: string, apis: ReadonlyArray<{ rea
     const histories = await Promise.allSettled(apis.map((api) => reader.history(api.root)));
     apis.forEach((api, i) => {
       const history = histories[i]!;
-      changelogs.set(api.id, history.status === 'fulfilled' ? { entries: history.value.entries } : { unavailable: reason(history.reason) });
+      changelogs.set(
+        api.id,
+        history.status === 'fulfilled' ? { entries: history.value.entries } : { unavailable: reason(history.reason) },
+      );
     });
     return changelogs;
   } finally {
@@ -37,9 +43,15 @@ function reason(error: unknown): string {
 }
 
 /** The build's line about a changelog: the number of entries, or (on stderr) why there is none. */
-export function changelogNotice(id: string, changelog: Changelog): { readonly stream: 'stdout' | 'stderr'; readonly text: string } {
+export function changelogNotice(
+  id: string,
+  changelog: Changelog,
+): { readonly stream: 'stdout' | 'stderr'; readonly text: string } {
   if ('unavailable' in changelog) {
-    return { stream: 'stderr', text: `docs: warning: ${id}/changelog.html says the history could not be read: ${changelog.unavailable}` };
+    return {
+      stream: 'stderr',
+      text: `docs: warning: ${id}/changelog.html says the history could not be read: ${changelog.unavailable}`,
+    };
   }
   const count = changelog.entries.length;
   return { stream: 'stdout', text: `docs: ${id} changelog: ${count} ${count === 1 ? 'entry' : 'entries'}` };

@@ -27,7 +27,8 @@ export function valueExports(source: string): Set<string> {
       names.add(item.match(/\bas\s+([\w$]+)$/)?.[1] ?? item.split(/\s/)[0]!);
     }
   }
-  for (const match of code.matchAll(/export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([\w$]+)/g)) names.add(match[1]!);
+  for (const match of code.matchAll(/export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([\w$]+)/g))
+    names.add(match[1]!);
   return names;
 }
 

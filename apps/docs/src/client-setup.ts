@@ -21,7 +21,9 @@ export function envName(provider: Provider, what: string): string {
 
 /** `wootricCxi`: the variable a sample keeps the client in. */
 export function clientVariable(provider: Provider): string {
-  return provider.id.replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_$]/, '_$&');
+  return provider.id
+    .replace(/[^A-Za-z0-9]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase())
+    .replace(/^[^A-Za-z_$]/, '_$&');
 }
 
 const redirectUri = 'https://app.example.com/callback';
@@ -40,20 +42,41 @@ function strategyCall(name: string, fields: ReadonlyArray<readonly [string, stri
 function authPart(provider: Provider, method: AuthMethod): AuthPart {
   const env = (what: string) => `process.env.${envName(provider, what)} ?? ''`;
   const client: Array<[string, string]> =
-    method.tokenRequest?.clientAuthentication === 'none' ? [] : [['clientId', env('CLIENT_ID')], ['clientSecret', env('CLIENT_SECRET')]];
+    method.tokenRequest?.clientAuthentication === 'none'
+      ? []
+      : [
+          ['clientId', env('CLIENT_ID')],
+          ['clientSecret', env('CLIENT_SECRET')],
+        ];
   const extra = method.tokenRequest?.queryParameters ?? [];
   const parameters: Array<[string, string]> =
-    extra.length === 0 ? [] : [['parameters', `{ ${extra.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p) ? p : quote(p)}: ${env(p.toUpperCase())}`).join(', ')} }`]];
+    extra.length === 0
+      ? []
+      : [
+          [
+            'parameters',
+            `{ ${extra.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p) ? p : quote(p)}: ${env(p.toUpperCase())}`).join(', ')} }`,
+          ],
+        ];
   switch (method.strategy) {
     case 'passwordGrant':
       return {
-        expression: strategyCall('passwordGrant', [['username', env('USERNAME')], ['password', env('PASSWORD')], ...client, ...parameters]),
+        expression: strategyCall('passwordGrant', [
+          ['username', env('USERNAME')],
+          ['password', env('PASSWORD')],
+          ...client,
+          ...parameters,
+        ]),
         preamble: [],
         options: [],
       };
     case 'clientCredentialsGrant':
       return {
-        expression: strategyCall('clientCredentialsGrant', [['clientId', env('CLIENT_ID')], ['clientSecret', env('CLIENT_SECRET')], ...parameters]),
+        expression: strategyCall('clientCredentialsGrant', [
+          ['clientId', env('CLIENT_ID')],
+          ['clientSecret', env('CLIENT_SECRET')],
+          ...parameters,
+        ]),
         preamble: [],
         options: [],
       };
@@ -74,9 +97,15 @@ function authPart(provider: Provider, method: AuthMethod): AuthPart {
       };
     case 'refreshTokenGrant':
       return {
-        expression: strategyCall('refreshTokenGrant', [['refreshToken', env('REFRESH_TOKEN')], ...client, ...parameters]),
+        expression: strategyCall('refreshTokenGrant', [
+          ['refreshToken', env('REFRESH_TOKEN')],
+          ...client,
+          ...parameters,
+        ]),
         preamble: [],
-        options: [`onTokens: (tokens) => console.log('keep the newest refresh token', tokens.refreshToken !== undefined)`],
+        options: [
+          `onTokens: (tokens) => console.log('keep the newest refresh token', tokens.refreshToken !== undefined)`,
+        ],
       };
     case 'bearerToken':
       return { expression: `bearerToken(${env('ACCESS_TOKEN')})`, preamble: [], options: [] };
@@ -93,7 +122,10 @@ export function clientSetup(provider: Provider, method: AuthMethod | undefined):
   if (!provider.client) throw new Error(`${provider.id} has no client package yet`);
   const variable = clientVariable(provider);
   const auth = method ? authPart(provider, method) : undefined;
-  const options = [`baseUrl: ${quote(provider.baseUrl)}`, ...(auth ? [`auth: ${auth.expression}`, ...auth.options] : [])];
+  const options = [
+    `baseUrl: ${quote(provider.baseUrl)}`,
+    ...(auth ? [`auth: ${auth.expression}`, ...auth.options] : []),
+  ];
   return {
     imports: [provider.client.factory, ...(method ? [method.strategy] : [])],
     preamble: auth?.preamble ?? [],

@@ -13,7 +13,14 @@ export interface CodeSample {
 }
 
 /** Strategies a per-operation sample prefers: the ones that need no redirect or stored token. */
-const samplePreference = ['passwordGrant', 'clientCredentialsGrant', 'apiKey', 'bearerToken', 'refreshTokenGrant', 'authorizationCodeGrant'];
+const samplePreference = [
+  'passwordGrant',
+  'clientCredentialsGrant',
+  'apiKey',
+  'bearerToken',
+  'refreshTokenGrant',
+  'authorizationCodeGrant',
+];
 
 /** Headers the client sets itself; OpenAPI ignores them as parameters anyway. */
 const managedHeaders = new Set(['authorization', 'content-type', 'accept']);
@@ -36,7 +43,9 @@ export function sampleAuthMethod(provider: Provider, operation: Json): AuthMetho
   const usable = accepted.filter((m) => exported.has(m.strategy));
   if (usable.length === 0) {
     const expected = [...new Set(accepted.map((m) => m.strategy))].join(', ');
-    throw new Error(`${provider.client?.dir ?? `packages/${provider.id}`}/src/index.ts exports none of the strategies ${String(operation.operationId)} accepts (${expected}): re-export them from @oapi/auth`);
+    throw new Error(
+      `${provider.client?.dir ?? `packages/${provider.id}`}/src/index.ts exports none of the strategies ${String(operation.operationId)} accepts (${expected}): re-export them from @oapi/auth`,
+    );
   }
   return usable.sort((a, b) => samplePreference.indexOf(a.strategy) - samplePreference.indexOf(b.strategy))[0];
 }
@@ -45,7 +54,10 @@ export function sampleAuthMethod(provider: Provider, operation: Json): AuthMetho
 export function requestInit(spec: Json, op: SpecOperation): Record<string, unknown> | undefined {
   const params: Record<string, Record<string, unknown>> = {};
   const byKey = new Map<string, Json>();
-  for (const raw of [...op.pathParameters, ...(Array.isArray(op.operation.parameters) ? op.operation.parameters : [])]) {
+  for (const raw of [
+    ...op.pathParameters,
+    ...(Array.isArray(op.operation.parameters) ? op.operation.parameters : []),
+  ]) {
     const parameter = deref(spec, raw);
     if (isObject(parameter)) byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
   }
@@ -54,13 +66,16 @@ export function requestInit(spec: Json, op: SpecOperation): Record<string, unkno
     const name = String(parameter.name);
     if (!(parameter.required === true || where === 'path')) continue;
     if (where === 'header' && managedHeaders.has(name.toLowerCase())) continue;
-    (params[where] ??= {})[name] = parameterExample(spec, parameter);
+    params[where] ??= {};
+    params[where][name] = parameterExample(spec, parameter);
   }
   const init: Record<string, unknown> = {};
   if (Object.keys(params).length > 0) init.params = params;
   const body = deref(spec, op.operation.requestBody);
   if (isObject(body) && isObject(body.content)) {
-    const [media] = Object.values(body.content).map((m) => deref(spec, m)).filter(isObject);
+    const [media] = Object.values(body.content)
+      .map((m) => deref(spec, m))
+      .filter(isObject);
     if (media) init.body = mediaTypeExample(spec, media);
   }
   return Object.keys(init).length > 0 ? init : undefined;
@@ -70,7 +85,9 @@ function hasResponseBody(spec: Json, operation: Json): boolean {
   const responses = isObject(operation.responses) ? operation.responses : {};
   return Object.entries(responses).some(([status, raw]) => {
     const response = deref(spec, raw);
-    return /^2/.test(status) && isObject(response) && isObject(response.content) && Object.keys(response.content).length > 0;
+    return (
+      /^2/.test(status) && isObject(response) && isObject(response.content) && Object.keys(response.content).length > 0
+    );
   });
 }
 
@@ -79,7 +96,10 @@ export function operationCall(spec: Json, op: SpecOperation, variable: string): 
   const init = requestInit(spec, op);
   const target = `${variable}.${op.method.toUpperCase()}`;
   const inline = `await ${target}(${init === undefined ? quote(op.path) : `${quote(op.path)}, ${tsLiteral(init)}`})`;
-  const wrapped = inline.length <= 60 && !inline.includes('\n') ? `unwrap(${inline})` : `unwrap(\n  await ${target}(${quote(op.path)}, ${tsLiteral(init, 2)}),\n)`;
+  const wrapped =
+    inline.length <= 60 && !inline.includes('\n')
+      ? `unwrap(${inline})`
+      : `unwrap(\n  await ${target}(${quote(op.path)}, ${tsLiteral(init, 2)}),\n)`;
   return hasResponseBody(spec, op.operation) ? `const data = ${wrapped};\nconsole.log(data);` : `${wrapped};`;
 }
 
@@ -113,7 +133,11 @@ export function operationSample(provider: Provider, op: SpecOperation): string {
 /** One sample per operation; none while the provider has no client package. */
 export function codeSamples(provider: Provider): CodeSample[] {
   if (!provider.client) return [];
-  return specOperations(provider.spec).map((op) => ({ name: `${provider.id} ${op.operationId}`, operationId: op.operationId, code: operationSample(provider, op) }));
+  return specOperations(provider.spec).map((op) => ({
+    name: `${provider.id} ${op.operationId}`,
+    operationId: op.operationId,
+    code: operationSample(provider, op),
+  }));
 }
 
 /**

@@ -62,9 +62,13 @@ export async function loadProviders(repoRoot: string): Promise<Provider[]> {
   const apis = await listApis(repoRoot);
   if (apis.length === 0) throw new Error(`${join(repoRoot, 'redocly.yaml')} lists no API under "apis:"`);
   return apis.map((api) => {
-    const bundled = { yaml: join(repoRoot, 'dist', `${api.id}.openapi.yaml`), json: join(repoRoot, 'dist', `${api.id}.openapi.json`) };
+    const bundled = {
+      yaml: join(repoRoot, 'dist', `${api.id}.openapi.yaml`),
+      json: join(repoRoot, 'dist', `${api.id}.openapi.json`),
+    };
     for (const file of Object.values(bundled)) {
-      if (!existsSync(file)) throw new Error(`${file} does not exist: run \`pnpm bundle\` (or \`pnpm build\`) before building the docs.`);
+      if (!existsSync(file))
+        throw new Error(`${file} does not exist: run \`pnpm bundle\` (or \`pnpm build\`) before building the docs.`);
     }
     const spec = JSON.parse(readFileSync(bundled.json, 'utf8')) as Json;
     return providerFromSpec(api, spec, bundled, findClientPackage(repoRoot, api.id));

@@ -14,8 +14,14 @@ export interface Quickstart {
 /** The call a quickstart makes first: a secured GET without required parameters if there is one. */
 export function firstCall(provider: Provider): SpecOperation | undefined {
   const methods = clientMethods(provider);
-  const secured = specOperations(provider.spec).filter((op) => methods.length > 0 && sampleAuthMethod(provider, op.operation) !== undefined);
-  return secured.find((op) => op.method === 'get' && requestInit(provider.spec, op) === undefined) ?? secured.find((op) => op.method === 'get') ?? secured[0];
+  const secured = specOperations(provider.spec).filter(
+    (op) => methods.length > 0 && sampleAuthMethod(provider, op.operation) !== undefined,
+  );
+  return (
+    secured.find((op) => op.method === 'get' && requestInit(provider.spec, op) === undefined) ??
+    secured.find((op) => op.method === 'get') ??
+    secured[0]
+  );
 }
 
 /** The methods a provider's client can use: the ones whose strategy its package exports. */

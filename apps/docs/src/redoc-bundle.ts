@@ -20,7 +20,9 @@ const footerLogo = /\w+\.createElement\("img",\{alt:"redocly logo",[^}]*\}\)/g;
 export function patchRedocBundle(source: string): string {
   const logos = source.match(footerLogo) ?? [];
   if (logos.length !== 1) {
-    throw new Error(`redoc.standalone.js: expected one footer logo element to remove, found ${logos.length}; check the redoc version`);
+    throw new Error(
+      `redoc.standalone.js: expected one footer logo element to remove, found ${logos.length}; check the redoc version`,
+    );
   }
   const patched = source.replace(footerLogo, 'null').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
   const cdn = patched.match(/https?:\/\/(cdn\.[\w.-]+|fonts\.(googleapis|gstatic)\.com)[^"'\s]*/);

@@ -51,7 +51,11 @@ export function schemaExample(spec: Json, rawSchema: unknown, depth = 0): unknow
       if (depth > 5) return {};
       const properties = isObject(schema.properties) ? schema.properties : {};
       const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-      return Object.fromEntries(required.filter((name) => name in properties).map((name) => [name, schemaExample(spec, properties[name], depth + 1)]));
+      return Object.fromEntries(
+        required
+          .filter((name) => name in properties)
+          .map((name) => [name, schemaExample(spec, properties[name], depth + 1)]),
+      );
     }
     case 'array':
       return depth > 5 ? [] : [schemaExample(spec, schema.items, depth + 1)];

@@ -3,7 +3,8 @@
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 export type HttpMethod = (typeof httpMethods)[number];
@@ -57,7 +58,9 @@ export function specOperations(spec: Json): SpecOperation[] {
 }
 
 /** Every webhook operation (OpenAPI 3.1 `webhooks`), as `{ name, method, operationId }`. */
-export function specWebhooks(spec: Json): Array<{ name: string; method: HttpMethod; operationId: string; summary: string }> {
+export function specWebhooks(
+  spec: Json,
+): Array<{ name: string; method: HttpMethod; operationId: string; summary: string }> {
   const webhooks = isObject(spec.webhooks) ? spec.webhooks : {};
   return Object.entries(webhooks).flatMap(([name, rawItem]) => {
     const item = deref(spec, rawItem);

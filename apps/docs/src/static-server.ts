@@ -57,13 +57,20 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      fail(error.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use: stop what holds it, or set PORT to another port`) : error),
+      fail(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} on 127.0.0.1 is already in use: stop what holds it, or set PORT to another port`)
+          : error,
+      ),
     );
     server.listen(port, '127.0.0.1', done);
   });

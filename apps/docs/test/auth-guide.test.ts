@@ -17,7 +17,13 @@ const spec: Json = {
   security: [{ oauth2: [] }, { key: [] }],
   paths: {
     '/oauth/token': { post: { operationId: 'token', summary: 'Get a token', security: [], responses: {} } },
-    '/anvils': { get: { operationId: 'listAnvils', summary: 'List anvils', responses: { '200': { content: { 'application/json': { schema: { type: 'array' } } } } } } },
+    '/anvils': {
+      get: {
+        operationId: 'listAnvils',
+        summary: 'List anvils',
+        responses: { '200': { content: { 'application/json': { schema: { type: 'array' } } } } },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -61,7 +67,12 @@ describe('authMethods', () => {
       ['oauth2', 'bearerToken'],
       ['key', 'apiKey'],
     ]);
-    expect(methods[0]!.tokenRequest).toEqual({ contentType: 'application/json', grantTypeIn: 'query', clientAuthentication: 'none', queryParameters: ['tenant'] });
+    expect(methods[0]!.tokenRequest).toEqual({
+      contentType: 'application/json',
+      grantTypeIn: 'query',
+      clientAuthentication: 'none',
+      queryParameters: ['tenant'],
+    });
     expect(methods[1]!.tokenRequest).toMatchObject({ clientAuthentication: 'client_secret_post', queryParameters: [] });
   });
 });
@@ -91,7 +102,12 @@ describe('the authentication guide', () => {
   });
 
   it('has a quickstart for each strategy the client exports, and none for the others', () => {
-    expect(quickstarts(provider).map((q) => q.method.strategy)).toEqual(['passwordGrant', 'refreshTokenGrant', 'bearerToken', 'apiKey']);
+    expect(quickstarts(provider).map((q) => q.method.strategy)).toEqual([
+      'passwordGrant',
+      'refreshTokenGrant',
+      'bearerToken',
+      'apiKey',
+    ]);
     const password = quickstarts(provider)[0]!.code;
     expect(password).toContain("parameters: { tenant: process.env.ACME_TENANT ?? '' }");
     expect(password).not.toContain('clientSecret');
@@ -102,7 +118,9 @@ describe('the authentication guide', () => {
 
   it('refuses to write samples without credentials when the client exports no strategy the spec accepts', () => {
     const bare = providerFromSpec(api, spec, bundled, { ...client, exports: new Set(['createAcmeClient', 'unwrap']) });
-    expect(() => codeSamples(bare)).toThrow('/nowhere/src/index.ts exports none of the strategies listAnvils accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey)');
+    expect(() => codeSamples(bare)).toThrow(
+      '/nowhere/src/index.ts exports none of the strategies listAnvils accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey)',
+    );
   });
 
   it('says the client is in progress, without code, when there is none', () => {

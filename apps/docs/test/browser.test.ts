@@ -22,7 +22,8 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(siteDir, 'index.html'))) throw new Error(`${siteDir} holds no site: run \`pnpm build\` before the browser tests`);
+  if (!existsSync(join(siteDir, 'index.html')))
+    throw new Error(`${siteDir} holds no site: run \`pnpm build\` before the browser tests`);
   mkdirSync(shots, { recursive: true });
   server = await startStaticServer(siteDir);
   browser = await launchChromium();
@@ -56,8 +57,12 @@ const bundled = (id: string) => JSON.parse(readFileSync(join(repoRoot, 'dist', `
 
 /** The operationIds Redoc rendered: its sections are `operation/<id>` and `tag/<tag>/operation/<id>`. */
 async function renderedOperations(page: Page): Promise<Set<string>> {
-  const ids = await page.$$eval('[data-section-id]', (elements) => elements.map((e) => e.getAttribute('data-section-id') ?? ''));
-  return new Set(ids.map((id) => /(?:^|\/)operation\/(.+)$/.exec(id)?.[1]).filter((id): id is string => id !== undefined));
+  const ids = await page.$$eval('[data-section-id]', (elements) =>
+    elements.map((e) => e.getAttribute('data-section-id') ?? ''),
+  );
+  return new Set(
+    ids.map((id) => /(?:^|\/)operation\/(.+)$/.exec(id)?.[1]).filter((id): id is string => id !== undefined),
+  );
 }
 
 describe('the request recorder', () => {
@@ -66,7 +71,12 @@ describe('the request recorder', () => {
     const record = await recordContext(context, server.url);
     const page = await context.newPage();
     await page.goto(`${server.url}/index.html`);
-    await page.evaluate(() => new Promise((done) => Object.assign(new Image(), { onerror: done, onload: done, src: 'https://cdn.redoc.ly/redoc/logo-mini.svg' })));
+    await page.evaluate(
+      () =>
+        new Promise((done) =>
+          Object.assign(new Image(), { onerror: done, onload: done, src: 'https://cdn.redoc.ly/redoc/logo-mini.svg' }),
+        ),
+    );
     await context.close();
     expect(foreignRequests(record, server.url)).toEqual(['https://cdn.redoc.ly/redoc/logo-mini.svg']);
   });
@@ -78,10 +88,14 @@ describe('the landing page', () => {
       for (const api of apis) {
         const card = page.locator(`li.provider#${api.id}`);
         await expect(card.count()).resolves.toBe(1);
-        const text = await card.innerText();
+        const text = await card.textContent();
         expect(text).toContain(String((bundled(api.id).info as Json).version));
-        expect(text).toContain(findClientPackage(repoRoot, api.id) ? `npm install @oapi/${api.id}` : 'client in progress');
-        for (const href of await card.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+        expect(text).toContain(
+          findClientPackage(repoRoot, api.id) ? `npm install @oapi/${api.id}` : 'client in progress',
+        );
+        for (const href of await card
+          .locator('a')
+          .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
           expect((await page.request.get(href)).status(), href).toBe(200);
         }
       }
@@ -98,19 +112,25 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
     const expected = new Set([...operations.map((op) => op.operationId), ...webhooks.map((w) => w.operationId)]);
     const target = operations.at(-1)!;
     await visit(`${id}/index.html`, `${id}.png`, async (page) => {
-      await page.waitForFunction((n) => document.querySelectorAll('[data-section-id*="operation/"]').length >= n, expected.size, { timeout: 30_000 });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-section-id*="operation/"]').length >= n,
+        expected.size,
+        { timeout: 30_000 },
+      );
       const rendered = await renderedOperations(page);
       expect(rendered.size).toBe(operations.length + webhooks.length);
       expect(rendered).toEqual(expected);
 
-      const downloads = await page.locator('a[download]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      const downloads = await page
+        .locator('a[download]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
       expect(downloads).toEqual([`${server.url}/downloads/${id}.openapi.yaml`]);
       expect((await page.request.get(downloads[0]!)).status()).toBe(200);
 
       await page.locator('input[placeholder="Search..."]').fill(target.summary!);
       const results = page.locator('[data-role="search:results"]');
       await results.waitFor({ timeout: 10_000 });
-      await expect(results.innerText()).resolves.toContain(target.summary);
+      await expect(results.textContent()).resolves.toContain(target.summary);
     });
   });
 
@@ -126,7 +146,7 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
       await last.scrollIntoViewIfNeeded();
       await last.click();
       const panel = page.locator(`[id="${await last.getAttribute('aria-controls')}"]`);
-      await expect(panel.innerText()).resolves.toContain(`${client.factory}({`);
+      await expect(panel.textContent()).resolves.toContain(`${client.factory}({`);
     });
   });
 
@@ -134,26 +154,34 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
     const changelog = changelogs.get(id)!;
     await visit(`${id}/changelog.html`, `${id}-changelog.png`, async (page) => {
       if ('unavailable' in changelog) {
-        await expect(page.locator('#history-unavailable').innerText()).resolves.toContain(changelog.unavailable);
+        await expect(page.locator('#history-unavailable').textContent()).resolves.toContain(changelog.unavailable);
         return;
       }
       const entries = page.locator('li.entry');
       await expect(entries.count()).resolves.toBe(changelog.entries.length);
       for (const [i, entry] of changelog.entries.entries()) {
-        const text = await entries.nth(i).innerText();
-        for (const part of [entry.date.slice(0, 10), entry.subject, entry.shortCommit, entry.bump === 'none' ? 'no release needed' : `${entry.bump} release`]) expect(text).toContain(part);
+        const text = await entries.nth(i).textContent();
+        for (const part of [
+          entry.date.slice(0, 10),
+          entry.subject,
+          entry.shortCommit,
+          entry.bump === 'none' ? 'no release needed' : `${entry.bump} release`,
+        ])
+          expect(text).toContain(part);
         await expect(entries.nth(i).locator('.findings li:not(:has(li))').count()).resolves.toBe(entry.findings.length);
       }
-      await expect(page.locator('.site-nav a', { hasText: 'Changelog' }).getAttribute('href')).resolves.toBe('changelog.html');
+      await expect(page.locator('.site-nav a', { hasText: 'Changelog' }).getAttribute('href')).resolves.toBe(
+        'changelog.html',
+      );
     });
   });
 
   it('authentication guide: renders cleanly, with a quickstart when there is a client', async () => {
     const client = findClientPackage(repoRoot, id);
     await visit(`${id}/auth.html`, `${id}-auth.png`, async (page) => {
-      const text = await page.locator('main').innerText();
+      const text = await page.locator('main').textContent();
       expect(text).toContain('authentication');
-      if (client) expect(await page.locator('#quickstart pre').last().innerText()).toContain(client.factory);
+      if (client) expect(await page.locator('#quickstart pre').last().textContent()).toContain(client.factory);
       else expect(text).toContain('is in progress');
     });
   });

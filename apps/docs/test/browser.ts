@@ -19,7 +19,9 @@ const chromiumArgs = [
 /** Chromium with a fresh profile (playwright makes a temporary user-data dir for every launch). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} does not exist: install Debian's chromium (bash scripts/install.sh, or apt-get install chromium)`);
+    throw new Error(
+      `${chromiumPath} does not exist: install Debian's chromium (bash scripts/install.sh, or apt-get install chromium)`,
+    );
   }
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
@@ -48,7 +50,9 @@ export async function recordContext(context: BrowserContext, origin: string): Pr
       () => undefined,
     );
   });
-  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort('blockedbyclient')));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort('blockedbyclient'),
+  );
   return record;
 }
 

@@ -27,7 +27,13 @@ describe('buildSite on this repository', async () => {
   it('builds the pages and downloads of every API in redocly.yaml', () => {
     expect(site.providers.map((p) => p.id)).toEqual(apis.map((a) => a.id));
     for (const { id } of apis) {
-      for (const file of [`${id}/index.html`, `${id}/auth.html`, `${id}/changelog.html`, `downloads/${id}.openapi.yaml`, `downloads/${id}.openapi.json`]) {
+      for (const file of [
+        `${id}/index.html`,
+        `${id}/auth.html`,
+        `${id}/changelog.html`,
+        `downloads/${id}.openapi.yaml`,
+        `downloads/${id}.openapi.json`,
+      ]) {
         expect(site.files, file).toContain(file);
       }
       expect(read(outDir, `downloads/${id}.openapi.yaml`)).toBe(read(repoRoot, `dist/${id}.openapi.yaml`));
@@ -58,7 +64,9 @@ describe('buildSite on this repository', async () => {
   it('loads every script, stylesheet, image and icon from the site itself, and every one exists', () => {
     for (const file of site.files.filter((f) => f.endsWith('.html'))) {
       const html = read(outDir, file);
-      const assets = [...html.matchAll(/<(?:script|img)\b[^>]*\ssrc="([^"]+)"|<link\b[^>]*\shref="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+      const assets = [...html.matchAll(/<(?:script|img)\b[^>]*\ssrc="([^"]+)"|<link\b[^>]*\shref="([^"]+)"/g)].map(
+        (m) => m[1] ?? m[2]!,
+      );
       expect(assets.length, file).toBeGreaterThan(0);
       for (const asset of assets) {
         expect(asset, `${file} loads ${asset}`).not.toMatch(/^(https?:)?\/\//);
@@ -87,7 +95,10 @@ describe('buildSite on a repository with a fifth API', () => {
     writeFileSync(join(fakeRoot, 'dist', 'acme.openapi.yaml'), 'openapi: 3.1.0\n');
     cpSync(join(repoRoot, 'dist', 'klika.openapi.json'), join(fakeRoot, 'dist', 'klika.openapi.json'));
     cpSync(join(repoRoot, 'dist', 'klika.openapi.yaml'), join(fakeRoot, 'dist', 'klika.openapi.yaml'));
-    writeFileSync(join(fakeRoot, 'redocly.yaml'), 'apis:\n  klika@v1:\n    root: spec/klika/openapi.yaml\n  acme@v3:\n    root: spec/acme/openapi.yaml\n');
+    writeFileSync(
+      join(fakeRoot, 'redocly.yaml'),
+      'apis:\n  klika@v1:\n    root: spec/klika/openapi.yaml\n  acme@v3:\n    root: spec/acme/openapi.yaml\n',
+    );
 
     const site = await buildSite(fakeRoot, join(fakeRoot, 'site'));
     expect(site.providers.map((p) => p.id)).toEqual(['klika', 'acme']);
@@ -99,15 +110,21 @@ describe('buildSite on a repository with a fifth API', () => {
     expect(read(site.outDir, 'acme/auth.html')).toContain('@oapi/acme</code> is in progress');
     expect(JSON.stringify(inlinedSpec(read(site.outDir, 'acme/index.html')))).not.toContain('x-codeSamples');
     // Not a git repository: the changelog page says the history could not be read.
-    expect(site.changelogs.get('acme')).toEqual({ unavailable: `${fakeRoot}: not inside a git repository: the history of the specs cannot be read` });
-    expect(read(site.outDir, 'acme/changelog.html')).toContain('<p class="note problem" id="history-unavailable">The history of this spec could not be read');
+    expect(site.changelogs.get('acme')).toEqual({
+      unavailable: `${fakeRoot}: not inside a git repository: the history of the specs cannot be read`,
+    });
+    expect(read(site.outDir, 'acme/changelog.html')).toContain(
+      '<p class="note problem" id="history-unavailable">The history of this spec could not be read',
+    );
   });
 
   it('says which bundle is missing and how to make it', async () => {
     const fakeRoot = join(temp, 'unbundled');
     mkdirSync(fakeRoot, { recursive: true });
     writeFileSync(join(fakeRoot, 'redocly.yaml'), 'apis:\n  acme@v3:\n    root: spec/acme/openapi.yaml\n');
-    await expect(buildSite(fakeRoot, join(fakeRoot, 'site'))).rejects.toThrow(`${join(fakeRoot, 'dist', 'acme.openapi.yaml')} does not exist: run \`pnpm bundle\``);
+    await expect(buildSite(fakeRoot, join(fakeRoot, 'site'))).rejects.toThrow(
+      `${join(fakeRoot, 'dist', 'acme.openapi.yaml')} does not exist: run \`pnpm bundle\``,
+    );
   });
 
   it('refuses a redocly.yaml without APIs', async () => {

@@ -16,14 +16,18 @@ const apis = await listApis(repoRoot);
 const temp = mkdtempSync(join(tmpdir(), 'docs-history-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 
 /** `spec/` as it is at a commit, written out to a folder of its own. */
 function checkout(commit: string): string {
   const dir = join(temp, commit);
   if (!existsSync(dir)) {
     mkdirSync(dir);
-    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'spec'], { cwd: repoRoot, maxBuffer: 256 * 1024 * 1024 });
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'spec'], {
+      cwd: repoRoot,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
   return dir;
@@ -42,26 +46,41 @@ function specAt(commit: string | undefined, root: string): Promise<LoadedSpec | 
 
 describe('the changelogs of this repository', () => {
   it('needs the full history', () => {
-    expect(git('rev-parse', '--is-shallow-repository').trim(), 'a shallow clone: run `git fetch --unshallow`').toBe('false');
+    expect(git('rev-parse', '--is-shallow-repository').trim(), 'a shallow clone: run `git fetch --unshallow`').toBe(
+      'false',
+    );
   });
 
-  it.each(apis.map((api) => [api.id, api.root]))('%s: lists exactly the commits whose spec-diff against their parent finds something, with its findings', async (id, root) => {
-    const changelog = (await readChangelogs(repoRoot, [{ id, root }])).get(id)!;
-    if ('unavailable' in changelog) throw new Error(changelog.unavailable);
+  it.each(apis.map((api) => [api.id, api.root]))(
+    '%s: lists exactly the commits whose spec-diff against their parent finds something, with its findings',
+    async (id, root) => {
+      const changelog = (await readChangelogs(repoRoot, [{ id, root }])).get(id)!;
+      if ('unavailable' in changelog) throw new Error(changelog.unavailable);
 
-    // Every commit of spec/ (merges have no entry of their own: the commits they merge have theirs).
-    const commits = git('log', '--no-merges', '--format=%H %P', '--', 'spec').trim().split('\n').filter(Boolean).map((line) => line.split(' '));
-    const expected = [];
-    for (const [commit, parent] of commits) {
-      const [before, after] = await Promise.all([specAt(parent, root), specAt(commit, root)]);
-      if (!before && !after) continue;
-      const result = diffSpecs(before ?? emptySpec('none'), after ?? emptySpec('none'));
-      if (before && after && result.findings.length === 0) continue;
-      expected.push({ commit, parent: parent ?? null, ...result });
-    }
-    expect(expected.length, `${id} has a history`).toBeGreaterThan(0);
-    const actual = changelog.entries.map(({ commit, parent, findings, summary, bump }) => ({ commit, parent, findings, summary, bump }));
-    expect(actual).toEqual(expected);
-    expect(changelog.entries.at(-1)!.change).toBe('added');
-  });
+      // Every commit of spec/ (merges have no entry of their own: the commits they merge have theirs).
+      const commits = git('log', '--no-merges', '--format=%H %P', '--', 'spec')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' '));
+      const expected = [];
+      for (const [commit, parent] of commits) {
+        const [before, after] = await Promise.all([specAt(parent, root), specAt(commit, root)]);
+        if (!before && !after) continue;
+        const result = diffSpecs(before ?? emptySpec('none'), after ?? emptySpec('none'));
+        if (before && after && result.findings.length === 0) continue;
+        expected.push({ commit, parent: parent ?? null, ...result });
+      }
+      expect(expected.length, `${id} has a history`).toBeGreaterThan(0);
+      const actual = changelog.entries.map(({ commit, parent, findings, summary, bump }) => ({
+        commit,
+        parent,
+        findings,
+        summary,
+        bump,
+      }));
+      expect(actual).toEqual(expected);
+      expect(changelog.entries.at(-1)!.change).toBe('added');
+    },
+  );
 });

@@ -23,7 +23,10 @@ describe('code samples', () => {
     expect(providers.some((p) => p.client)).toBe(true);
     for (const provider of providers) {
       const expected = provider.client ? specOperations(provider.spec).map((op) => op.operationId) : [];
-      expect(codeSamples(provider).map((s) => s.operationId), provider.id).toEqual(expected);
+      expect(
+        codeSamples(provider).map((s) => s.operationId),
+        provider.id,
+      ).toEqual(expected);
     }
   });
 
@@ -34,7 +37,10 @@ describe('code samples', () => {
       expect(JSON.stringify(provider.spec)).toBe(before);
       for (const op of specOperations(rendered)) {
         const samples = op.operation['x-codeSamples'] as Array<{ lang: string; label: string; source: string }>;
-        expect(samples.at(-1), `${provider.id} ${op.operationId}`).toMatchObject({ lang: 'TypeScript', label: provider.client!.name });
+        expect(samples.at(-1), `${provider.id} ${op.operationId}`).toMatchObject({
+          lang: 'TypeScript',
+          label: provider.client!.name,
+        });
         expect(samples.at(-1)!.source).toContain(`${op.method.toUpperCase()}('${op.path}'`);
       }
     }
@@ -51,14 +57,24 @@ describe('code samples', () => {
     const withParams = samples.find((s) => s.code.includes('path: { '))!;
     const withBody = samples.find((s) => s.code.includes('body: {'))!;
     const broken = [
-      { name: 'unknown path', code: withParams.code.replace(/\.(GET|POST|PUT|PATCH|DELETE)\('[^']+'/, ".$1('/no/such/path'") },
-      { name: 'parameter of the wrong type', code: withParams.code.replace(/path: \{ ([\w$]+): [^,}]+/, 'path: { $1: { wrong: true }') },
+      {
+        name: 'unknown path',
+        code: withParams.code.replace(/\.(GET|POST|PUT|PATCH|DELETE)\('[^']+'/, ".$1('/no/such/path'"),
+      },
+      {
+        name: 'parameter of the wrong type',
+        code: withParams.code.replace(/path: \{ ([\w$]+): [^,}]+/, 'path: { $1: { wrong: true }'),
+      },
       { name: 'missing parameters', code: withParams.code.replace(/params: \{ path: \{[^}]*\} \}/, 'params: {}') },
       { name: 'body of the wrong type', code: withBody.code.replace('body: {', 'body: 42, notTheBody: {') },
       { name: 'unknown export', code: withParams.code.replace(/create\w+Client/g, 'createNoSuchClient') },
     ];
     const errors = typecheckSnippets(broken, check.dir);
-    for (const { name } of broken) expect(errors.some((e) => e.startsWith(`${name}:`)), name).toBe(true);
+    for (const { name } of broken)
+      expect(
+        errors.some((e) => e.startsWith(`${name}:`)),
+        name,
+      ).toBe(true);
   }, 120_000);
 });
 

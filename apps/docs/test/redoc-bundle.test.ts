@@ -8,13 +8,19 @@ describe('the Redoc bundle the site ships', () => {
     // Booleans and excerpts only: the bundle is a megabyte on one line.
     expect(original.includes('src:"https://cdn.redoc.ly/redoc/logo-mini.svg"')).toBe(true);
     const patched = readPatchedRedoc();
-    expect(patched.match(/.{0,40}(cdn\.redoc\.ly|fonts\.googleapis\.com|fonts\.gstatic\.com|unpkg\.com|jsdelivr\.net).{0,40}/)?.[0]).toBeUndefined();
+    expect(
+      patched.match(
+        /.{0,40}(cdn\.redoc\.ly|fonts\.googleapis\.com|fonts\.gstatic\.com|unpkg\.com|jsdelivr\.net).{0,40}/,
+      )?.[0],
+    ).toBeUndefined();
     expect(patched.trimEnd().split('\n').at(-1)!.startsWith('//# sourceMappingURL')).toBe(false);
     expect(original.length - patched.length).toBeLessThan(500);
   });
 
   it('refuses a bundle whose logo it cannot find (another redoc version), rather than shipping it unpatched', () => {
-    expect(() => patchRedocBundle('console.log("no logo here")')).toThrow('expected one footer logo element to remove, found 0');
+    expect(() => patchRedocBundle('console.log("no logo here")')).toThrow(
+      'expected one footer logo element to remove, found 0',
+    );
   });
 
   it('refuses a bundle that still names a CDN after patching', () => {

@@ -54,6 +54,8 @@ describe('startStaticServer', () => {
   });
 
   it('says which port is taken instead of throwing a bare EADDRINUSE', async () => {
-    await expect(startStaticServer(root, server.port)).rejects.toThrow(`port ${server.port} on 127.0.0.1 is already in use`);
+    await expect(startStaticServer(root, server.port)).rejects.toThrow(
+      `port ${server.port} on 127.0.0.1 is already in use`,
+    );
   });
 });

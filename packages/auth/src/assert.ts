@@ -11,7 +11,8 @@ export function assertOptionalString(value: unknown, path: string): asserts valu
 
 export function assertStringRecord(value: unknown, path: string): asserts value is Record<string, string> | undefined {
   if (value === undefined) return;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError(`"${path}" must be an object of strings`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(`"${path}" must be an object of strings`);
   for (const [key, v] of Object.entries(value)) assertString(v, `${path}.${key}`);
 }
 
@@ -28,9 +29,15 @@ export function isLoopback(url: URL): boolean {
  */
 export function assertSecureUrl(url: URL, what: string, allowInsecureHttp: boolean | undefined): void {
   if (url.username !== '' || url.password !== '') {
-    throw new AuthError('insecure_url', `Refusing credentials in the ${what} (${url.protocol}//…@${url.host}): pass them to a strategy instead.`);
+    throw new AuthError(
+      'insecure_url',
+      `Refusing credentials in the ${what} (${url.protocol}//…@${url.host}): pass them to a strategy instead.`,
+    );
   }
   if (url.protocol === 'https:' || allowInsecureHttp === true) return;
   if (url.protocol === 'http:' && isLoopback(url)) return;
-  throw new AuthError('insecure_url', `Refusing to send credentials to ${url.origin} (${what}): use https, or set allowInsecureHttp for a trusted network.`);
+  throw new AuthError(
+    'insecure_url',
+    `Refusing to send credentials to ${url.origin} (${what}): use https, or set allowInsecureHttp for a trusted network.`,
+  );
 }

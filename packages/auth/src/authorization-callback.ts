@@ -22,7 +22,10 @@ function parametersOf(callback: string | URL | URLSearchParams): URLSearchParams
  * `state` must be the one sent, an `error` becomes an AuthError, and the `code` is returned for
  * `authorizationCodeGrant()`. Errors never contain the code.
  */
-export function readAuthorizationCallback(callback: string | URL | URLSearchParams, expected: ExpectedCallback): { readonly code: string } {
+export function readAuthorizationCallback(
+  callback: string | URL | URLSearchParams,
+  expected: ExpectedCallback,
+): { readonly code: string } {
   assertString(expected?.state, 'expected.state');
   const parameters = parametersOf(callback);
   // RFC 9207's `iss` defends a client that talks to several authorization servers; each client
@@ -30,7 +33,12 @@ export function readAuthorizationCallback(callback: string | URL | URLSearchPara
   parameters.delete('iss');
   let checked: URLSearchParams;
   try {
-    checked = oauth.validateAuthResponse({ issuer: 'urn:oapi:authorization-server' }, { client_id: 'oapi' }, parameters, expected.state);
+    checked = oauth.validateAuthResponse(
+      { issuer: 'urn:oapi:authorization-server' },
+      { client_id: 'oapi' },
+      parameters,
+      expected.state,
+    );
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
       const description = error.error_description ? `: ${shown(error.error_description)}` : '';
@@ -38,7 +46,10 @@ export function readAuthorizationCallback(callback: string | URL | URLSearchPara
     }
     // oauth4webapi's messages name the parameter, never its value ('unexpected "state" response parameter value').
     const reason = error instanceof Error ? error.message : 'unreadable parameters';
-    throw new AuthError('invalid_callback', `Ignoring the authorization callback (forged, stale or malformed): ${reason}.`);
+    throw new AuthError(
+      'invalid_callback',
+      `Ignoring the authorization callback (forged, stale or malformed): ${reason}.`,
+    );
   }
   const code = checked.get('code');
   if (!code) throw new AuthError('invalid_callback', 'The authorization callback carries no code.');

@@ -55,7 +55,8 @@ export async function createAuthorizationRequest(options: AuthorizationRequestOp
   const state = oauth.generateRandomState();
   const codeVerifier = oauth.generateRandomCodeVerifier();
   for (const [name, value] of Object.entries(options.parameters ?? {})) {
-    if (neverInUrl.has(name)) throw new TypeError(`"options.parameters.${name}" is a credential: it never travels in a URL`);
+    if (neverInUrl.has(name))
+      throw new TypeError(`"options.parameters.${name}" is a credential: it never travels in a URL`);
     url.searchParams.set(name, value);
   }
   url.searchParams.set('response_type', 'code');

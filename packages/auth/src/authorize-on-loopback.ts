@@ -3,7 +3,9 @@ import { createAuthorizationRequest, type AuthorizationRequestOptions } from './
 import { startLoopbackRedirect, type LoopbackRedirectOptions } from './loopback-redirect.js';
 import { authorizationCodeGrant, type GrantStrategy } from './strategies.js';
 
-export interface LoopbackAuthorizationOptions extends Omit<AuthorizationRequestOptions, 'redirectUri'>, LoopbackRedirectOptions {
+export interface LoopbackAuthorizationOptions
+  extends Omit<AuthorizationRequestOptions, 'redirectUri'>,
+    LoopbackRedirectOptions {
   /** For a confidential client; a CLI is usually public (PKCE only). */
   readonly clientSecret?: string;
   /** Shows the authorize URL to the user: open their browser, or print it. */
@@ -16,7 +18,8 @@ export interface LoopbackAuthorizationOptions extends Omit<AuthorizationRequestO
  * code on the client's first request and refreshes after that.
  */
 export async function authorizeOnLoopback(options: LoopbackAuthorizationOptions): Promise<GrantStrategy> {
-  if (typeof options?.open !== 'function') throw new TypeError('"options.open" must be a function that shows the URL to the user');
+  if (typeof options?.open !== 'function')
+    throw new TypeError('"options.open" must be a function that shows the URL to the user');
   const redirect = await startLoopbackRedirect(options);
   try {
     const request = await createAuthorizationRequest({ ...options, redirectUri: redirect.redirectUri });

@@ -39,12 +39,16 @@ function chooseStaticScheme(security: SecurityConfig, strategy: StaticStrategy):
   const entries = Object.entries(security.schemes);
   if (strategy.scheme !== undefined) {
     const scheme = security.schemes[strategy.scheme];
-    if (!scheme) throw new TypeError(`"auth.scheme": the ${security.provider} spec has no security scheme "${strategy.scheme}"`);
+    if (!scheme)
+      throw new TypeError(`"auth.scheme": the ${security.provider} spec has no security scheme "${strategy.scheme}"`);
     return [strategy.scheme, scheme];
   }
   if (strategy.prefers === 'apiKey') {
     const found = entries.find(([, s]) => s.type !== 'oauth2');
-    if (!found) throw new TypeError(`"auth": the ${security.provider} spec declares no API-key scheme; for an access token obtained elsewhere use bearerToken()`);
+    if (!found)
+      throw new TypeError(
+        `"auth": the ${security.provider} spec declares no API-key scheme; for an access token obtained elsewhere use bearerToken()`,
+      );
     return found;
   }
   const found = entries.find(([, s]) => s.type !== 'apiKey') ?? entries[0];
@@ -54,7 +58,8 @@ function chooseStaticScheme(security: SecurityConfig, strategy: StaticStrategy):
 
 function headerFor(scheme: SecuritySchemeConfig, credential: string): [string, string] {
   if (scheme.type === 'apiKey') {
-    if (scheme.in !== 'header') throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
+    if (scheme.in !== 'header')
+      throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
     return [scheme.name, credential];
   }
   return ['authorization', `Bearer ${credential}`];
@@ -62,11 +67,16 @@ function headerFor(scheme: SecuritySchemeConfig, credential: string): [string, s
 
 function assertOptions(options: AuthOptions): void {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
-  if (typeof options.security !== 'object' || options.security === null || typeof options.security.schemes !== 'object') {
+  if (
+    typeof options.security !== 'object' ||
+    options.security === null ||
+    typeof options.security.schemes !== 'object'
+  ) {
     throw new TypeError('"options.security" must be a generated security config (src/generated/security.ts)');
   }
   const kind = (options.strategy as { kind?: unknown } | undefined)?.kind;
-  if (kind !== 'grant' && kind !== 'static') throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
+  if (kind !== 'grant' && kind !== 'static')
+    throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
   assertString(options.baseUrl, 'options.baseUrl');
   if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
   const timeout = options.tokenTimeoutMs;
@@ -93,7 +103,10 @@ export function createAuth(options: AuthOptions): Auth {
   } else {
     const strategy = options.strategy;
     const oauth2 = Object.values(options.security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
-    if (!oauth2) throw new TypeError(`"auth": the ${options.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`);
+    if (!oauth2)
+      throw new TypeError(
+        `"auth": the ${options.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`,
+      );
     const manager = createTokenManager({
       scheme: oauth2,
       strategy,
@@ -122,7 +135,8 @@ export function createAuth(options: AuthOptions): Auth {
       if (!request.url.startsWith(checkedOrigin)) checkUrl(new URL(request.url), 'API request');
       const [name, value] = await header(request.signal);
       request.headers.set(name, value);
-      if (tokens) sent.set(request, { replay: request.body === null ? request : request.clone(), authorization: value });
+      if (tokens)
+        sent.set(request, { replay: request.body === null ? request : request.clone(), authorization: value });
       return request;
     },
     onResponse({ request, response, options: clientOptions }) {
@@ -134,7 +148,12 @@ export function createAuth(options: AuthOptions): Auth {
     },
   };
 
-  async function replay(request: Request, response: Response, original: Sent, fetch: typeof globalThis.fetch): Promise<Response> {
+  async function replay(
+    request: Request,
+    response: Response,
+    original: Sent,
+    fetch: typeof globalThis.fetch,
+  ): Promise<Response> {
     await response.body?.cancel();
     tokens?.invalidate(original.authorization.slice('Bearer '.length));
     const [name, value] = await header(request.signal);

@@ -1,5 +1,9 @@
 export { readAuthorizationCallback, type ExpectedCallback } from './authorization-callback.js';
-export { createAuthorizationRequest, type AuthorizationRequest, type AuthorizationRequestOptions } from './authorization-request.js';
+export {
+  createAuthorizationRequest,
+  type AuthorizationRequest,
+  type AuthorizationRequestOptions,
+} from './authorization-request.js';
 export { authorizeOnLoopback, type LoopbackAuthorizationOptions } from './authorize-on-loopback.js';
 export { createAuth, type Auth, type AuthOptions } from './create-auth.js';
 export { AuthError, OAuthError, type AuthErrorCode } from './errors.js';

@@ -28,11 +28,14 @@ const page = (ok: boolean) =>
   `<!doctype html><meta charset="utf-8"><title>Authorization</title><p>${ok ? 'Signed in.' : 'Authorization failed.'} You can close this window and return to the application.</p>`;
 
 function checkOptions(options: LoopbackRedirectOptions): void {
-  if (options.path !== undefined && !/^\/[^?#]*$/.test(options.path)) throw new TypeError('"options.path" must be a path starting with "/"');
+  if (options.path !== undefined && !/^\/[^?#]*$/.test(options.path))
+    throw new TypeError('"options.path" must be a path starting with "/"');
   const port = options.port;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new TypeError('"options.port" must be a port number');
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+    throw new TypeError('"options.port" must be a port number');
   const timeout = options.timeoutMs;
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) throw new TypeError('"options.timeoutMs" must be a positive number');
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0))
+    throw new TypeError('"options.timeoutMs" must be a positive number');
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -68,7 +71,12 @@ export async function startLoopbackRedirect(options: LoopbackRedirectOptions = {
       res.writeHead(404, { 'content-type': 'text/plain', connection: 'close' }).end('Not found');
       return;
     }
-    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', connection: 'close' };
+    const headers = {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      connection: 'close',
+    };
     res.writeHead(200, headers).end(page(params.has('code')));
     settle.resolve(url);
     res.on('finish', () => void close());
@@ -90,7 +98,13 @@ export async function startLoopbackRedirect(options: LoopbackRedirectOptions = {
     server.closeAllConnections();
   };
   const onAbort = () => fail(options.signal?.reason);
-  const timer = setTimeout(() => fail(new AuthError('callback_timeout', `No authorization callback reached ${redirectUri} within ${timeoutMs} ms.`)), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      fail(
+        new AuthError('callback_timeout', `No authorization callback reached ${redirectUri} within ${timeoutMs} ms.`),
+      ),
+    timeoutMs,
+  );
   timer.unref();
   options.signal?.addEventListener('abort', onAbort, { once: true });
 

@@ -112,7 +112,10 @@ export interface RefreshTokenGrantOptions extends CommonGrantOptions {
 /** Starts from a refresh token the user already holds; fails once that token is rejected. */
 export function refreshTokenGrant(options: RefreshTokenGrantOptions): GrantStrategy {
   assertString(options?.refreshToken, 'auth.refreshToken');
-  return grant('refresh_token', undefined, options, {}, 'auth', { refreshToken: options.refreshToken, repeatable: false });
+  return grant('refresh_token', undefined, options, {}, 'auth', {
+    refreshToken: options.refreshToken,
+    repeatable: false,
+  });
 }
 
 export interface AuthorizationCodeGrantOptions extends CommonGrantOptions {

@@ -48,9 +48,13 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { scheme, strategy } = options;
-  const flow = strategy.flow ? scheme.flows[strategy.flow] : Object.values(scheme.flows).find((f) => f && 'tokenUrl' in f);
+  const flow = strategy.flow
+    ? scheme.flows[strategy.flow]
+    : Object.values(scheme.flows).find((f) => f && 'tokenUrl' in f);
   if (!flow || !('tokenUrl' in flow)) {
-    throw new TypeError(`"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`);
+    throw new TypeError(
+      `"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`,
+    );
   }
   const tokenUrl = new URL(flow.tokenUrl, options.baseUrl);
   const refreshUrl = new URL(flow.refreshUrl ?? flow.tokenUrl, options.baseUrl);
@@ -65,7 +69,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   let refreshToken = strategy.refreshToken;
 
   async function requestToken(url: URL, grantType: GrantType, parameters: Record<string, string>): Promise<TokenSet> {
-    const request = buildTokenRequest({ tokenUrl: url, shape: shapeFor(scheme.tokenRequest, grantType), grantType, parameters, client: strategy.client });
+    const request = buildTokenRequest({
+      tokenUrl: url,
+      shape: shapeFor(scheme.tokenRequest, grantType),
+      grantType,
+      parameters,
+      client: strategy.client,
+    });
     const sentAt = options.now();
     let reply: TokenReply;
     try {
@@ -73,8 +83,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       reply = { status: response.status, headers: response.headers, body: await response.text() };
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      const reason = timedOut ? `no answer within ${options.timeoutMs} ms` : error instanceof Error ? error.message : 'network error';
-      throw new AuthError('token_request_failed', `The token request to ${url.origin}${url.pathname} failed: ${redactedExcerpt(reason, secretsOf(parameters)).replace(/\.$/, '')}.`);
+      const reason = timedOut
+        ? `no answer within ${options.timeoutMs} ms`
+        : error instanceof Error
+          ? error.message
+          : 'network error';
+      throw new AuthError(
+        'token_request_failed',
+        `The token request to ${url.origin}${url.pathname} failed: ${redactedExcerpt(reason, secretsOf(parameters)).replace(/\.$/, '')}.`,
+      );
     }
     return processTokenResponse(reply, {
       sentAt,
@@ -98,7 +115,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   }
 
   async function primaryGrant(): Promise<TokenSet> {
-    const tokens = await requestToken(tokenUrl, strategy.grantType, { ...strategy.parameters, ...strategy.extraParameters });
+    const tokens = await requestToken(tokenUrl, strategy.grantType, {
+      ...strategy.parameters,
+      ...strategy.extraParameters,
+    });
     primaryUsed = true;
     return tokens;
   }
@@ -135,7 +155,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     } else if (canRepeatPrimary) {
       next = await primaryGrant();
     } else {
-      throw new AuthError('reauthorization_required', 'The access token expired and there is no refresh token or other credential to get a new one.');
+      throw new AuthError(
+        'reauthorization_required',
+        'The access token expired and there is no refresh token or other credential to get a new one.',
+      );
     }
     current = next;
     refreshToken = next.refreshToken;

@@ -7,7 +7,16 @@ import type { ClientCredentials } from './strategies.js';
 import type { GrantType, TokenRequestConfig, TokenRequestShape } from './security-config.js';
 
 /** Names that must never travel in a URL, whatever a spec says. */
-export const neverInUrl = new Set(['password', 'client_secret', 'refresh_token', 'code', 'code_verifier', 'access_token', 'username', 'assertion']);
+export const neverInUrl = new Set([
+  'password',
+  'client_secret',
+  'refresh_token',
+  'code',
+  'code_verifier',
+  'access_token',
+  'username',
+  'assertion',
+]);
 
 export function shapeFor(config: TokenRequestConfig, grantType: GrantType): TokenRequestShape {
   return { ...config, ...config.grants[grantType] };
@@ -35,7 +44,8 @@ export function buildTokenRequest({ tokenUrl, shape, grantType, parameters, clie
 
   for (const [name, value] of Object.entries(parameters)) {
     if (shape.queryParameters.includes(name)) {
-      if (neverInUrl.has(name)) throw new TypeError(`Refusing to send "${name}" in the token URL: credentials travel in the body.`);
+      if (neverInUrl.has(name))
+        throw new TypeError(`Refusing to send "${name}" in the token URL: credentials travel in the body.`);
       url.searchParams.set(name, value);
     } else {
       body[name] = value;
@@ -51,7 +61,8 @@ export function buildTokenRequest({ tokenUrl, shape, grantType, parameters, clie
     if (client.clientSecret !== undefined) body.client_secret = client.clientSecret;
   }
 
-  const encoded = shape.contentType === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body).toString();
+  const encoded =
+    shape.contentType === 'application/json' ? JSON.stringify(body) : new URLSearchParams(body).toString();
   // A redirect would resend the credentials to wherever it points (307/308 keep the body): not followed.
   return new Request(url, { method: 'POST', headers, body: encoded, redirect: 'manual' });
 }

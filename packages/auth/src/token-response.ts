@@ -26,7 +26,9 @@ const tokenLike = /[\w.~+/=-]{20,}/g;
 function jsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -37,10 +39,16 @@ function jsonObject(text: string): Record<string, unknown> | undefined {
  * Spring do not always say `application/json`), else from a `WWW-Authenticate` challenge's `error`
  * (Doorkeeper answers `invalid_client` that way), which oauth4webapi reports instead of the body.
  */
-function oauthErrorOf(reply: TokenReply, error: unknown): { error: string; description: string | undefined } | undefined {
+function oauthErrorOf(
+  reply: TokenReply,
+  error: unknown,
+): { error: string; description: string | undefined } | undefined {
   const body = jsonObject(reply.body);
   if (typeof body?.error === 'string' && body.error !== '') {
-    return { error: body.error, description: typeof body.error_description === 'string' ? body.error_description : undefined };
+    return {
+      error: body.error,
+      description: typeof body.error_description === 'string' ? body.error_description : undefined,
+    };
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     const challenge = error.cause.find((c) => typeof c.parameters.error === 'string');
@@ -72,7 +80,11 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
   try {
     // oauth4webapi's checks need an authorization server and a client; only the token endpoint's
     // reply is examined, so placeholders are enough.
-    json = await oauth.processGenericTokenEndpointResponse({ issuer: 'urn:oapi:token-endpoint' }, { client_id: 'oapi' }, withoutIdToken(reply));
+    json = await oauth.processGenericTokenEndpointResponse(
+      { issuer: 'urn:oapi:token-endpoint' },
+      { client_id: 'oapi' },
+      withoutIdToken(reply),
+    );
   } catch (error) {
     const refusal = status === 200 ? undefined : oauthErrorOf(reply, error);
     if (refusal) {
@@ -87,16 +99,24 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
           : error instanceof Error
             ? error.message.replace(/"response" /g, '')
             : 'unreadable reply';
-    throw new AuthError('invalid_token_response', `The token endpoint's reply (HTTP ${status}) is not a usable token response: ${reason}.`, {
-      status,
-      bodyExcerpt: excerpt(),
-    });
+    throw new AuthError(
+      'invalid_token_response',
+      `The token endpoint's reply (HTTP ${status}) is not a usable token response: ${reason}.`,
+      {
+        status,
+        bodyExcerpt: excerpt(),
+      },
+    );
   }
   if (json.token_type !== 'bearer') {
-    throw new AuthError('invalid_token_response', `The token endpoint issued a "${redact(json.token_type).slice(0, 40)}" token; only bearer tokens are supported.`, {
-      status,
-      bodyExcerpt: excerpt(),
-    });
+    throw new AuthError(
+      'invalid_token_response',
+      `The token endpoint issued a "${redact(json.token_type).slice(0, 40)}" token; only bearer tokens are supported.`,
+      {
+        status,
+        bodyExcerpt: excerpt(),
+      },
+    );
   }
   const lifetime = json.expires_in ?? context.defaultLifetimeSeconds;
   return {

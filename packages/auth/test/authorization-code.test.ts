@@ -3,11 +3,21 @@
 import { createHash } from 'node:crypto';
 import { secretsIn } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
-import { AuthError, createAuthorizationRequest, readAuthorizationCallback, startLoopbackRedirect } from '../src/index.js';
+import {
+  AuthError,
+  createAuthorizationRequest,
+  readAuthorizationCallback,
+  startLoopbackRedirect,
+} from '../src/index.js';
 import { oauth2Scheme, rejectionOf, securityWith, thrownBy } from './helpers.js';
 
 const security = securityWith();
-const base = { security, baseUrl: 'https://api.example.com/api/v1', clientId: 'cli', redirectUri: 'https://app.example.com/callback' };
+const base = {
+  security,
+  baseUrl: 'https://api.example.com/api/v1',
+  clientId: 'cli',
+  redirectUri: 'https://app.example.com/callback',
+};
 
 describe('createAuthorizationRequest', () => {
   it("resolves the spec's authorizationUrl against the base URL and adds PKCE S256 and state", async () => {
@@ -43,8 +53,18 @@ describe('createAuthorizationRequest', () => {
   it.each([
     ['an http redirect off loopback', { redirectUri: 'http://app.example.com/callback' }, AuthError, /redirect URI/],
     ['an http authorize URL off loopback', { baseUrl: 'http://api.example.com' }, AuthError, /authorization URL/],
-    ['a relative redirect URI', { redirectUri: '/callback' }, TypeError, /"options.redirectUri" must be an absolute URL/],
-    ['a credential among the parameters', { parameters: { client_secret: 'cs-123456' } }, TypeError, /"options.parameters.client_secret" is a credential/],
+    [
+      'a relative redirect URI',
+      { redirectUri: '/callback' },
+      TypeError,
+      /"options.redirectUri" must be an absolute URL/,
+    ],
+    [
+      'a credential among the parameters',
+      { parameters: { client_secret: 'cs-123456' } },
+      TypeError,
+      /"options.parameters.client_secret" is a credential/,
+    ],
     ['no clientId', { clientId: '' }, TypeError, /"options.clientId" must be a non-empty string/],
     [
       'a spec without an authorizationCode flow',
@@ -75,13 +95,29 @@ describe('readAuthorizationCallback', () => {
   });
 
   it.each([
-    ['a different state (CSRF)', `/cb?code=${code}&state=forged`, /Ignoring the authorization callback \(forged, stale or malformed\): unexpected "state" response parameter value/],
+    [
+      'a different state (CSRF)',
+      `/cb?code=${code}&state=forged`,
+      /Ignoring the authorization callback \(forged, stale or malformed\): unexpected "state" response parameter value/,
+    ],
     ['no state', `/cb?code=${code}`, /response parameter "state" missing/],
     ['two states', `/cb?code=${code}&state=${state}&state=${state}`, /"state" parameter must be provided only once/],
-    ['an error from the server', `/cb?error=access_denied&error_description=The+user+said+no&state=${state}`, /^The authorization server refused: access_denied: The user said no\.$/],
-    ['an error without description', `/cb?error=temporarily_unavailable&state=${state}`, /^The authorization server refused: temporarily_unavailable\.$/],
+    [
+      'an error from the server',
+      `/cb?error=access_denied&error_description=The+user+said+no&state=${state}`,
+      /^The authorization server refused: access_denied: The user said no\.$/,
+    ],
+    [
+      'an error without description',
+      `/cb?error=temporarily_unavailable&state=${state}`,
+      /^The authorization server refused: temporarily_unavailable\.$/,
+    ],
     ['no code', `/cb?state=${state}`, /^The authorization callback carries no code\.$/],
-    ['an implicit-flow token', `/cb?access_token=at-leaked&state=${state}&token=at-leaked`, /implicit and hybrid flows are not supported/],
+    [
+      'an implicit-flow token',
+      `/cb?access_token=at-leaked&state=${state}&token=at-leaked`,
+      /implicit and hybrid flows are not supported/,
+    ],
   ])('refuses %s with invalid_callback', (_, callback, message) => {
     const error = thrownBy(() => readAuthorizationCallback(callback, { state }));
     expect(error).toBeInstanceOf(AuthError);
@@ -91,7 +127,9 @@ describe('readAuthorizationCallback', () => {
   });
 
   it('needs the expected state', () => {
-    expect(thrownBy(() => readAuthorizationCallback(`/cb?code=${code}`, {} as never)).message).toBe('"expected.state" must be a non-empty string');
+    expect(thrownBy(() => readAuthorizationCallback(`/cb?code=${code}`, {} as never)).message).toBe(
+      '"expected.state" must be a non-empty string',
+    );
   });
 });
 
@@ -115,11 +153,13 @@ describe('startLoopbackRedirect', () => {
     expect(await rejectionOf(fetch(redirect.redirectUri))).toBeInstanceOf(TypeError);
   });
 
-  it("resolves with an error callback too, and says so on the page", async () => {
+  it('resolves with an error callback too, and says so on the page', async () => {
     const redirect = await startLoopbackRedirect({ timeoutMs: 5_000 });
     const page = await fetch(`${redirect.redirectUri}?error=access_denied&state=s`);
     expect(await page.text()).toContain('Authorization failed.');
-    expect(readAuthorizationCallback.bind(null, await redirect.waitForCallback(), { state: 's' })).toThrow(/access_denied/);
+    expect(readAuthorizationCallback.bind(null, await redirect.waitForCallback(), { state: 's' })).toThrow(
+      /access_denied/,
+    );
   });
 
   it('gives up after timeoutMs with callback_timeout and stops listening', async () => {

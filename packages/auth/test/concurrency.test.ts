@@ -30,10 +30,14 @@ const inMemoryApi: typeof fetch = async (input, init) => {
   const request = new Request(input, init);
   if (new URL(request.url).pathname === '/oauth/token') return fetch(request);
   const token = request.headers.get('authorization')?.replace(/^Bearer /, '');
-  return new Response(JSON.stringify({ ok: true }), { status: token && provider.validTokens.has(token) ? 200 : 401, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify({ ok: true }), {
+    status: token && provider.validTokens.has(token) ? 200 : 401,
+    headers: { 'content-type': 'application/json' },
+  });
 };
 
-const strategy = () => passwordGrant({ username: 'me', password: 'pw-123456', clientId: 'cli', clientSecret: 'cs-123456' });
+const strategy = () =>
+  passwordGrant({ username: 'me', password: 'pw-123456', clientId: 'cli', clientSecret: 'cs-123456' });
 
 describe('single flight', () => {
   it('1,000 parallel requests on an expired token make one token request (a refresh)', async () => {

@@ -38,13 +38,20 @@ function fieldsOf(contentType: string | undefined, body: string): Record<string,
       return {};
     }
   }
-  if (contentType?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body));
+  if (contentType?.startsWith('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(body));
   return {};
 }
 
 async function record(req: IncomingMessage): Promise<RecordedRequest> {
   const body = await readBody(req);
-  return { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://fake'), headers: req.headers, body, fields: fieldsOf(req.headers['content-type'], body) };
+  return {
+    method: req.method ?? 'GET',
+    url: new URL(req.url ?? '/', 'http://fake'),
+    headers: req.headers,
+    body,
+    fields: fieldsOf(req.headers['content-type'], body),
+  };
 }
 
 export async function startFakeProvider(options: { lifetimeSeconds?: number } = {}): Promise<FakeProvider> {
@@ -63,7 +70,12 @@ export async function startFakeProvider(options: { lifetimeSeconds?: number } = 
     const refreshToken = `rt-${hex()}`;
     validTokens.add(accessToken);
     refreshTokens.add(refreshToken);
-    sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: lifetime, refresh_token: refreshToken }, { 'cache-control': 'no-store' });
+    sendJson(
+      res,
+      200,
+      { access_token: accessToken, token_type: 'Bearer', expires_in: lifetime, refresh_token: refreshToken },
+      { 'cache-control': 'no-store' },
+    );
   };
 
   const echo: Handler = (request, res) => {
@@ -72,7 +84,11 @@ export async function startFakeProvider(options: { lifetimeSeconds?: number } = 
       res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' });
       return res.end();
     }
-    sendJson(res, 200, { method: request.method, contentType: request.headers['content-type'] ?? null, body: request.body });
+    sendJson(res, 200, {
+      method: request.method,
+      contentType: request.headers['content-type'] ?? null,
+      body: request.body,
+    });
   };
 
   const provider = {

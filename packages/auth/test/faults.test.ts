@@ -22,17 +22,49 @@ beforeEach(() => {
   provider.tokenHandler = provider.issueTokens;
 });
 
-const reply = (status: number, body: string, contentType = 'application/json') => (_: RecordedRequest, res: ServerResponse) =>
-  res.writeHead(status, { 'content-type': contentType }).end(body);
+const reply =
+  (status: number, body: string, contentType = 'application/json') =>
+  (_: RecordedRequest, res: ServerResponse) =>
+    res.writeHead(status, { 'content-type': contentType }).end(body);
 
 describe('token endpoint faults', () => {
   it.each([
-    ['a 500 with an HTML page', reply(500, '<html><body>Internal Server Error</body></html>', 'text/html'), 'invalid_token_response', 500, /HTTP 500/],
-    ['a 200 with malformed JSON', reply(200, '{"access_token": "at-123", "token_type": "bea'), 'invalid_token_response', 200, /failed to parse body as JSON/],
+    [
+      'a 500 with an HTML page',
+      reply(500, '<html><body>Internal Server Error</body></html>', 'text/html'),
+      'invalid_token_response',
+      500,
+      /HTTP 500/,
+    ],
+    [
+      'a 200 with malformed JSON',
+      reply(200, '{"access_token": "at-123", "token_type": "bea'),
+      'invalid_token_response',
+      200,
+      /failed to parse body as JSON/,
+    ],
     ['a 200 with an empty body', reply(200, ''), 'invalid_token_response', 200, /an empty body/],
-    ['a 200 without access_token', reply(200, '{"token_type":"bearer","expires_in":60}'), 'invalid_token_response', 200, /access_token/],
-    ['a 400 that echoes the password', reply(400, `{"error":"invalid_grant","error_description":"wrong password ${password}"}`), 'oauth_error', 400, /answered 400 invalid_grant: wrong password \[redacted\]/],
-    ['a 401 invalid_client that echoes the secret', reply(401, `{"error":"invalid_client","client_secret":"${clientSecret}"}`), 'oauth_error', 401, /answered 401 invalid_client$/],
+    [
+      'a 200 without access_token',
+      reply(200, '{"token_type":"bearer","expires_in":60}'),
+      'invalid_token_response',
+      200,
+      /access_token/,
+    ],
+    [
+      'a 400 that echoes the password',
+      reply(400, `{"error":"invalid_grant","error_description":"wrong password ${password}"}`),
+      'oauth_error',
+      400,
+      /answered 400 invalid_grant: wrong password \[redacted\]/,
+    ],
+    [
+      'a 401 invalid_client that echoes the secret',
+      reply(401, `{"error":"invalid_client","client_secret":"${clientSecret}"}`),
+      'oauth_error',
+      401,
+      /answered 401 invalid_client$/,
+    ],
   ])('%s', async (_, handler, code, status, message) => {
     provider.tokenHandler = handler;
     const client = echoClient(provider.url, { strategy: strategy() });
@@ -83,7 +115,9 @@ describe('token endpoint faults', () => {
     const client = echoClient(`http://127.0.0.1:${port}`, { strategy: strategy() });
     const error = await rejectionOf(client.GET('/echo'));
     expect(error).toMatchObject({ code: 'token_request_failed' });
-    expect(error.message).toMatch(new RegExp(`^The token request to http://127.0.0.1:${port}/oauth/token failed: fetch failed\\.$`));
+    expect(error.message).toMatch(
+      new RegExp(`^The token request to http://127.0.0.1:${port}/oauth/token failed: fetch failed\\.$`),
+    );
     expect(secretsIn(error, secrets)).toEqual([]);
   });
 
@@ -111,11 +145,13 @@ describe('token endpoint faults', () => {
 describe('clock skew', () => {
   it("ignores the server's clock: the lifetime counts from when this machine sent the request", async () => {
     // A server whose clock runs a day ahead stamps `created_at` in what is, here, the future.
-    provider.tokenHandler = (request, res) => {
+    provider.tokenHandler = (_request, res) => {
       const token = `at-skew-${provider.tokenRequests.length}`;
       provider.validTokens.add(token);
       const createdAt = Math.floor(Date.now() / 1000) + 86_400;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 60, created_at: createdAt }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 60, created_at: createdAt }));
     };
     const clock = manualClock();
     const client = echoClient(provider.url, { strategy: strategy(), now: clock.now });

@@ -1,9 +1,17 @@
 // What most tests share: a security config shaped like a generated one, a typed client for the
 // fake provider's `/echo`, a clock the tests move, and an error catcher.
 import createClient from 'openapi-fetch';
-import { createAuth, type AuthOptions, type OAuth2SchemeConfig, type SecurityConfig, type TokenRequestConfig } from '../src/index.js';
+import {
+  createAuth,
+  type AuthOptions,
+  type OAuth2SchemeConfig,
+  type SecurityConfig,
+  type TokenRequestConfig,
+} from '../src/index.js';
 
-export function oauth2Scheme(overrides: Omit<Partial<OAuth2SchemeConfig>, 'tokenRequest'> & { tokenRequest?: Partial<TokenRequestConfig> } = {}): OAuth2SchemeConfig {
+export function oauth2Scheme(
+  overrides: Omit<Partial<OAuth2SchemeConfig>, 'tokenRequest'> & { tokenRequest?: Partial<TokenRequestConfig> } = {},
+): OAuth2SchemeConfig {
   const { tokenRequest, ...rest } = overrides;
   return {
     type: 'oauth2',
@@ -12,7 +20,14 @@ export function oauth2Scheme(overrides: Omit<Partial<OAuth2SchemeConfig>, 'token
       clientCredentials: { tokenUrl: '/oauth/token', scopes: {} },
       authorizationCode: { authorizationUrl: '/oauth/authorize', tokenUrl: '/oauth/token', scopes: {} },
     },
-    tokenRequest: { contentType: 'application/x-www-form-urlencoded', grantTypeIn: 'body', clientAuthentication: 'client_secret_post', queryParameters: [], grants: {}, ...tokenRequest },
+    tokenRequest: {
+      contentType: 'application/x-www-form-urlencoded',
+      grantTypeIn: 'body',
+      clientAuthentication: 'client_secret_post',
+      queryParameters: [],
+      grants: {},
+      ...tokenRequest,
+    },
     refreshTokenRotation: true,
     ...rest,
   };
@@ -55,11 +70,22 @@ export interface EchoPaths {
 /** A clock tests move by hand, in epoch milliseconds. */
 export function manualClock(start = Date.parse('2026-11-25T10:00:00Z')) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms), set: (ms: number) => void (now = ms) };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    set: (ms: number) => {
+      now = ms;
+    },
+  };
 }
 
 /** openapi-fetch with the auth middleware, both on the same fetch. */
-export function echoClient(baseUrl: string, options: Omit<AuthOptions, 'baseUrl' | 'security'> & { security?: SecurityConfig }) {
+export function echoClient(
+  baseUrl: string,
+  options: Omit<AuthOptions, 'baseUrl' | 'security'> & { security?: SecurityConfig },
+) {
   const fetch = options.fetch ?? globalThis.fetch;
   const auth = createAuth({ security: securityWith(), ...options, baseUrl, fetch });
   const client = createClient<EchoPaths>({ baseUrl, fetch });

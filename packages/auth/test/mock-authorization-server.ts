@@ -11,7 +11,11 @@ export interface MockAuthorizationServer {
   readonly issuer: string;
   readonly api: FakeProvider;
   /** Every token request the mock answered: its grant_type, body fields and Authorization header. */
-  readonly tokenRequests: Array<{ grantType: string; fields: Record<string, string>; authorization: string | undefined }>;
+  readonly tokenRequests: Array<{
+    grantType: string;
+    fields: Record<string, string>;
+    authorization: string | undefined;
+  }>;
   security(tokenRequest?: Partial<TokenRequestConfig>): SecurityConfig;
   close(): Promise<void>;
 }
@@ -23,10 +27,20 @@ export async function startMockAuthorizationServer(): Promise<MockAuthorizationS
   const issuer = server.issuer.url!;
   const api = await startFakeProvider();
   const tokenRequests: MockAuthorizationServer['tokenRequests'] = [];
-  server.service.on('beforeResponse', (response: { body: Record<string, unknown>; statusCode: number }, req: { body: Record<string, string>; headers: Record<string, string | undefined> }) => {
-    tokenRequests.push({ grantType: req.body.grant_type ?? '', fields: { ...req.body }, authorization: req.headers.authorization });
-    if (typeof response.body.access_token === 'string') api.validTokens.add(response.body.access_token);
-  });
+  server.service.on(
+    'beforeResponse',
+    (
+      response: { body: Record<string, unknown>; statusCode: number },
+      req: { body: Record<string, string>; headers: Record<string, string | undefined> },
+    ) => {
+      tokenRequests.push({
+        grantType: req.body.grant_type ?? '',
+        fields: { ...req.body },
+        authorization: req.headers.authorization,
+      });
+      if (typeof response.body.access_token === 'string') api.validTokens.add(response.body.access_token);
+    },
+  );
   return {
     server,
     issuer,
@@ -38,7 +52,12 @@ export async function startMockAuthorizationServer(): Promise<MockAuthorizationS
           flows: {
             password: { tokenUrl: `${issuer}/token`, refreshUrl: `${issuer}/token`, scopes: {} },
             clientCredentials: { tokenUrl: `${issuer}/token`, scopes: {} },
-            authorizationCode: { authorizationUrl: `${issuer}/authorize`, tokenUrl: `${issuer}/token`, refreshUrl: `${issuer}/token`, scopes: {} },
+            authorizationCode: {
+              authorizationUrl: `${issuer}/authorize`,
+              tokenUrl: `${issuer}/token`,
+              refreshUrl: `${issuer}/token`,
+              scopes: {},
+            },
           },
           tokenRequest,
         }),

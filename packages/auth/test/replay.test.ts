@@ -31,7 +31,10 @@ function countingFetch() {
 
 async function clientWithStaleToken() {
   const { fetch, sent } = countingFetch();
-  const client = echoClient(provider.url, { strategy: passwordGrant({ username: 'me', password: 'pw-123456' }), fetch });
+  const client = echoClient(provider.url, {
+    strategy: passwordGrant({ username: 'me', password: 'pw-123456' }),
+    fetch,
+  });
   await client.GET('/echo');
   provider.validTokens.clear(); // the server forgets every token it issued
   provider.apiRequests.length = 0;
@@ -105,7 +108,10 @@ describe('401 replay', () => {
 
   it('replays a request whose token expired while it was in flight', async () => {
     const { fetch } = countingFetch();
-    const client = echoClient(provider.url, { strategy: passwordGrant({ username: 'me', password: 'pw-123456' }), fetch });
+    const client = echoClient(provider.url, {
+      strategy: passwordGrant({ username: 'me', password: 'pw-123456' }),
+      fetch,
+    });
     await client.GET('/echo');
     provider.apiRequests.length = 0;
     // A long upload: the server checks the token only after reading the body, and by then it has expired.
@@ -113,7 +119,9 @@ describe('401 replay', () => {
       if (provider.apiRequests.length === 1) provider.validTokens.clear();
       return provider.echo(request, res);
     };
-    const { data, response } = await client.POST('/echo', { body: { rows: Array.from({ length: 2000 }, (_, i) => i) } });
+    const { data, response } = await client.POST('/echo', {
+      body: { rows: Array.from({ length: 2000 }, (_, i) => i) },
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(data!.body).rows).toHaveLength(2000);
     expect(provider.apiRequests).toHaveLength(2);

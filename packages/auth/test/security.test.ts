@@ -40,18 +40,33 @@ describe('https only, except loopback', () => {
   });
 
   it('refuses an http token URL from the spec even when the API is https', () => {
-    const scheme = oauth2Scheme({ flows: { clientCredentials: { tokenUrl: 'http://id.example.com/token', scopes: {} } } });
-    const error = thrownBy(() => createAuth({ security: securityWith(scheme), strategy, baseUrl: 'https://api.example.com' }));
+    const scheme = oauth2Scheme({
+      flows: { clientCredentials: { tokenUrl: 'http://id.example.com/token', scopes: {} } },
+    });
+    const error = thrownBy(() =>
+      createAuth({ security: securityWith(scheme), strategy, baseUrl: 'https://api.example.com' }),
+    );
     expect(error).toMatchObject({ code: 'insecure_url' });
-    expect(error.message).toBe('Refusing to send credentials to http://id.example.com (token URL): use https, or set allowInsecureHttp for a trusted network.');
+    expect(error.message).toBe(
+      'Refusing to send credentials to http://id.example.com (token URL): use https, or set allowInsecureHttp for a trusted network.',
+    );
   });
 
   it('lets the caller opt out explicitly', () => {
-    expect(() => createAuth({ security: securityWith(), strategy, baseUrl: 'http://api.internal', allowInsecureHttp: true })).not.toThrow();
+    expect(() =>
+      createAuth({ security: securityWith(), strategy, baseUrl: 'http://api.internal', allowInsecureHttp: true }),
+    ).not.toThrow();
   });
 
   it('refuses credentials written into a URL, even when opted out of https', () => {
-    const error = thrownBy(() => createAuth({ security: securityWith(), strategy, baseUrl: `https://me:${password}@api.example.com`, allowInsecureHttp: true }));
+    const error = thrownBy(() =>
+      createAuth({
+        security: securityWith(),
+        strategy,
+        baseUrl: `https://me:${password}@api.example.com`,
+        allowInsecureHttp: true,
+      }),
+    );
     expect(error).toMatchObject({ code: 'insecure_url' });
     expect(secretsIn(error, [password])).toEqual([]);
   });
@@ -75,10 +90,36 @@ describe('credentials never travel in a URL', () => {
   const secrets = [password, clientSecret, code, codeVerifier, key];
 
   it.each<[string, () => AuthStrategy, 'body' | 'query']>([
-    ['password, grant_type in the body', () => passwordGrant({ username: 'me', password, clientId: 'cli', clientSecret, parameters: { account_token: 'NPS-1' } }), 'body'],
-    ['password, grant_type in the query', () => passwordGrant({ username: 'me', password, clientId: 'cli', clientSecret }), 'query'],
+    [
+      'password, grant_type in the body',
+      () =>
+        passwordGrant({
+          username: 'me',
+          password,
+          clientId: 'cli',
+          clientSecret,
+          parameters: { account_token: 'NPS-1' },
+        }),
+      'body',
+    ],
+    [
+      'password, grant_type in the query',
+      () => passwordGrant({ username: 'me', password, clientId: 'cli', clientSecret }),
+      'query',
+    ],
     ['client_credentials', () => clientCredentialsGrant({ clientId: 'cli', clientSecret }), 'body'],
-    ['authorization_code', () => authorizationCodeGrant({ code, codeVerifier, redirectUri: 'http://127.0.0.1:1/cb', clientId: 'cli', clientSecret }), 'query'],
+    [
+      'authorization_code',
+      () =>
+        authorizationCodeGrant({
+          code,
+          codeVerifier,
+          redirectUri: 'http://127.0.0.1:1/cb',
+          clientId: 'cli',
+          clientSecret,
+        }),
+      'query',
+    ],
     ['api key', () => apiKey(key), 'body'],
   ])('%s', async (_, strategy, grantTypeIn) => {
     const issued: string[] = [];
@@ -88,11 +129,17 @@ describe('credentials never travel in a URL', () => {
     await client.GET('/echo');
     if (issued[1]) {
       // and a refresh, with the refresh token in the body
-      const refresh = echoClient(provider.url, { strategy: refreshTokenGrant({ refreshToken: issued[1] }), security: securityWith(scheme), onTokens: track });
+      const refresh = echoClient(provider.url, {
+        strategy: refreshTokenGrant({ refreshToken: issued[1] }),
+        security: securityWith(scheme),
+        onTokens: track,
+      });
       await refresh.GET('/echo');
     }
     const urls = [...provider.tokenRequests, ...provider.apiRequests].map((r) => r.url.href);
     expect(urls.length).toBeGreaterThan(0);
-    expect(urls.filter((url) => [...secrets, ...issued].some((s) => s && url.includes(encodeURIComponent(s))))).toEqual([]);
+    expect(urls.filter((url) => [...secrets, ...issued].some((s) => s && url.includes(encodeURIComponent(s))))).toEqual(
+      [],
+    );
   });
 });

@@ -1,26 +1,78 @@
 // Every strategy factory checks its options up front, names the bad option and never echoes a value.
 import { secretsIn } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
-import { apiKey, authorizationCodeGrant, bearerToken, clientCredentialsGrant, createAuth, passwordGrant, refreshTokenGrant } from '../src/index.js';
+import {
+  apiKey,
+  authorizationCodeGrant,
+  bearerToken,
+  clientCredentialsGrant,
+  createAuth,
+  passwordGrant,
+  refreshTokenGrant,
+} from '../src/index.js';
 import { securityWith, thrownBy } from './helpers.js';
 
 const secret = 'hunter2-secret-value';
 
 describe('strategy factories', () => {
   it.each([
-    ['passwordGrant without password', () => passwordGrant({ username: 'me@example.com' } as never), '"auth.password" must be a non-empty string'],
-    ['passwordGrant with an empty username', () => passwordGrant({ username: '', password: secret }), '"auth.username" must be a non-empty string'],
-    ['passwordGrant with a secret but no client id', () => passwordGrant({ username: 'me', password: secret, clientSecret: secret }), '"auth.clientSecret" needs "auth.clientId"'],
-    ['passwordGrant with a number parameter', () => passwordGrant({ username: 'me', password: secret, parameters: { account_token: 7 as never } }), '"auth.parameters.account_token" must be a non-empty string'],
-    ['passwordGrant with a non-string scope', () => passwordGrant({ username: 'me', password: secret, scope: ['read'] as never }), '"auth.scope" must be a non-empty string'],
-    ['clientCredentialsGrant without secret', () => clientCredentialsGrant({ clientId: 'id' } as never), '"auth.clientSecret" must be a non-empty string'],
-    ['clientCredentialsGrant with a number id', () => clientCredentialsGrant({ clientId: 42 as never, clientSecret: secret }), '"auth.clientId" must be a non-empty string'],
-    ['refreshTokenGrant without token', () => refreshTokenGrant({} as never), '"auth.refreshToken" must be a non-empty string'],
-    ['authorizationCodeGrant without redirectUri', () => authorizationCodeGrant({ code: secret, clientId: 'id' } as never), '"auth.redirectUri" must be a non-empty string'],
-    ['authorizationCodeGrant without clientId', () => authorizationCodeGrant({ code: secret, redirectUri: 'https://app/cb' } as never), '"auth.clientId" must be a non-empty string'],
+    [
+      'passwordGrant without password',
+      () => passwordGrant({ username: 'me@example.com' } as never),
+      '"auth.password" must be a non-empty string',
+    ],
+    [
+      'passwordGrant with an empty username',
+      () => passwordGrant({ username: '', password: secret }),
+      '"auth.username" must be a non-empty string',
+    ],
+    [
+      'passwordGrant with a secret but no client id',
+      () => passwordGrant({ username: 'me', password: secret, clientSecret: secret }),
+      '"auth.clientSecret" needs "auth.clientId"',
+    ],
+    [
+      'passwordGrant with a number parameter',
+      () => passwordGrant({ username: 'me', password: secret, parameters: { account_token: 7 as never } }),
+      '"auth.parameters.account_token" must be a non-empty string',
+    ],
+    [
+      'passwordGrant with a non-string scope',
+      () => passwordGrant({ username: 'me', password: secret, scope: ['read'] as never }),
+      '"auth.scope" must be a non-empty string',
+    ],
+    [
+      'clientCredentialsGrant without secret',
+      () => clientCredentialsGrant({ clientId: 'id' } as never),
+      '"auth.clientSecret" must be a non-empty string',
+    ],
+    [
+      'clientCredentialsGrant with a number id',
+      () => clientCredentialsGrant({ clientId: 42 as never, clientSecret: secret }),
+      '"auth.clientId" must be a non-empty string',
+    ],
+    [
+      'refreshTokenGrant without token',
+      () => refreshTokenGrant({} as never),
+      '"auth.refreshToken" must be a non-empty string',
+    ],
+    [
+      'authorizationCodeGrant without redirectUri',
+      () => authorizationCodeGrant({ code: secret, clientId: 'id' } as never),
+      '"auth.redirectUri" must be a non-empty string',
+    ],
+    [
+      'authorizationCodeGrant without clientId',
+      () => authorizationCodeGrant({ code: secret, redirectUri: 'https://app/cb' } as never),
+      '"auth.clientId" must be a non-empty string',
+    ],
     ['bearerToken with an empty token', () => bearerToken(''), '"auth.token" must be a non-empty string'],
     ['apiKey with no key', () => apiKey(undefined as never), '"auth.apiKey" must be a non-empty string'],
-    ['passwordGrant with no options', () => passwordGrant(undefined as never), '"auth.username" must be a non-empty string'],
+    [
+      'passwordGrant with no options',
+      () => passwordGrant(undefined as never),
+      '"auth.username" must be a non-empty string',
+    ],
   ])('%s: a TypeError naming the option', (_, make, message) => {
     const error = thrownBy(make);
     expect(error).toBeInstanceOf(TypeError);
@@ -29,7 +81,12 @@ describe('strategy factories', () => {
   });
 
   it('keeps the grant parameters apart from the extra ones the spec may put in the query', () => {
-    const strategy = passwordGrant({ username: 'me', password: secret, scope: 'read', parameters: { account_token: 'NPS-1234' } });
+    const strategy = passwordGrant({
+      username: 'me',
+      password: secret,
+      scope: 'read',
+      parameters: { account_token: 'NPS-1234' },
+    });
     expect(strategy).toMatchObject({
       kind: 'grant',
       grantType: 'password',
@@ -41,12 +98,29 @@ describe('strategy factories', () => {
   });
 
   it.each([
-    ['clientCredentialsGrant', clientCredentialsGrant({ clientId: 'id', clientSecret: secret }), { flow: 'clientCredentials', repeatable: true }],
-    ['refreshTokenGrant', refreshTokenGrant({ refreshToken: secret }), { flow: undefined, repeatable: false, refreshToken: secret }],
+    [
+      'clientCredentialsGrant',
+      clientCredentialsGrant({ clientId: 'id', clientSecret: secret }),
+      { flow: 'clientCredentials', repeatable: true },
+    ],
+    [
+      'refreshTokenGrant',
+      refreshTokenGrant({ refreshToken: secret }),
+      { flow: undefined, repeatable: false, refreshToken: secret },
+    ],
     [
       'authorizationCodeGrant',
-      authorizationCodeGrant({ code: 'c0de', redirectUri: 'https://app/cb', codeVerifier: 'v'.repeat(43), clientId: 'id' }),
-      { flow: 'authorizationCode', repeatable: false, parameters: { code: 'c0de', redirect_uri: 'https://app/cb', code_verifier: 'v'.repeat(43) } },
+      authorizationCodeGrant({
+        code: 'c0de',
+        redirectUri: 'https://app/cb',
+        codeVerifier: 'v'.repeat(43),
+        clientId: 'id',
+      }),
+      {
+        flow: 'authorizationCode',
+        repeatable: false,
+        parameters: { code: 'c0de', redirect_uri: 'https://app/cb', code_verifier: 'v'.repeat(43) },
+      },
     ],
   ])('%s: which flow it uses and whether it can run again', (_, strategy, expected) => {
     expect(strategy).toMatchObject(expected);
@@ -59,9 +133,21 @@ describe('createAuth options', () => {
   it.each([
     ['no baseUrl', { security, strategy }, '"options.baseUrl" must be a non-empty string'],
     ['a relative baseUrl', { security, strategy, baseUrl: '/api' }, '"options.baseUrl" must be an absolute URL'],
-    ['a strategy not made by a factory', { security, strategy: { token: secret }, baseUrl: 'https://api.example.com' }, '"options.strategy" must come from a strategy factory'],
-    ['no security config', { strategy, baseUrl: 'https://api.example.com' }, '"options.security" must be a generated security config'],
-    ['a zero timeout', { security, strategy, baseUrl: 'https://api.example.com', tokenTimeoutMs: 0 }, '"options.tokenTimeoutMs" must be a positive number'],
+    [
+      'a strategy not made by a factory',
+      { security, strategy: { token: secret }, baseUrl: 'https://api.example.com' },
+      '"options.strategy" must come from a strategy factory',
+    ],
+    [
+      'no security config',
+      { strategy, baseUrl: 'https://api.example.com' },
+      '"options.security" must be a generated security config',
+    ],
+    [
+      'a zero timeout',
+      { security, strategy, baseUrl: 'https://api.example.com', tokenTimeoutMs: 0 },
+      '"options.tokenTimeoutMs" must be a positive number',
+    ],
   ])('%s: a TypeError naming the option', (_, options, message) => {
     const error = thrownBy(() => createAuth(options as never));
     expect(error).toBeInstanceOf(TypeError);
@@ -70,20 +156,58 @@ describe('createAuth options', () => {
   });
 
   it.each([
-    ['an API key for a spec without an API-key scheme', { provider: 'p', schemes: { oauth2: securityWith().schemes.oauth2! }, security: [] }, apiKey(secret), /declares no API-key scheme/],
-    ['an API key the spec sends in the query', { provider: 'p', schemes: { k: { type: 'apiKey', in: 'query', name: 'key' } }, security: [] }, apiKey(secret), /only sent in headers, never in a query/],
-    ['a grant for a spec without oauth2', { provider: 'p', schemes: { k: { type: 'http', scheme: 'bearer' } }, security: [] }, clientCredentialsGrant({ clientId: 'id', clientSecret: secret }), /no oauth2 scheme/],
-    ['a scheme name the spec lacks', securityWith(), bearerToken(secret, { scheme: 'nope' }), /has no security scheme "nope"/],
+    [
+      'an API key for a spec without an API-key scheme',
+      { provider: 'p', schemes: { oauth2: securityWith().schemes.oauth2! }, security: [] },
+      apiKey(secret),
+      /declares no API-key scheme/,
+    ],
+    [
+      'an API key the spec sends in the query',
+      { provider: 'p', schemes: { k: { type: 'apiKey', in: 'query', name: 'key' } }, security: [] },
+      apiKey(secret),
+      /only sent in headers, never in a query/,
+    ],
+    [
+      'a grant for a spec without oauth2',
+      { provider: 'p', schemes: { k: { type: 'http', scheme: 'bearer' } }, security: [] },
+      clientCredentialsGrant({ clientId: 'id', clientSecret: secret }),
+      /no oauth2 scheme/,
+    ],
+    [
+      'a scheme name the spec lacks',
+      securityWith(),
+      bearerToken(secret, { scheme: 'nope' }),
+      /has no security scheme "nope"/,
+    ],
   ] as const)('%s: a TypeError', (_, security, strategy, message) => {
-    const error = thrownBy(() => createAuth({ security: security as never, strategy, baseUrl: 'https://api.example.com' }));
+    const error = thrownBy(() =>
+      createAuth({ security: security as never, strategy, baseUrl: 'https://api.example.com' }),
+    );
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toMatch(message);
     expect(secretsIn(error, [secret])).toEqual([]);
   });
 
   it.each([
-    ['apiKey on an http bearer scheme', apiKey('key-123456'), { provider: 'p', schemes: { o: securityWith().schemes.oauth2!, k: { type: 'http', scheme: 'bearer' } }, security: [] }, 'Bearer key-123456', 'authorization'],
-    ['apiKey on a header apiKey scheme', apiKey('key-123456'), { provider: 'p', schemes: { k: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } }, security: [] }, 'key-123456', 'X-Api-Key'],
+    [
+      'apiKey on an http bearer scheme',
+      apiKey('key-123456'),
+      {
+        provider: 'p',
+        schemes: { o: securityWith().schemes.oauth2!, k: { type: 'http', scheme: 'bearer' } },
+        security: [],
+      },
+      'Bearer key-123456',
+      'authorization',
+    ],
+    [
+      'apiKey on a header apiKey scheme',
+      apiKey('key-123456'),
+      { provider: 'p', schemes: { k: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } }, security: [] },
+      'key-123456',
+      'X-Api-Key',
+    ],
     ['bearerToken on an oauth2 spec', bearerToken('tok-123456'), securityWith(), 'Bearer tok-123456', 'authorization'],
   ] as const)('%s: sent the way the spec says', async (_, strategy, security, value, header) => {
     const auth = createAuth({ security: security as never, strategy, baseUrl: 'https://api.example.com' });

@@ -25,7 +25,11 @@ describe('token lifecycle', () => {
   it('gets a token on first use, reuses it, and refreshes it inside the margin with the newest refresh token', async () => {
     const clock = manualClock();
     const seen: TokenSet[] = [];
-    const client = echoClient(provider.url, { strategy: passwordGrant({ username: 'me', password, clientId: 'cli', clientSecret }), now: clock.now, onTokens: (t) => void seen.push(t) });
+    const client = echoClient(provider.url, {
+      strategy: passwordGrant({ username: 'me', password, clientId: 'cli', clientSecret }),
+      now: clock.now,
+      onTokens: (t) => void seen.push(t),
+    });
     expect((await client.GET('/echo')).response.status).toBe(200);
     clock.advance(50_000);
     expect((await client.GET('/echo')).response.status).toBe(200);
@@ -44,10 +48,15 @@ describe('token lifecycle', () => {
 
   it('falls back to the password when a refresh is rejected (invalid_grant)', async () => {
     const clock = manualClock();
-    const client = echoClient(provider.url, { strategy: passwordGrant({ username: 'me', password, clientId: 'cli', clientSecret }), now: clock.now });
+    const client = echoClient(provider.url, {
+      strategy: passwordGrant({ username: 'me', password, clientId: 'cli', clientSecret }),
+      now: clock.now,
+    });
     await client.GET('/echo');
     provider.tokenHandler = (request, res) =>
-      request.fields.grant_type === 'refresh_token' ? res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant"}') : provider.issueTokens(request, res);
+      request.fields.grant_type === 'refresh_token'
+        ? res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant"}')
+        : provider.issueTokens(request, res);
     clock.advance(61_000);
     expect((await client.GET('/echo')).response.status).toBe(200);
     expect(grantsOf(provider)).toEqual(['password', 'refresh_token', 'password']);
@@ -55,27 +64,44 @@ describe('token lifecycle', () => {
 
   it('gets a new client_credentials token when one expires without a refresh token', async () => {
     const clock = manualClock();
-    provider.tokenHandler = (request, res) => {
+    provider.tokenHandler = (_request, res) => {
       const token = `at-cc-${provider.tokenRequests.length}`;
       provider.validTokens.add(token);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token, token_type: 'bearer', expires_in: 7200 }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: token, token_type: 'bearer', expires_in: 7200 }));
     };
-    const client = echoClient(provider.url, { strategy: clientCredentialsGrant({ clientId: 'cli', clientSecret }), now: clock.now });
+    const client = echoClient(provider.url, {
+      strategy: clientCredentialsGrant({ clientId: 'cli', clientSecret }),
+      now: clock.now,
+    });
     await client.GET('/echo');
     clock.advance(7_000_000);
     await client.GET('/echo');
     expect(grantsOf(provider)).toEqual(['client_credentials', 'client_credentials']);
-    expect(provider.tokenRequests[0]!.fields).toEqual({ grant_type: 'client_credentials', client_id: 'cli', client_secret: clientSecret });
+    expect(provider.tokenRequests[0]!.fields).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'cli',
+      client_secret: clientSecret,
+    });
   });
 
   it('starts from a refresh token the user holds and keeps the rotated one', async () => {
     const seen: TokenSet[] = [];
     const clock = manualClock();
     // The fake only honours refresh tokens it issued: get one first.
-    const seed = echoClient(provider.url, { strategy: passwordGrant({ username: 'me', password }), onTokens: (t) => void seen.push(t), now: clock.now });
+    const seed = echoClient(provider.url, {
+      strategy: passwordGrant({ username: 'me', password }),
+      onTokens: (t) => void seen.push(t),
+      now: clock.now,
+    });
     await seed.GET('/echo');
     const held = seen[0]!.refreshToken!;
-    const client = echoClient(provider.url, { strategy: refreshTokenGrant({ refreshToken: held, clientId: 'cli' }), now: clock.now, onTokens: (t) => void seen.push(t) });
+    const client = echoClient(provider.url, {
+      strategy: refreshTokenGrant({ refreshToken: held, clientId: 'cli' }),
+      now: clock.now,
+      onTokens: (t) => void seen.push(t),
+    });
     await client.GET('/echo');
     clock.advance(61_000);
     await client.GET('/echo');
@@ -83,7 +109,9 @@ describe('token lifecycle', () => {
   });
 
   it('fails with reauthorization_required when a held refresh token is rejected, and does not retry it', async () => {
-    const client = echoClient(provider.url, { strategy: refreshTokenGrant({ refreshToken: 'rt-revoked-long-ago', clientId: 'cli', clientSecret }) });
+    const client = echoClient(provider.url, {
+      strategy: refreshTokenGrant({ refreshToken: 'rt-revoked-long-ago', clientId: 'cli', clientSecret }),
+    });
     const error = await rejectionOf(client.GET('/echo'));
     expect(error).toBeInstanceOf(AuthError);
     expect(error).toMatchObject({ code: 'reauthorization_required', status: 400 });

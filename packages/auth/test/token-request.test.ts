@@ -7,11 +7,18 @@ import { thrownBy } from './helpers.js';
 
 const tokenUrl = new URL('https://id.example.com/oauth/token');
 const client: ClientCredentials = { clientId: 'client id', clientSecret: 's3cret:!*()~' };
-const form: TokenRequestShape = { contentType: 'application/x-www-form-urlencoded', grantTypeIn: 'body', clientAuthentication: 'client_secret_post', queryParameters: [] };
+const form: TokenRequestShape = {
+  contentType: 'application/x-www-form-urlencoded',
+  grantTypeIn: 'body',
+  clientAuthentication: 'client_secret_post',
+  queryParameters: [],
+};
 
 async function fieldsOf(request: Request): Promise<Record<string, string>> {
   const text = await request.text();
-  return request.headers.get('content-type') === 'application/json' ? (JSON.parse(text) as Record<string, string>) : Object.fromEntries(new URLSearchParams(text));
+  return request.headers.get('content-type') === 'application/json'
+    ? (JSON.parse(text) as Record<string, string>)
+    : Object.fromEntries(new URLSearchParams(text));
 }
 
 describe('buildTokenRequest', () => {
@@ -20,7 +27,13 @@ describe('buildTokenRequest', () => {
       name: 'RFC 6749 form with client_secret_post',
       shape: form,
       query: {},
-      fields: { grant_type: 'password', username: 'me', password: 'pw-1234', client_id: 'client id', client_secret: 's3cret:!*()~' },
+      fields: {
+        grant_type: 'password',
+        username: 'me',
+        password: 'pw-1234',
+        client_id: 'client id',
+        client_secret: 's3cret:!*()~',
+      },
       authorization: null,
     },
     {
@@ -58,12 +71,20 @@ describe('buildTokenRequest', () => {
     expect(request.headers.get('accept')).toBe('application/json');
     expect(request.headers.get('authorization')).toBe(authorization);
     expect(Object.fromEntries(new URL(request.url).searchParams)).toEqual(query);
-    const expected = shape.queryParameters.includes('account_token') ? fields : { ...fields, account_token: 'NPS-abc123' };
+    const expected = shape.queryParameters.includes('account_token')
+      ? fields
+      : { ...fields, account_token: 'NPS-abc123' };
     expect(await fieldsOf(request)).toEqual(expected);
   });
 
   it('sends a public client id without a secret', async () => {
-    const request = buildTokenRequest({ tokenUrl, shape: form, grantType: 'refresh_token', parameters: { refresh_token: 'rt-1' }, client: { clientId: 'cli' } });
+    const request = buildTokenRequest({
+      tokenUrl,
+      shape: form,
+      grantType: 'refresh_token',
+      parameters: { refresh_token: 'rt-1' },
+      client: { clientId: 'cli' },
+    });
     expect(await fieldsOf(request)).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-1', client_id: 'cli' });
   });
 
@@ -71,7 +92,13 @@ describe('buildTokenRequest', () => {
     'refuses a spec that would put "%s" in the query',
     (name) => {
       const error = thrownBy(() =>
-        buildTokenRequest({ tokenUrl, shape: { ...form, queryParameters: [name] }, grantType: 'password', parameters: { [name]: 'value-9876' }, client: undefined }),
+        buildTokenRequest({
+          tokenUrl,
+          shape: { ...form, queryParameters: [name] },
+          grantType: 'password',
+          parameters: { [name]: 'value-9876' },
+          client: undefined,
+        }),
       );
       expect(error).toBeInstanceOf(TypeError);
       expect(error.message).toBe(`Refusing to send "${name}" in the token URL: credentials travel in the body.`);
@@ -81,7 +108,11 @@ describe('buildTokenRequest', () => {
 
 describe('shapeFor', () => {
   it('lets a grant override the scheme-wide shape (Wootric: client credentials only for client_credentials)', () => {
-    const config = { ...form, clientAuthentication: 'none' as const, grants: { client_credentials: { clientAuthentication: 'client_secret_post' as const } } };
+    const config = {
+      ...form,
+      clientAuthentication: 'none' as const,
+      grants: { client_credentials: { clientAuthentication: 'client_secret_post' as const } },
+    };
     expect(shapeFor(config, 'client_credentials').clientAuthentication).toBe('client_secret_post');
     expect(shapeFor(config, 'password').clientAuthentication).toBe('none');
   });

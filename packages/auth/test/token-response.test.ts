@@ -9,7 +9,12 @@ import { rejectionOf } from './helpers.js';
 const issuedToken = 'eyJhbGciOiJIUzUxMiJ9.issued-access-token';
 const password = 'correct-horse-battery';
 const clientSecret = 'client-secret-0a1b2c';
-const context = { sentAt: 1_000_000, previousRefreshToken: undefined, defaultLifetimeSeconds: undefined, secrets: [password, clientSecret] };
+const context = {
+  sentAt: 1_000_000,
+  previousRefreshToken: undefined,
+  defaultLifetimeSeconds: undefined,
+  secrets: [password, clientSecret],
+};
 const secrets = [issuedToken, password, clientSecret];
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): TokenReply => ({
@@ -23,41 +28,107 @@ describe('processTokenResponse: usable replies', () => {
     ['token_type Bearer', { access_token: issuedToken, token_type: 'Bearer', expires_in: 60 }, 60],
     ['token_type BEARER', { access_token: issuedToken, token_type: 'BEARER', expires_in: 7200 }, 7200],
     ['expires_in as a numeric string', { access_token: issuedToken, token_type: 'bearer', expires_in: '3599' }, 3599],
-    ['an id_token, ignored (no OpenID Connect)', { access_token: issuedToken, token_type: 'bearer', expires_in: 60, id_token: 'not.a.jwt' }, 60],
+    [
+      'an id_token, ignored (no OpenID Connect)',
+      { access_token: issuedToken, token_type: 'bearer', expires_in: 60, id_token: 'not.a.jwt' },
+      60,
+    ],
   ])('%s', async (_, body, lifetime) => {
     const tokens = await processTokenResponse(json(200, body), context);
-    expect(tokens).toEqual({ accessToken: issuedToken, tokenType: 'bearer', expiresAt: 1_000_000 + lifetime * 1000, refreshToken: undefined, scope: undefined, receivedAt: 1_000_000 });
+    expect(tokens).toEqual({
+      accessToken: issuedToken,
+      tokenType: 'bearer',
+      expiresAt: 1_000_000 + lifetime * 1000,
+      refreshToken: undefined,
+      scope: undefined,
+      receivedAt: 1_000_000,
+    });
   });
 
   it('uses the spec lifetime when the reply has no expires_in, and none when neither says', async () => {
     const body = { access_token: issuedToken, token_type: 'bearer' };
-    expect((await processTokenResponse(json(200, body), { ...context, defaultLifetimeSeconds: 3599 })).expiresAt).toBe(1_000_000 + 3_599_000);
+    expect((await processTokenResponse(json(200, body), { ...context, defaultLifetimeSeconds: 3599 })).expiresAt).toBe(
+      1_000_000 + 3_599_000,
+    );
     expect((await processTokenResponse(json(200, body), context)).expiresAt).toBeUndefined();
   });
 
   it('keeps the previous refresh token only when a refresh reply brings none (RFC 6749 §6)', async () => {
     const bare = { access_token: issuedToken, token_type: 'bearer' };
-    expect((await processTokenResponse(json(200, bare), { ...context, previousRefreshToken: 'rt-old' })).refreshToken).toBe('rt-old');
+    expect(
+      (await processTokenResponse(json(200, bare), { ...context, previousRefreshToken: 'rt-old' })).refreshToken,
+    ).toBe('rt-old');
     const rotated = { ...bare, refresh_token: 'rt-new', scope: 'read write' };
-    expect(await processTokenResponse(json(200, rotated), { ...context, previousRefreshToken: 'rt-old' })).toMatchObject({ refreshToken: 'rt-new', scope: 'read write' });
+    expect(
+      await processTokenResponse(json(200, rotated), { ...context, previousRefreshToken: 'rt-old' }),
+    ).toMatchObject({ refreshToken: 'rt-new', scope: 'read write' });
   });
 });
 
 describe('processTokenResponse: unusable replies', () => {
   it.each([
-    ['an HTML error page', { status: 502, headers: new Headers({ 'content-type': 'text/html' }), body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }, 502, /HTTP 502\) is not a usable token response: not a token response/],
+    [
+      'an HTML error page',
+      {
+        status: 502,
+        headers: new Headers({ 'content-type': 'text/html' }),
+        body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      },
+      502,
+      /HTTP 502\) is not a usable token response: not a token response/,
+    ],
     ['an empty 200', { status: 200, headers: new Headers(), body: '' }, 200, /an empty body/],
-    ['malformed JSON', json(200, `{"access_token":"${issuedToken}", "token_type":`), 200, /failed to parse body as JSON/],
+    [
+      'malformed JSON',
+      json(200, `{"access_token":"${issuedToken}", "token_type":`),
+      200,
+      /failed to parse body as JSON/,
+    ],
     ['a JSON array', json(200, [issuedToken]), 200, /body must be a top level object/],
-    ['no access_token', json(200, { token_type: 'bearer', expires_in: 60 }), 200, /body "access_token" property must be a string/],
-    ['a token under another name', json(200, { accessToken: issuedToken, tokenType: 'Bearer' }), 200, /body "access_token" property must be a string/],
+    [
+      'no access_token',
+      json(200, { token_type: 'bearer', expires_in: 60 }),
+      200,
+      /body "access_token" property must be a string/,
+    ],
+    [
+      'a token under another name',
+      json(200, { accessToken: issuedToken, tokenType: 'Bearer' }),
+      200,
+      /body "access_token" property must be a string/,
+    ],
     ['no token_type', json(200, { access_token: issuedToken }), 200, /body "token_type" property must be a string/],
     ['a mac token', json(200, { access_token: issuedToken, token_type: 'mac' }), 200, /unsupported `token_type` value/],
-    ['a DPoP token', json(200, { access_token: issuedToken, token_type: 'DPoP' }), 200, /issued a "dpop" token; only bearer tokens/],
-    ['expires_in not numeric', json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: 'soon' }), 200, /"expires_in" property must be a number/],
-    ['a negative expires_in', json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: -5 }), 200, /must be a non-negative number/],
-    ['a 500 with a JSON body but no error', json(500, { message: 'boom', access_token: issuedToken }), 500, /HTTP 500\) is not a usable token response/],
-    ['a 404 with plain text', { status: 404, headers: new Headers({ 'content-type': 'text/plain' }), body: 'Not Found' }, 404, /HTTP 404/],
+    [
+      'a DPoP token',
+      json(200, { access_token: issuedToken, token_type: 'DPoP' }),
+      200,
+      /issued a "dpop" token; only bearer tokens/,
+    ],
+    [
+      'expires_in not numeric',
+      json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: 'soon' }),
+      200,
+      /"expires_in" property must be a number/,
+    ],
+    [
+      'a negative expires_in',
+      json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: -5 }),
+      200,
+      /must be a non-negative number/,
+    ],
+    [
+      'a 500 with a JSON body but no error',
+      json(500, { message: 'boom', access_token: issuedToken }),
+      500,
+      /HTTP 500\) is not a usable token response/,
+    ],
+    [
+      'a 404 with plain text',
+      { status: 404, headers: new Headers({ 'content-type': 'text/plain' }), body: 'Not Found' },
+      404,
+      /HTTP 404/,
+    ],
   ])('%s: invalid_token_response with status and a redacted excerpt', async (_, reply, status, message) => {
     const error = await rejectionOf(processTokenResponse(reply, context));
     expect(error).toBeInstanceOf(AuthError);
@@ -69,50 +140,103 @@ describe('processTokenResponse: unusable replies', () => {
   });
 
   it.each([
-    ['a JSON error body', json(400, { error: 'invalid_grant', error_description: 'Bad credentials' }), 'invalid_grant', 'Bad credentials'],
-    ['an error body labelled text/html (Rails, Spring)', { status: 401, headers: new Headers({ 'content-type': 'text/html' }), body: '{"error":"invalid_client"}' }, 'invalid_client', undefined],
+    [
+      'a JSON error body',
+      json(400, { error: 'invalid_grant', error_description: 'Bad credentials' }),
+      'invalid_grant',
+      'Bad credentials',
+    ],
+    [
+      'an error body labelled text/html (Rails, Spring)',
+      { status: 401, headers: new Headers({ 'content-type': 'text/html' }), body: '{"error":"invalid_client"}' },
+      'invalid_client',
+      undefined,
+    ],
     [
       'a WWW-Authenticate challenge and no body (Doorkeeper invalid_client)',
-      { status: 401, headers: new Headers({ 'www-authenticate': 'Bearer realm="Doorkeeper", error="invalid_client", error_description="Client authentication failed."' }), body: '' },
+      {
+        status: 401,
+        headers: new Headers({
+          'www-authenticate':
+            'Bearer realm="Doorkeeper", error="invalid_client", error_description="Client authentication failed."',
+        }),
+        body: '',
+      },
       'invalid_client',
       'Client authentication failed.',
     ],
-    ['a challenge and a JSON body: the body wins', json(401, { error: 'invalid_client' }, { 'www-authenticate': 'Basic realm="x"' }), 'invalid_client', undefined],
+    [
+      'a challenge and a JSON body: the body wins',
+      json(401, { error: 'invalid_client' }, { 'www-authenticate': 'Basic realm="x"' }),
+      'invalid_client',
+      undefined,
+    ],
     ["Wootric's bad account_token", json(404, { error: 'Not found', status: 404 }), 'Not found', undefined],
   ])('%s: an OAuthError with the code and description', async (_, reply, code, description) => {
     const error = await rejectionOf(processTokenResponse(reply, context));
     expect(error).toBeInstanceOf(OAuthError);
-    expect(error).toMatchObject({ code: 'oauth_error', error: code, errorDescription: description, status: reply.status });
-    expect(error.message).toBe(`The token endpoint answered ${reply.status} ${code}${description ? `: ${description}` : ''}`);
+    expect(error).toMatchObject({
+      code: 'oauth_error',
+      error: code,
+      errorDescription: description,
+      status: reply.status,
+    });
+    expect(error.message).toBe(
+      `The token endpoint answered ${reply.status} ${code}${description ? `: ${description}` : ''}`,
+    );
     expect(secretsIn(error, secrets)).toEqual([]);
   });
 
   it('redacts what the request carried when the server echoes it, in the description and the excerpt', async () => {
-    const reply = json(400, { error: 'invalid_grant', error_description: `password ${password} is wrong for client ${clientSecret}` });
+    const reply = json(400, {
+      error: 'invalid_grant',
+      error_description: `password ${password} is wrong for client ${clientSecret}`,
+    });
     const error = (await rejectionOf(processTokenResponse(reply, context))) as OAuthError;
     expect(error.errorDescription).toBe('password [redacted] is wrong for client [redacted]');
     expect(secretsIn(error, secrets)).toEqual([]);
   });
 
   it('shows what a refused reply said, with its tokens hidden', async () => {
-    const html = await rejectionOf(processTokenResponse({ status: 503, headers: new Headers(), body: '<h1>Service  Unavailable</h1>' }, context));
+    const html = await rejectionOf(
+      processTokenResponse({ status: 503, headers: new Headers(), body: '<h1>Service  Unavailable</h1>' }, context),
+    );
     expect((html as AuthError).bodyExcerpt).toBe('<h1>Service Unavailable</h1>');
-    const camel = await rejectionOf(processTokenResponse(json(200, { accessToken: issuedToken, expires: 60 }), context));
+    const camel = await rejectionOf(
+      processTokenResponse(json(200, { accessToken: issuedToken, expires: 60 }), context),
+    );
     expect((camel as AuthError).bodyExcerpt).toBe('{"accessToken":"[redacted]","expires":60}');
   });
 
   it('redacts the token a reply carries when the reply is refused for another reason', async () => {
-    const error = await rejectionOf(processTokenResponse(json(200, { access_token: issuedToken, token_type: 'mac', refresh_token: 'rt-leaky-1234' }), context));
+    const error = await rejectionOf(
+      processTokenResponse(
+        json(200, { access_token: issuedToken, token_type: 'mac', refresh_token: 'rt-leaky-1234' }),
+        context,
+      ),
+    );
     expect(secretsIn(error, [...secrets, 'rt-leaky-1234'])).toEqual([]);
   });
 });
 
 describe('redactedExcerpt', () => {
   it.each([
-    ['JSON secret fields', '{"access_token":"abc123","code":"authz-code-xyz","password":"pw"}', '{"access_token":"[redacted]","code":"[redacted]","password":"[redacted]"}'],
-    ['form secret fields', 'refresh_token=rt1&client_secret=cs2&username=me', 'refresh_token=[redacted]&client_secret=[redacted]&username=me'],
+    [
+      'JSON secret fields',
+      '{"access_token":"abc123","code":"authz-code-xyz","password":"pw"}',
+      '{"access_token":"[redacted]","code":"[redacted]","password":"[redacted]"}',
+    ],
+    [
+      'form secret fields',
+      'refresh_token=rt1&client_secret=cs2&username=me',
+      'refresh_token=[redacted]&client_secret=[redacted]&username=me',
+    ],
     ["a vendor's status code", '{"code":"0000","message":null}', '{"code":"0000","message":null}'],
-    ['listed secrets, raw, JSON-escaped and URL-encoded', 'a "q\\"uote-1" b q%22uote-1 c q"uote-1', 'a "[redacted]" b [redacted] c [redacted]'],
+    [
+      'listed secrets, raw, JSON-escaped and URL-encoded',
+      'a "q\\"uote-1" b q%22uote-1 c q"uote-1',
+      'a "[redacted]" b [redacted] c [redacted]',
+    ],
     ['whitespace, folded', 'line one\n\n  line two', 'line one line two'],
   ])('%s', (_, body, expected) => {
     expect(redactedExcerpt(body, ['q"uote-1'])).toBe(expected);

@@ -16,7 +16,7 @@ const token = (lifetimeSeconds: number | undefined): TokenSet => ({
 describe('refreshMargin', () => {
   it.each([
     ["Klika's 60 s", 60, 6_000],
-    ["a 30-minute token", 1800, 180_000],
+    ['a 30-minute token', 1800, 180_000],
     ["CloudCX's 3599 s, capped at five minutes", 3599, 300_000],
     ["Wootric's 7200 s, capped at five minutes", 7200, 300_000],
     ['no lifetime', undefined, 0],

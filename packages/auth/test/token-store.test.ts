@@ -1,7 +1,13 @@
 // Apps persist tokens across restarts through `tokenStore` / `onTokens`; abort signals and
 // timeouts of API requests pass through the token wait.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { authorizationCodeGrant, passwordGrant, refreshTokenGrant, type TokenSet, type TokenStore } from '../src/index.js';
+import {
+  authorizationCodeGrant,
+  passwordGrant,
+  refreshTokenGrant,
+  type TokenSet,
+  type TokenStore,
+} from '../src/index.js';
 import { startFakeProvider, type FakeProvider } from './fake-provider.js';
 import { echoClient, manualClock, rejectionOf } from './helpers.js';
 
@@ -37,7 +43,12 @@ describe('token store', () => {
     const clock = manualClock();
     const store = memoryStore();
     const notified: TokenSet[] = [];
-    const first = echoClient(provider.url, { strategy: strategy(), tokenStore: store, onTokens: (t) => void notified.push(t), now: clock.now });
+    const first = echoClient(provider.url, {
+      strategy: strategy(),
+      tokenStore: store,
+      onTokens: (t) => void notified.push(t),
+      now: clock.now,
+    });
     await first.GET('/echo');
     expect(store.saved).toHaveLength(1);
     expect(notified).toEqual(store.saved);
@@ -48,7 +59,10 @@ describe('token store', () => {
 
     clock.advance(61_000);
     await restarted.GET('/echo');
-    expect(provider.tokenRequests.map((r) => r.fields)).toMatchObject([{ grant_type: 'password' }, { grant_type: 'refresh_token', refresh_token: store.saved[0]!.refreshToken }]);
+    expect(provider.tokenRequests.map((r) => r.fields)).toMatchObject([
+      { grant_type: 'password' },
+      { grant_type: 'refresh_token', refresh_token: store.saved[0]!.refreshToken },
+    ]);
     expect(store.saved).toHaveLength(2);
   });
 
@@ -57,15 +71,30 @@ describe('token store', () => {
     await echoClient(provider.url, { strategy: strategy(), tokenStore: store }).GET('/echo');
     const stored = store.saved[0]!;
     const clock = manualClock(stored.expiresAt! + 1);
-    const client = echoClient(provider.url, { strategy: refreshTokenGrant({ refreshToken: 'rt-stale-from-config' }), tokenStore: store, now: clock.now });
+    const client = echoClient(provider.url, {
+      strategy: refreshTokenGrant({ refreshToken: 'rt-stale-from-config' }),
+      tokenStore: store,
+      now: clock.now,
+    });
     expect((await client.GET('/echo')).response.status).toBe(200);
     expect(provider.tokenRequests[1]!.fields.refresh_token).toBe(stored.refreshToken);
   });
 
   it('does not spend an authorization code again when the store shows it was exchanged', async () => {
-    const expired: TokenSet = { accessToken: 'at-old', tokenType: 'bearer', expiresAt: 1, refreshToken: undefined, scope: undefined, receivedAt: 0 };
+    const expired: TokenSet = {
+      accessToken: 'at-old',
+      tokenType: 'bearer',
+      expiresAt: 1,
+      refreshToken: undefined,
+      scope: undefined,
+      receivedAt: 0,
+    };
     const client = echoClient(provider.url, {
-      strategy: authorizationCodeGrant({ code: 'code-used-yesterday', redirectUri: 'http://127.0.0.1:9/cb', clientId: 'cli' }),
+      strategy: authorizationCodeGrant({
+        code: 'code-used-yesterday',
+        redirectUri: 'http://127.0.0.1:9/cb',
+        clientId: 'cli',
+      }),
       tokenStore: memoryStore(expired),
     });
     const error = await rejectionOf(client.GET('/echo'));
@@ -81,7 +110,7 @@ describe('token store', () => {
 });
 
 describe('abort signals and timeouts', () => {
-  it("rejects a caller whose signal aborts while it waits for a token; the others still get theirs", async () => {
+  it('rejects a caller whose signal aborts while it waits for a token; the others still get theirs', async () => {
     provider.tokenHandler = (request, res) => setTimeout(() => provider.issueTokens(request, res), 100);
     const client = echoClient(provider.url, { strategy: strategy() });
     const controller = new AbortController();

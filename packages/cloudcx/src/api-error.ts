@@ -13,17 +13,20 @@ export function isEnvelope(body: unknown): body is Envelope {
   return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
 }
 
-const statusText = (response: Response) => `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+const statusText = (response: Response) =>
+  `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 
 function describe(operation: string, response: Response, body: unknown): string {
   if (isEnvelope(body)) {
-    const reason = typeof body.message === 'string' && body.message !== '' ? `: ${redactedExcerpt(body.message)}` : ' (no message)';
+    const reason =
+      typeof body.message === 'string' && body.message !== '' ? `: ${redactedExcerpt(body.message)}` : ' (no message)';
     const under = response.ok ? `, although the reply is ${statusText(response)}` : ` (${statusText(response)})`;
     return `${operation} failed with CloudCX code "${redactedExcerpt(body.code, [], 40)}"${under}${reason}`;
   }
   const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
   const excerpt = text ? `: ${redactedExcerpt(text)}` : ' (empty body)';
-  if (response.ok) return `${operation} answered ${statusText(response)} with a body that is not a CloudCX {code, message, data} envelope${excerpt}`;
+  if (response.ok)
+    return `${operation} answered ${statusText(response)} with a body that is not a CloudCX {code, message, data} envelope${excerpt}`;
   const hint = response.status === 401 ? ' Check the API key, or the OAuth client and user credentials.' : '';
   return `${operation} answered ${statusText(response)}${excerpt}${hint}`;
 }

@@ -20,7 +20,9 @@ function assertHost(host: unknown): asserts host is string {
             ? undefined
             : 'is not a valid host name with an optional port';
   if (problem) {
-    throw new TypeError(`"options.host" ${problem}: the control panel's host, with the port when it is not 443, e.g. ${hostExample}`);
+    throw new TypeError(
+      `"options.host" ${problem}: the control panel's host, with the port when it is not 443, e.g. ${hostExample}`,
+    );
   }
 }
 
@@ -33,7 +35,11 @@ export function resolveBaseUrl(options: BaseUrlOptions): string {
     throw new TypeError('Pass either "options.host" or "options.baseUrl", not both');
   }
   if (options.baseUrl !== undefined) {
-    if (typeof options.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl) || !URL.canParse(options.baseUrl)) {
+    if (
+      typeof options.baseUrl !== 'string' ||
+      !/^https?:\/\//i.test(options.baseUrl) ||
+      !URL.canParse(options.baseUrl)
+    ) {
       throw new TypeError('"options.baseUrl" must be an http(s) URL, e.g. "https://cx.cloudfon.net:9001"');
     }
     return options.baseUrl;

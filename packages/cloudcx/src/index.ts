@@ -2,7 +2,14 @@ export { createCloudcxClient, type CloudcxClient, type CloudcxClientOptions } fr
 export { CloudcxApiError, isEnvelope, successCode, type Envelope, type ErrorEnvelope } from './api-error.js';
 export { unwrap, unwrapEnvelope, type EnvelopeData, type Unwrapped } from './envelope.js';
 export { PaginationError, itemsOf, pagesByIndex, type IndexedPage, type PageIndexOptions } from './paginate.js';
-export { defaultPageSize, type ListUsersQuery, type User, type UserIterationOptions, type UserMethods, type UserPage } from './users.js';
+export {
+  defaultPageSize,
+  type ListUsersQuery,
+  type User,
+  type UserIterationOptions,
+  type UserMethods,
+  type UserPage,
+} from './users.js';
 export {
   isLegacyContact,
   webhookEventNames,
@@ -13,7 +20,12 @@ export {
   type WebhookEventName,
   type WebhookEventOf,
 } from './webhook-events.js';
-export { CloudcxWebhookError, parseCloudcxWebhook, type CloudcxWebhookErrorCode, type WebhookBody } from './parse-webhook.js';
+export {
+  CloudcxWebhookError,
+  parseCloudcxWebhook,
+  type CloudcxWebhookErrorCode,
+  type WebhookBody,
+} from './parse-webhook.js';
 export { createWebhookHandler, type WebhookHandler, type WebhookHandlers } from './webhook-handler.js';
 export type { components, operations, paths, webhooks } from './generated/openapi.js';
 export { security } from './generated/security.js';

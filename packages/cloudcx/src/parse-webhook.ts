@@ -1,5 +1,11 @@
 import { redactedExcerpt } from '@oapi/auth';
-import { hasFieldType, isWebhookEventName, webhookEventFields, webhookEventNames, type WebhookEvent } from './webhook-events.js';
+import {
+  hasFieldType,
+  isWebhookEventName,
+  webhookEventFields,
+  webhookEventNames,
+  type WebhookEvent,
+} from './webhook-events.js';
 
 /** A webhook body as a server framework hands it over: raw text, raw bytes, or parsed JSON. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer | object;
@@ -34,7 +40,8 @@ function decode(body: WebhookBody): unknown {
   if (typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) return body;
   // TextDecoder drops a byte-order mark; JSON.parse would choke on it.
   const text = typeof body === 'string' ? body.replace(/^\uFEFF/, '') : new TextDecoder().decode(body);
-  if (text.trim() === '') throw new CloudcxWebhookError('malformed_json', 'The CloudCX webhook body is empty; expected a JSON event.');
+  if (text.trim() === '')
+    throw new CloudcxWebhookError('malformed_json', 'The CloudCX webhook body is empty; expected a JSON event.');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -51,11 +58,17 @@ function decode(body: WebhookBody): unknown {
 export function parseCloudcxWebhook(body: WebhookBody): WebhookEvent {
   const json = decode(body);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new CloudcxWebhookError('not_an_event', `The CloudCX webhook body is JSON ${kind(json)}, not an event object.`);
+    throw new CloudcxWebhookError(
+      'not_an_event',
+      `The CloudCX webhook body is JSON ${kind(json)}, not an event object.`,
+    );
   }
   const { event } = json as { event?: unknown };
   if (typeof event !== 'string') {
-    throw new CloudcxWebhookError('not_an_event', `The CloudCX webhook body has no string "event" (got ${kind(event)}).`);
+    throw new CloudcxWebhookError(
+      'not_an_event',
+      `The CloudCX webhook body has no string "event" (got ${kind(event)}).`,
+    );
   }
   if (!isWebhookEventName(event)) {
     throw new CloudcxWebhookError(
@@ -69,7 +82,11 @@ export function parseCloudcxWebhook(body: WebhookBody): WebhookEvent {
     const value = (json as Record<string, unknown>)[field];
     if (!hasFieldType(value, type)) {
       const got = value === undefined ? 'it is missing' : `got ${kind(value)}`;
-      throw new CloudcxWebhookError('invalid_event', `The CloudCX ${event} event needs "${field}" as ${type}; ${got}.`, event);
+      throw new CloudcxWebhookError(
+        'invalid_event',
+        `The CloudCX ${event} event needs "${field}" as ${type}; ${got}.`,
+        event,
+      );
     }
   }
   return json as WebhookEvent;

@@ -4,7 +4,8 @@ import type { components, webhooks } from './generated/openapi.js';
 export type WebhookEventName = keyof webhooks;
 
 /** The JSON body of one event, as the spec describes it. */
-export type WebhookEventOf<Name extends WebhookEventName> = webhooks[Name]['post']['requestBody']['content']['application/json'];
+export type WebhookEventOf<Name extends WebhookEventName> =
+  webhooks[Name]['post']['requestBody']['content']['application/json'];
 
 /** Any webhook body; narrow it with `switch (event.event)`. */
 export type WebhookEvent = { [Name in WebhookEventName]: WebhookEventOf<Name> }[WebhookEventName];

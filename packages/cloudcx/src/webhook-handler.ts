@@ -1,5 +1,11 @@
 import { CloudcxWebhookError, parseCloudcxWebhook, type WebhookBody } from './parse-webhook.js';
-import { isWebhookEventName, webhookEventNames, type WebhookEvent, type WebhookEventName, type WebhookEventOf } from './webhook-events.js';
+import {
+  isWebhookEventName,
+  webhookEventNames,
+  type WebhookEvent,
+  type WebhookEventName,
+  type WebhookEventOf,
+} from './webhook-events.js';
 
 /** One optional callback per event, each typed with its event: `onContactCreated(event)`. */
 export type WebhookHandlers = {
@@ -22,7 +28,8 @@ export interface WebhookHandler {
 }
 
 function assertHandlers(handlers: unknown): asserts handlers is WebhookHandlers {
-  if (typeof handlers !== 'object' || handlers === null) throw new TypeError('"handlers" must be an object of callbacks, e.g. { onContactCreated(event) {} }');
+  if (typeof handlers !== 'object' || handlers === null)
+    throw new TypeError('"handlers" must be an object of callbacks, e.g. { onContactCreated(event) {} }');
   for (const [key, value] of Object.entries(handlers)) {
     if (!key.startsWith('on') || !isWebhookEventName(key.slice(2))) {
       const known = webhookEventNames.map((name) => `on${name}`).join(', ');

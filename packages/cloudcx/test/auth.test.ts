@@ -2,7 +2,15 @@
 // token is reused and replaced, and that failures are typed and free of secrets.
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiKey, bearerToken, CloudcxApiError, createCloudcxClient, OAuthError, passwordGrant, type TokenSet } from '../src/index.js';
+import {
+  apiKey,
+  bearerToken,
+  CloudcxApiError,
+  createCloudcxClient,
+  OAuthError,
+  passwordGrant,
+  type TokenSet,
+} from '../src/index.js';
 import { account, oauthClient, startFakeCloudcx, validApiKey, type FakeCloudcx } from './fake-cloudcx.js';
 
 const credentials = { ...account, clientId: oauthClient.id, clientSecret: oauthClient.secret };
@@ -73,12 +81,21 @@ describe('cloudcx authentication', () => {
 
   it('uses the (inferred) refresh grant at the same URL when the token reply carries a refresh token', async () => {
     const seen: TokenSet[] = [];
-    const cloudcx = createCloudcxClient({ baseUrl: refreshing.url, auth: passwordGrant(credentials), onTokens: (t) => void seen.push(t) });
+    const cloudcx = createCloudcxClient({
+      baseUrl: refreshing.url,
+      auth: passwordGrant(credentials),
+      onTokens: (t) => void seen.push(t),
+    });
     await cloudcx.listUsers();
     vi.setSystemTime(Date.now() + 3_600_000);
     await cloudcx.listUsers();
     const [, refresh] = refreshing.tokenRequests;
-    expect(refresh?.body).toEqual({ grant_type: 'refresh_token', refresh_token: seen[0]?.refreshToken, client_id: oauthClient.id, client_secret: oauthClient.secret });
+    expect(refresh?.body).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: seen[0]?.refreshToken,
+      client_id: oauthClient.id,
+      client_secret: oauthClient.secret,
+    });
     expect(refresh?.contentType).toBe('application/x-www-form-urlencoded');
   });
 
@@ -99,7 +116,9 @@ describe('cloudcx authentication', () => {
     expect(error).toBeInstanceOf(CloudcxApiError);
     expect(error).toMatchObject({ status: 401, code: undefined });
     expect((error as CloudcxApiError).challenge).toMatch(/invalid_token/);
-    expect((error as Error).message).toMatch(/^GET \/openapi\/v2\/user\/page answered HTTP 401 .*\(empty body\) Check the API key/);
+    expect((error as Error).message).toMatch(
+      /^GET \/openapi\/v2\/user\/page answered HTTP 401 .*\(empty body\) Check the API key/,
+    );
     expect(secretsIn(error, [wrongKey, ...secrets])).toEqual([]);
   });
 

@@ -9,7 +9,9 @@ function recordingFetch() {
   const fetch = async (input: Request | string | URL) => {
     urls.push(input instanceof Request ? input.url : String(input));
     const page = { totalPages: 0, totalElements: 0, size: 25, number: 0, numberOfElements: 0, content: [] };
-    return new Response(JSON.stringify({ code: '0000', message: null, data: page }), { headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ code: '0000', message: null, data: page }), {
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { urls, fetch: fetch as typeof globalThis.fetch };
 }
@@ -37,12 +39,36 @@ describe('createCloudcxClient options', () => {
     ['no host', {}, '"options.host" is required: the tenant\'s control-panel host, e.g. "cx.cloudfon.net:9001"'],
     ['an empty host', { host: ' ' }, '"options.host" must be a non-empty string'],
     ['a numeric host', { host: 9001 }, '"options.host" must be a non-empty string'],
-    ['a URL as host', { host: 'https://cx.cloudfon.net:9001' }, '"options.host" must be the host alone, without a scheme (https:// is implied)'],
-    ['a host with a path', { host: 'cx.cloudfon.net:9001/openapi' }, '"options.host" must be the host alone, without a path'],
-    ['a host with credentials', { host: 'admin:pw@cx.cloudfon.net' }, '"options.host" must be the host alone, without a path, query, credentials'],
-    ['a port out of range', { host: 'cx.cloudfon.net:99999' }, '"options.host" is not a valid host name with an optional port'],
-    ['a port that is not a number', { host: 'cx.cloudfon.net:tls' }, '"options.host" is not a valid host name with an optional port'],
-    ['host and baseUrl', { host: 'cx.cloudfon.net', baseUrl: 'https://cx.cloudfon.net' }, 'Pass either "options.host" or "options.baseUrl", not both'],
+    [
+      'a URL as host',
+      { host: 'https://cx.cloudfon.net:9001' },
+      '"options.host" must be the host alone, without a scheme (https:// is implied)',
+    ],
+    [
+      'a host with a path',
+      { host: 'cx.cloudfon.net:9001/openapi' },
+      '"options.host" must be the host alone, without a path',
+    ],
+    [
+      'a host with credentials',
+      { host: 'admin:pw@cx.cloudfon.net' },
+      '"options.host" must be the host alone, without a path, query, credentials',
+    ],
+    [
+      'a port out of range',
+      { host: 'cx.cloudfon.net:99999' },
+      '"options.host" is not a valid host name with an optional port',
+    ],
+    [
+      'a port that is not a number',
+      { host: 'cx.cloudfon.net:tls' },
+      '"options.host" is not a valid host name with an optional port',
+    ],
+    [
+      'host and baseUrl',
+      { host: 'cx.cloudfon.net', baseUrl: 'https://cx.cloudfon.net' },
+      'Pass either "options.host" or "options.baseUrl", not both',
+    ],
     ['a baseUrl without scheme', { baseUrl: 'cx.cloudfon.net:9001' }, '"options.baseUrl" must be an http(s) URL'],
     ['no options at all', undefined, '"options" must be an object'],
   ])('refuses %s with a TypeError naming the option', (_, options, message) => {

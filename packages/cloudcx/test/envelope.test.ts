@@ -2,7 +2,16 @@
 // under HTTP 200, a non-2xx reply, a body that is no envelope) is a CloudcxApiError.
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { ApiError, apiKey, CloudcxApiError, createCloudcxClient, unwrap, unwrapEnvelope, type CloudcxClient, type UserPage } from '../src/index.js';
+import {
+  ApiError,
+  apiKey,
+  CloudcxApiError,
+  createCloudcxClient,
+  unwrap,
+  unwrapEnvelope,
+  type CloudcxClient,
+  type UserPage,
+} from '../src/index.js';
 import { makeUsers, startFakeCloudcx, validApiKey, type CannedReply, type FakeCloudcx } from './fake-cloudcx.js';
 
 let server: FakeCloudcx;
@@ -36,25 +45,42 @@ describe('cloudcx envelope', () => {
   });
 
   it('unwraps a raw GET to the same typed data', async () => {
-    const page = unwrapEnvelope(await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 2, pageSize: 2 } } }));
+    const page = unwrapEnvelope(
+      await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 2, pageSize: 2 } } }),
+    );
     expectTypeOf(page).toEqualTypeOf<UserPage>();
     expect(page.content.map((u) => u.loginCode)).toEqual(['agent00002']);
   });
 
-  it('unwrap gives an envelope\'s data, and throws for an error code under 200', async () => {
-    const page = unwrap(await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 2 } } }));
+  it("unwrap gives an envelope's data, and throws for an error code under 200", async () => {
+    const page = unwrap(
+      await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 2 } } }),
+    );
     expectTypeOf(page).toEqualTypeOf<UserPage>();
     expect(page.totalElements).toBe(3);
     server.replyNext({ status: 200, body: { code: '1001', message: 'Invalid parameter pageSize', data: null } });
-    const error = await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 2 } } }).then(unwrap, (e: unknown) => e).catch((e: unknown) => e);
+    const error = await cloudcx
+      .GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 2 } } })
+      .then(unwrap, (e: unknown) => e)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CloudcxApiError', status: 200, code: '1001' });
   });
 
   it('throws for an error code under HTTP 200, with code, message and status', async () => {
-    const error = await failure({ status: 200, body: { code: '1001', message: 'Invalid parameter pageSize', data: null } });
-    expect(error).toMatchObject({ status: 200, code: '1001', cloudcxMessage: 'Invalid parameter pageSize', operation: 'GET /openapi/v2/user/page' });
+    const error = await failure({
+      status: 200,
+      body: { code: '1001', message: 'Invalid parameter pageSize', data: null },
+    });
+    expect(error).toMatchObject({
+      status: 200,
+      code: '1001',
+      cloudcxMessage: 'Invalid parameter pageSize',
+      operation: 'GET /openapi/v2/user/page',
+    });
     expect(error.body).toEqual({ code: '1001', message: 'Invalid parameter pageSize', data: null });
-    expect(error.message).toBe('GET /openapi/v2/user/page failed with CloudCX code "1001", although the reply is HTTP 200 OK: Invalid parameter pageSize');
+    expect(error.message).toBe(
+      'GET /openapi/v2/user/page failed with CloudCX code "1001", although the reply is HTTP 200 OK: Invalid parameter pageSize',
+    );
   });
 
   it('throws for an error code under 200 that the fake decides itself (pageSize too large)', async () => {
@@ -66,15 +92,33 @@ describe('cloudcx envelope', () => {
     const error = await cloudcx.listUsers({ pageIndex: 1, pageSize: 'abc' as never }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CloudcxApiError);
     expect(error).toMatchObject({ status: 400, code: '400' });
-    expect((error as Error).message).toMatch(/^GET \/openapi\/v2\/user\/page failed with CloudCX code "400" \(HTTP 400 Bad Request\): Failed to convert/);
+    expect((error as Error).message).toMatch(
+      /^GET \/openapi\/v2\/user\/page failed with CloudCX code "400" \(HTTP 400 Bad Request\): Failed to convert/,
+    );
   });
 
   it.each<[string, CannedReply, RegExp]>([
-    ['a null message', { status: 200, body: { code: '9999', message: null, data: null } }, /code "9999", although the reply is HTTP 200 OK \(no message\)$/],
-    ['an HTML page under 200', { status: 200, text: '<!DOCTYPE html><html><title>CloudCX</title></html>' }, /answered HTTP 200 OK with a body that is not a CloudCX \{code, message, data\} envelope: <!DOCTYPE html>/],
-    ['JSON that is no envelope', { status: 200, body: { totalPages: 1 } }, /not a CloudCX \{code, message, data\} envelope: \{"totalPages":1\}/],
+    [
+      'a null message',
+      { status: 200, body: { code: '9999', message: null, data: null } },
+      /code "9999", although the reply is HTTP 200 OK \(no message\)$/,
+    ],
+    [
+      'an HTML page under 200',
+      { status: 200, text: '<!DOCTYPE html><html><title>CloudCX</title></html>' },
+      /answered HTTP 200 OK with a body that is not a CloudCX \{code, message, data\} envelope: <!DOCTYPE html>/,
+    ],
+    [
+      'JSON that is no envelope',
+      { status: 200, body: { totalPages: 1 } },
+      /not a CloudCX \{code, message, data\} envelope: \{"totalPages":1\}/,
+    ],
     ['an empty 200', { status: 200 }, /not a CloudCX .* envelope \(empty body\)$/],
-    ['a 500 with a text body', { status: 500, text: 'upstream connect error' }, /^GET \/openapi\/v2\/user\/page answered HTTP 500 Internal Server Error: upstream connect error$/],
+    [
+      'a 500 with a text body',
+      { status: 500, text: 'upstream connect error' },
+      /^GET \/openapi\/v2\/user\/page answered HTTP 500 Internal Server Error: upstream connect error$/,
+    ],
     ['a numeric code', { status: 200, body: { code: 0, message: null, data: {} } }, /not a CloudCX .* envelope/],
   ])('throws a readable CloudcxApiError for %s', async (_, reply, message) => {
     const error = await failure(reply);

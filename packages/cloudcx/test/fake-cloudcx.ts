@@ -112,7 +112,8 @@ export async function startFakeCloudcx(options: FakeCloudcxOptions = {}): Promis
         return sendJson(res, 200, issue(), { 'cache-control': 'no-store' });
       }
       if (body.grant_type === 'refresh_token' && options.issueRefreshTokens) {
-        if (!refreshTokens.delete(body.refresh_token ?? '')) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Invalid refresh token' });
+        if (!refreshTokens.delete(body.refresh_token ?? ''))
+          return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Invalid refresh token' });
         return sendJson(res, 200, issue(), { 'cache-control': 'no-store' });
       }
       return sendJson(res, 400, { error: 'unsupported_grant_type' });
@@ -124,7 +125,9 @@ export async function startFakeCloudcx(options: FakeCloudcxOptions = {}): Promis
       const expiresAt = bearer ? accessTokens.get(bearer) : undefined;
       const authorized = bearer === validApiKey || (expiresAt !== undefined && expiresAt > Date.now());
       if (!authorized) {
-        res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token", error_description="Jwt expired or invalid"' });
+        res.writeHead(401, {
+          'www-authenticate': 'Bearer error="invalid_token", error_description="Jwt expired or invalid"',
+        });
         return res.end();
       }
       if (canned) {
@@ -141,9 +144,12 @@ export async function startFakeCloudcx(options: FakeCloudcxOptions = {}): Promis
       if (pageIndex === undefined || pageSize === undefined) {
         return sendJson(res, 400, envelope('400', 'Failed to convert value of type String to required type int'));
       }
-      if (pageSize > maxPageSize) return sendJson(res, 200, envelope('1001', `Invalid parameter pageSize: at most ${maxPageSize}`));
+      if (pageSize > maxPageSize)
+        return sendJson(res, 200, envelope('1001', `Invalid parameter pageSize: at most ${maxPageSize}`));
       const keywords = url.searchParams.get('keywords')?.toLowerCase() ?? '';
-      const matching = users.filter((u) => [u.loginCode, u.firstName, u.lastName, u.email ?? ''].some((f) => f.toLowerCase().includes(keywords)));
+      const matching = users.filter((u) =>
+        [u.loginCode, u.firstName, u.lastName, u.email ?? ''].some((f) => f.toLowerCase().includes(keywords)),
+      );
       const number = options.ignorePageIndex ? 0 : pageIndex - 1;
       const content = matching.slice(number * pageSize, (number + 1) * pageSize);
       const page = {

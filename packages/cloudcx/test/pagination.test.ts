@@ -1,7 +1,15 @@
 // Walking every page of users against the stateful fake: one-based pageIndex in, zero-based
 // number out, no user skipped or repeated whatever the page size, and the empty result.
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { apiKey, CloudcxApiError, createCloudcxClient, PaginationError, type CloudcxClient, type User, type UserPage } from '../src/index.js';
+import {
+  apiKey,
+  CloudcxApiError,
+  createCloudcxClient,
+  PaginationError,
+  type CloudcxClient,
+  type User,
+  type UserPage,
+} from '../src/index.js';
 import { makeUsers, maxPageSize, startFakeCloudcx, validApiKey, type FakeCloudcx } from './fake-cloudcx.js';
 
 const everyone = makeUsers(2345);
@@ -42,7 +50,9 @@ describe('cloudcx user paging', () => {
       [4, 4, 5],
     ]);
     expect(pages.flatMap((p) => p.content).every((u) => u.firstName === 'freesia')).toBe(true);
-    expect(server.pageRequests.every((r) => r.query.get('keywords') === 'FREESIA' && r.query.get('pageSize') === '5')).toBe(true);
+    expect(
+      server.pageRequests.every((r) => r.query.get('keywords') === 'FREESIA' && r.query.get('pageSize') === '5'),
+    ).toBe(true);
   });
 
   it('makes one request and yields nothing for an empty result', async () => {
@@ -87,7 +97,9 @@ describe('cloudcx user paging', () => {
       })().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PaginationError);
       expect((error as PaginationError).pageIndex).toBe(2);
-      expect((error as Error).message).toMatch(/^GET \/openapi\/v2\/user\/page answered page number 0 for pageIndex=2; expected 1/);
+      expect((error as Error).message).toMatch(
+        /^GET \/openapi\/v2\/user\/page answered page number 0 for pageIndex=2; expected 1/,
+      );
       expect(seen).toHaveLength(100);
     } finally {
       await stuck.close();

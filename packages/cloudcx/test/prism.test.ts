@@ -3,7 +3,15 @@
 import { fileURLToPath } from 'node:url';
 import { startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiKey, CloudcxApiError, createCloudcxClient, operationList, passwordGrant, unwrapEnvelope, unwrap } from '../src/index.js';
+import {
+  apiKey,
+  CloudcxApiError,
+  createCloudcxClient,
+  operationList,
+  passwordGrant,
+  unwrapEnvelope,
+  unwrap,
+} from '../src/index.js';
 
 const spec = fileURLToPath(new URL('../../../dist/cloudcx.openapi.yaml', import.meta.url));
 const credentials = {
@@ -46,13 +54,19 @@ describe('cloudcx client against Prism', () => {
 
   it('unwraps the envelope of a raw GET', async () => {
     const cloudcx = createCloudcxClient({ baseUrl: prism.baseUrl, auth: apiKey(key) });
-    const page = unwrapEnvelope(await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 25 } } }));
+    const page = unwrapEnvelope(
+      await cloudcx.GET('/openapi/v2/user/page', { params: { query: { pageIndex: 1, pageSize: 25 } } }),
+    );
     expect(page.totalElements).toBe(1);
     expect(prism.violations()).toEqual([]);
   });
 
   it('throws CloudcxApiError for the error envelope under HTTP 200 (the spec example)', async () => {
-    const cloudcx = createCloudcxClient({ baseUrl: prism.baseUrl, auth: apiKey(key), headers: { Prefer: 'example=errorUnder200' } });
+    const cloudcx = createCloudcxClient({
+      baseUrl: prism.baseUrl,
+      auth: apiKey(key),
+      headers: { Prefer: 'example=errorUnder200' },
+    });
     const error = await cloudcx.listUsers({ pageIndex: 1, pageSize: 25 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CloudcxApiError);
     expect(error).toMatchObject({ status: 200, code: '1001', cloudcxMessage: 'Invalid parameter pageSize' });
@@ -63,11 +77,17 @@ describe('cloudcx client against Prism', () => {
     [401, '401'],
     [400, '400'],
   ])('throws CloudcxApiError for the spec example of HTTP %i', async (status, code) => {
-    const cloudcx = createCloudcxClient({ baseUrl: prism.baseUrl, auth: apiKey(key), headers: { Prefer: `code=${status}` } });
+    const cloudcx = createCloudcxClient({
+      baseUrl: prism.baseUrl,
+      auth: apiKey(key),
+      headers: { Prefer: `code=${status}` },
+    });
     const error = await cloudcx.listUsers({ pageIndex: 1, pageSize: 25 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CloudcxApiError);
     expect(error).toMatchObject({ status, code });
-    expect((error as Error).message).toMatch(new RegExp(`^GET /openapi/v2/user/page failed with CloudCX code "${code}" \\(HTTP ${status}`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^GET /openapi/v2/user/page failed with CloudCX code "${code}" \\(HTTP ${status}`),
+    );
     expect(prism.violations()).toEqual([]);
   });
 

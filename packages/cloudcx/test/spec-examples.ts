@@ -9,7 +9,12 @@ const spec = JSON.parse(readFileSync(new URL('../../../dist/cloudcx.openapi.json
 function resolve<T = Json>(node: unknown): T {
   const ref = (node as { $ref?: string }).$ref;
   if (!ref) return node as T;
-  return resolve(ref.slice(2).split('/').reduce<unknown>((at, key) => (at as Json)[key], spec));
+  return resolve(
+    ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((at, key) => (at as Json)[key], spec),
+  );
 }
 
 export interface WebhookSpec {
@@ -24,6 +29,9 @@ export const webhookSpecs: WebhookSpec[] = Object.entries(spec.webhooks as Json)
   return {
     name,
     schema: resolve(json.schema),
-    examples: Object.entries(json.examples).map(([example, value]) => ({ name: example, value: resolve<{ value: Json }>(value).value })),
+    examples: Object.entries(json.examples).map(([example, value]) => ({
+      name: example,
+      value: resolve<{ value: Json }>(value).value,
+    })),
   };
 });

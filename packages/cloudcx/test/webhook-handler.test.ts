@@ -4,11 +4,15 @@ import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { CloudcxWebhookError, createWebhookHandler, type WebhookEventOf, type WebhookHandlers } from '../src/index.js';
 import { webhookSpecs } from './spec-examples.js';
 
-const examples = webhookSpecs.flatMap((w) => w.examples.map((e) => [`${w.name} (${e.name})`, w.name, e.value] as const));
+const examples = webhookSpecs.flatMap((w) =>
+  w.examples.map((e) => [`${w.name} (${e.name})`, w.name, e.value] as const),
+);
 
 function spyHandlers() {
   const calls: Array<[string, unknown]> = [];
-  const handlers = Object.fromEntries(webhookSpecs.map((w) => [`on${w.name}`, (event: unknown) => void calls.push([w.name, event])]));
+  const handlers = Object.fromEntries(
+    webhookSpecs.map((w) => [`on${w.name}`, (event: unknown) => void calls.push([w.name, event])]),
+  );
   return { calls, handler: createWebhookHandler(handlers as WebhookHandlers) };
 }
 
@@ -38,7 +42,10 @@ describe('cloudcx webhook handler', () => {
   it('parses and ignores a known event without a callback', async () => {
     const onTicketCreated = vi.fn();
     const handler = createWebhookHandler({ onTicketCreated });
-    await expect(handler.handle({ event: 'ContactDeleted', ids: ['c-1'] })).resolves.toEqual({ event: 'ContactDeleted', ids: ['c-1'] });
+    await expect(handler.handle({ event: 'ContactDeleted', ids: ['c-1'] })).resolves.toEqual({
+      event: 'ContactDeleted',
+      ids: ['c-1'],
+    });
     expect(onTicketCreated).not.toHaveBeenCalled();
   });
 
@@ -55,7 +62,9 @@ describe('cloudcx webhook handler', () => {
     });
     await handler.handle({ event: 'TicketCreated', ticketId: 't-1' });
     expect(done).toBe(true);
-    await expect(handler.handle({ event: 'TicketAgentReply', ticketId: 't-1', messageId: 'm-1' })).rejects.toThrow('database down');
+    await expect(handler.handle({ event: 'TicketAgentReply', ticketId: 't-1', messageId: 'm-1' })).rejects.toThrow(
+      'database down',
+    );
   });
 
   it('rejects an unknown event with a CloudcxWebhookError naming it, calling nothing', async () => {
@@ -67,7 +76,10 @@ describe('cloudcx webhook handler', () => {
   });
 
   it.each([
-    [{ onContactMerged: () => {} }, '"handlers.onContactMerged" is not a CloudCX webhook event callback; expected one of onContactCreated, '],
+    [
+      { onContactMerged: () => {} },
+      '"handlers.onContactMerged" is not a CloudCX webhook event callback; expected one of onContactCreated, ',
+    ],
     [{ ContactCreated: () => {} }, '"handlers.ContactCreated" is not a CloudCX webhook event callback'],
     [{ onTicketCreated: 'log' }, '"handlers.onTicketCreated" must be a function'],
     [null, '"handlers" must be an object of callbacks'],
@@ -77,12 +89,22 @@ describe('cloudcx webhook handler', () => {
   });
 
   describe('as a fetch-style endpoint', () => {
-    const post = (body: string) => new Request('https://hooks.example.com/cloudcx/3f9a', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const post = (body: string) =>
+      new Request('https://hooks.example.com/cloudcx/3f9a', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
 
     it('answers 200 with an empty body once the callback has run', async () => {
       const onTicketStatusChanged = vi.fn();
       const handler = createWebhookHandler({ onTicketStatusChanged });
-      const body = { event: 'TicketStatusChanged', ticketId: 't-1', beforeTicketStatus: 'PendingExternal', afterTicketStatus: 'Resolved' };
+      const body = {
+        event: 'TicketStatusChanged',
+        ticketId: 't-1',
+        beforeTicketStatus: 'PendingExternal',
+        afterTicketStatus: 'Resolved',
+      };
       const response = await handler.fetch(post(JSON.stringify(body)));
       expect(response.status).toBe(200);
       expect(await response.text()).toBe('');

@@ -3,7 +3,9 @@ type Json = Record<string, unknown>;
 export interface ServerMeta {
   readonly url: string;
   readonly description?: string;
-  readonly variables?: Readonly<Record<string, { readonly default: string; readonly enum?: readonly string[]; readonly description?: string }>>;
+  readonly variables?: Readonly<
+    Record<string, { readonly default: string; readonly enum?: readonly string[]; readonly description?: string }>
+  >;
 }
 
 export interface OperationMeta {

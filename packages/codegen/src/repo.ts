@@ -26,7 +26,9 @@ export function findRepoRoot(from: string = process.cwd()): string {
 
 /** Every API listed under `apis:` in redocly.yaml. */
 export async function listApis(repoRoot: string): Promise<ApiEntry[]> {
-  const config = parse(await readFile(join(repoRoot, 'redocly.yaml'), 'utf8')) as { apis?: Record<string, { root: string }> };
+  const config = parse(await readFile(join(repoRoot, 'redocly.yaml'), 'utf8')) as {
+    apis?: Record<string, { root: string }>;
+  };
   return Object.entries(config.apis ?? {}).map(([name, api]) => {
     const [id = name, version = ''] = name.split('@');
     return { name, id, version, root: api.root };

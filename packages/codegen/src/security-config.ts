@@ -22,17 +22,22 @@ export class SpecError extends Error {
   }
 }
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], pointer: string): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new SpecError(pointer, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(value)}`);
+    throw new SpecError(
+      pointer,
+      `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(value)}`,
+    );
   }
   return value as T;
 }
 
 function stringList(value: unknown, pointer: string): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new SpecError(pointer, 'must be a list of strings');
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new SpecError(pointer, 'must be a list of strings');
   return value;
 }
 
@@ -51,12 +56,20 @@ const rfc6749: TokenRequestShape = {
 function tokenRequestShape(raw: Json, pointer: string): Partial<TokenRequestShape> {
   const shape: { -readonly [K in keyof TokenRequestShape]?: TokenRequestShape[K] } = {};
   if (raw.contentType !== undefined) shape.contentType = oneOf(raw.contentType, contentTypes, `${pointer}/contentType`);
-  if (raw.grantTypeIn !== undefined) shape.grantTypeIn = oneOf(raw.grantTypeIn, ['body', 'query'] as const, `${pointer}/grantTypeIn`);
+  if (raw.grantTypeIn !== undefined)
+    shape.grantTypeIn = oneOf(raw.grantTypeIn, ['body', 'query'] as const, `${pointer}/grantTypeIn`);
   if (raw.clientAuthentication !== undefined) {
-    shape.clientAuthentication = oneOf(raw.clientAuthentication, clientAuthentications, `${pointer}/clientAuthentication`);
+    shape.clientAuthentication = oneOf(
+      raw.clientAuthentication,
+      clientAuthentications,
+      `${pointer}/clientAuthentication`,
+    );
   }
-  if (raw.queryParameters !== undefined) shape.queryParameters = stringList(raw.queryParameters, `${pointer}/queryParameters`);
-  const unknown = Object.keys(raw).filter((key) => !['contentType', 'grantTypeIn', 'clientAuthentication', 'queryParameters', 'grants'].includes(key));
+  if (raw.queryParameters !== undefined)
+    shape.queryParameters = stringList(raw.queryParameters, `${pointer}/queryParameters`);
+  const unknown = Object.keys(raw).filter(
+    (key) => !['contentType', 'grantTypeIn', 'clientAuthentication', 'queryParameters', 'grants'].includes(key),
+  );
   if (unknown.length > 0) throw new SpecError(pointer, `unknown key(s) ${unknown.join(', ')} (see spec/EXTENSIONS.md)`);
   return shape;
 }
@@ -80,7 +93,8 @@ function flow(raw: unknown, pointer: string, urls: readonly string[]): OAuthFlow
   if (!isObject(raw)) throw new SpecError(pointer, 'must be an object');
   const out: Json = {};
   for (const key of urls) {
-    if (typeof raw[key] !== 'string' || raw[key] === '') throw new SpecError(`${pointer}/${key}`, 'must be a non-empty URL');
+    if (typeof raw[key] !== 'string' || raw[key] === '')
+      throw new SpecError(`${pointer}/${key}`, 'must be a non-empty URL');
     out[key] = raw[key];
   }
   if (typeof raw.refreshUrl === 'string') out.refreshUrl = raw.refreshUrl;
@@ -94,9 +108,13 @@ function oauth2Scheme(raw: Json, pointer: string): OAuth2SchemeConfig {
   const flows: Json = {};
   const f = raw.flows;
   if (f.password !== undefined) flows.password = flow(f.password, `${pointer}/flows/password`, ['tokenUrl']);
-  if (f.clientCredentials !== undefined) flows.clientCredentials = flow(f.clientCredentials, `${pointer}/flows/clientCredentials`, ['tokenUrl']);
+  if (f.clientCredentials !== undefined)
+    flows.clientCredentials = flow(f.clientCredentials, `${pointer}/flows/clientCredentials`, ['tokenUrl']);
   if (f.authorizationCode !== undefined) {
-    flows.authorizationCode = flow(f.authorizationCode, `${pointer}/flows/authorizationCode`, ['authorizationUrl', 'tokenUrl']);
+    flows.authorizationCode = flow(f.authorizationCode, `${pointer}/flows/authorizationCode`, [
+      'authorizationUrl',
+      'tokenUrl',
+    ]);
   }
   if (f.implicit !== undefined) flows.implicit = flow(f.implicit, `${pointer}/flows/implicit`, ['authorizationUrl']);
   const lifetime = raw['x-token-lifetime'];
@@ -104,7 +122,8 @@ function oauth2Scheme(raw: Json, pointer: string): OAuth2SchemeConfig {
     throw new SpecError(`${pointer}/x-token-lifetime`, 'must be a positive number of seconds');
   }
   const rotation = raw['x-refresh-token-rotation'];
-  if (rotation !== undefined && typeof rotation !== 'boolean') throw new SpecError(`${pointer}/x-refresh-token-rotation`, 'must be true or false');
+  if (rotation !== undefined && typeof rotation !== 'boolean')
+    throw new SpecError(`${pointer}/x-refresh-token-rotation`, 'must be true or false');
   return {
     type: 'oauth2',
     flows: flows as OAuth2SchemeConfig['flows'],
@@ -121,12 +140,24 @@ function scheme(raw: unknown, pointer: string): SecuritySchemeConfig {
       return oauth2Scheme(raw, pointer);
     case 'http':
       if (typeof raw.scheme !== 'string' || raw.scheme.toLowerCase() !== 'bearer') {
-        throw new SpecError(`${pointer}/scheme`, `only "bearer" http schemes are supported, got ${JSON.stringify(raw.scheme)}`);
+        throw new SpecError(
+          `${pointer}/scheme`,
+          `only "bearer" http schemes are supported, got ${JSON.stringify(raw.scheme)}`,
+        );
       }
-      return { type: 'http', scheme: 'bearer', ...(typeof raw.bearerFormat === 'string' ? { bearerFormat: raw.bearerFormat } : {}) };
+      return {
+        type: 'http',
+        scheme: 'bearer',
+        ...(typeof raw.bearerFormat === 'string' ? { bearerFormat: raw.bearerFormat } : {}),
+      };
     case 'apiKey':
-      if (typeof raw.name !== 'string' || raw.name === '') throw new SpecError(`${pointer}/name`, 'must be a non-empty string');
-      return { type: 'apiKey', in: oneOf(raw.in, ['header', 'query', 'cookie'] as const, `${pointer}/in`), name: raw.name };
+      if (typeof raw.name !== 'string' || raw.name === '')
+        throw new SpecError(`${pointer}/name`, 'must be a non-empty string');
+      return {
+        type: 'apiKey',
+        in: oneOf(raw.in, ['header', 'query', 'cookie'] as const, `${pointer}/in`),
+        name: raw.name,
+      };
     default:
       throw new SpecError(`${pointer}/type`, `unsupported security scheme type ${JSON.stringify(raw.type)}`);
   }

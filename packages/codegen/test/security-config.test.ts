@@ -15,7 +15,13 @@ describe('securityConfig', () => {
     const config = securityConfig('x', oauth2());
     expect(config.schemes.oauth2).toMatchObject({
       type: 'oauth2',
-      tokenRequest: { contentType: 'application/x-www-form-urlencoded', grantTypeIn: 'body', clientAuthentication: 'client_secret_basic', queryParameters: [], grants: {} },
+      tokenRequest: {
+        contentType: 'application/x-www-form-urlencoded',
+        grantTypeIn: 'body',
+        clientAuthentication: 'client_secret_basic',
+        queryParameters: [],
+        grants: {},
+      },
       refreshTokenRotation: false,
     });
   });
@@ -24,13 +30,23 @@ describe('securityConfig', () => {
     const config = securityConfig(
       'x',
       oauth2({
-        'x-token-request': { contentType: 'application/json', grantTypeIn: 'query', queryParameters: ['account_token'], grants: { password: { clientAuthentication: 'none' } } },
+        'x-token-request': {
+          contentType: 'application/json',
+          grantTypeIn: 'query',
+          queryParameters: ['account_token'],
+          grants: { password: { clientAuthentication: 'none' } },
+        },
         'x-token-lifetime': 60,
         'x-refresh-token-rotation': true,
       }),
     );
     expect(config.schemes.oauth2).toMatchObject({
-      tokenRequest: { contentType: 'application/json', grantTypeIn: 'query', queryParameters: ['account_token'], grants: { password: { clientAuthentication: 'none' } } },
+      tokenRequest: {
+        contentType: 'application/json',
+        grantTypeIn: 'query',
+        queryParameters: ['account_token'],
+        grants: { password: { clientAuthentication: 'none' } },
+      },
       tokenLifetime: 60,
       refreshTokenRotation: true,
     });
@@ -38,28 +54,58 @@ describe('securityConfig', () => {
 
   it('reads http bearer and header API-key schemes', () => {
     const config = securityConfig('x', {
-      components: { securitySchemes: { key: { type: 'http', scheme: 'Bearer' }, header: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+      components: {
+        securitySchemes: {
+          key: { type: 'http', scheme: 'Bearer' },
+          header: { type: 'apiKey', in: 'header', name: 'X-Key' },
+        },
+      },
     });
-    expect(config.schemes).toEqual({ key: { type: 'http', scheme: 'bearer' }, header: { type: 'apiKey', in: 'header', name: 'X-Key' } });
+    expect(config.schemes).toEqual({
+      key: { type: 'http', scheme: 'bearer' },
+      header: { type: 'apiKey', in: 'header', name: 'X-Key' },
+    });
   });
 
   it.each([
-    ['an unknown content type', { 'x-token-request': { contentType: 'text/plain' } }, '#/components/securitySchemes/oauth2/x-token-request/contentType'],
-    ['an unknown key', { 'x-token-request': { bodyType: 'json' } }, '#/components/securitySchemes/oauth2/x-token-request: unknown key(s) bodyType'],
-    ['an unknown grant', { 'x-token-request': { grants: { implicit: {} } } }, '#/components/securitySchemes/oauth2/x-token-request/grants/implicit'],
+    [
+      'an unknown content type',
+      { 'x-token-request': { contentType: 'text/plain' } },
+      '#/components/securitySchemes/oauth2/x-token-request/contentType',
+    ],
+    [
+      'an unknown key',
+      { 'x-token-request': { bodyType: 'json' } },
+      '#/components/securitySchemes/oauth2/x-token-request: unknown key(s) bodyType',
+    ],
+    [
+      'an unknown grant',
+      { 'x-token-request': { grants: { implicit: {} } } },
+      '#/components/securitySchemes/oauth2/x-token-request/grants/implicit',
+    ],
     ['a non-positive lifetime', { 'x-token-lifetime': 0 }, '#/components/securitySchemes/oauth2/x-token-lifetime'],
-    ['a non-boolean rotation', { 'x-refresh-token-rotation': 'yes' }, '#/components/securitySchemes/oauth2/x-refresh-token-rotation'],
+    [
+      'a non-boolean rotation',
+      { 'x-refresh-token-rotation': 'yes' },
+      '#/components/securitySchemes/oauth2/x-refresh-token-rotation',
+    ],
   ])('names the pointer of %s', (_what, extra, pointer) => {
     expect(() => securityConfig('x', oauth2(extra))).toThrowError(SpecError);
     expect(() => securityConfig('x', oauth2(extra))).toThrowError(pointer);
   });
 
   it('names a root security requirement that uses an undefined scheme', () => {
-    expect(() => securityConfig('x', { ...oauth2(), security: [{ apiKey: [] }] })).toThrowError('#/security/0: names the undefined security scheme "apiKey"');
+    expect(() => securityConfig('x', { ...oauth2(), security: [{ apiKey: [] }] })).toThrowError(
+      '#/security/0: names the undefined security scheme "apiKey"',
+    );
   });
 
   it('rejects a flow without tokenUrl', () => {
-    const spec = { components: { securitySchemes: { oauth2: { type: 'oauth2', flows: { password: { scopes: {} } } } } } };
-    expect(() => securityConfig('x', spec)).toThrowError('#/components/securitySchemes/oauth2/flows/password/tokenUrl: must be a non-empty URL');
+    const spec = {
+      components: { securitySchemes: { oauth2: { type: 'oauth2', flows: { password: { scopes: {} } } } } },
+    };
+    expect(() => securityConfig('x', spec)).toThrowError(
+      '#/components/securitySchemes/oauth2/flows/password/tokenUrl: must be a non-empty URL',
+    );
   });
 });

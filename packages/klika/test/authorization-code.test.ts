@@ -30,7 +30,12 @@ async function approve(url: URL): Promise<string> {
 
 describe('klika authorization-code grant', () => {
   it('sends the user to /oauth/authorize with PKCE S256 and state, and exchanges the code', async () => {
-    const request = await createAuthorizationRequest({ security, baseUrl: server.url, clientId: client.id, redirectUri });
+    const request = await createAuthorizationRequest({
+      security,
+      baseUrl: server.url,
+      clientId: client.id,
+      redirectUri,
+    });
     expect(request.url.origin + request.url.pathname).toBe(`${server.url}/oauth/authorize`);
     expect(Object.fromEntries(request.url.searchParams)).toMatchObject({
       client_id: client.id,
@@ -44,19 +49,35 @@ describe('klika authorization-code grant', () => {
     const { code } = readAuthorizationCallback(await approve(request.url), request);
     const klika = createKlikaClient({
       baseUrl: server.url,
-      auth: authorizationCodeGrant({ code, redirectUri, codeVerifier: request.codeVerifier, clientId: client.id, clientSecret: client.secret }),
+      auth: authorizationCodeGrant({
+        code,
+        redirectUri,
+        codeVerifier: request.codeVerifier,
+        clientId: client.id,
+        clientSecret: client.secret,
+      }),
     });
     const me = unwrap(await klika.GET('/api/v1/users/{id}', { params: { path: { id: 1 } } }));
     expect(me.email).toBe(users[1]!.email);
 
     const exchange = server.tokenRequests.at(-1)!;
     // As the guide shows it: grant_type in the JSON body, not the query.
-    expect(exchange.body).toMatchObject({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: request.codeVerifier });
+    expect(exchange.body).toMatchObject({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: request.codeVerifier,
+    });
     expect(exchange.query.has('grant_type')).toBe(false);
   });
 
   it('refuses a callback whose state is not the one sent, without showing the code', async () => {
-    const request = await createAuthorizationRequest({ security, baseUrl: server.url, clientId: client.id, redirectUri });
+    const request = await createAuthorizationRequest({
+      security,
+      baseUrl: server.url,
+      clientId: client.id,
+      redirectUri,
+    });
     const forged = new URL(await approve(request.url));
     forged.searchParams.set('state', 'attacker-state');
     const error = (() => {
@@ -72,11 +93,22 @@ describe('klika authorization-code grant', () => {
   });
 
   it('fails the exchange with invalid_grant when the verifier is not the one of the challenge', async () => {
-    const request = await createAuthorizationRequest({ security, baseUrl: server.url, clientId: client.id, redirectUri });
+    const request = await createAuthorizationRequest({
+      security,
+      baseUrl: server.url,
+      clientId: client.id,
+      redirectUri,
+    });
     const { code } = readAuthorizationCallback(await approve(request.url), request);
     const klika = createKlikaClient({
       baseUrl: server.url,
-      auth: authorizationCodeGrant({ code, redirectUri, codeVerifier: 'x'.repeat(43), clientId: client.id, clientSecret: client.secret }),
+      auth: authorizationCodeGrant({
+        code,
+        redirectUri,
+        codeVerifier: 'x'.repeat(43),
+        clientId: client.id,
+        clientSecret: client.secret,
+      }),
     });
     const error = await klika.GET('/api/v1/countries').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'OAuthError', error: 'invalid_grant', status: 400 });

@@ -61,7 +61,11 @@ describe('klika client against Prism', () => {
     const token = unwrap(
       await klika.POST('/oauth/token', {
         params: { query: { grant_type: 'refresh_token' } },
-        body: { refresh_token: 'a'.repeat(64), client_id: credentials.clientId, client_secret: credentials.clientSecret },
+        body: {
+          refresh_token: 'a'.repeat(64),
+          client_id: credentials.clientId,
+          client_secret: credentials.clientSecret,
+        },
       }),
     );
     expect(token.expires_in).toBe(60);
@@ -72,7 +76,13 @@ describe('klika client against Prism', () => {
   it('calls the token endpoint with a form body and grant_type in it', async () => {
     const klika = createKlikaClient({ baseUrl: prism.baseUrl });
     const { response } = await klika.POST('/oauth/token', {
-      body: { grant_type: 'password', username: credentials.username, password: credentials.password, client_id: credentials.clientId, client_secret: credentials.clientSecret },
+      body: {
+        grant_type: 'password',
+        username: credentials.username,
+        password: credentials.password,
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+      },
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
     expect(response.status).toBe(200);
@@ -82,7 +92,14 @@ describe('klika client against Prism', () => {
   it('builds the browser step of the authorization-code flow', async () => {
     const klika = createKlikaClient({ baseUrl: prism.baseUrl });
     const { response } = await klika.GET('/oauth/authorize', {
-      params: { query: { client_id: credentials.clientId, redirect_uri: 'https://app.example.com/cb', response_type: 'code', scope: '' } },
+      params: {
+        query: {
+          client_id: credentials.clientId,
+          redirect_uri: 'https://app.example.com/cb',
+          response_type: 'code',
+          scope: '',
+        },
+      },
       parseAs: 'text',
     });
     expect(response.status).toBe(200);

@@ -2,12 +2,25 @@
 // rotate, an access token the API refuses is replaced once, and errors are typed and secret-free.
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bearerToken, createKlikaClient, OAuthError, passwordGrant, UnauthorizedError, unwrap, ValidationError } from '../src/index.js';
+import {
+  bearerToken,
+  createKlikaClient,
+  OAuthError,
+  passwordGrant,
+  UnauthorizedError,
+  unwrap,
+  ValidationError,
+} from '../src/index.js';
 import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from './fake-doorkeeper.js';
 
 let server: FakeDoorkeeper;
 const amina = users[0]!;
-const credentials = { username: amina.email, password: amina.password, clientId: client.id, clientSecret: client.secret };
+const credentials = {
+  username: amina.email,
+  password: amina.password,
+  clientId: client.id,
+  clientSecret: client.secret,
+};
 const secrets = [amina.password, client.secret];
 
 beforeAll(async () => {
@@ -28,12 +41,21 @@ describe('klika token lifecycle', () => {
     expect(request?.query.get('grant_type')).toBe('password');
     expect([...request!.query.keys()]).toEqual(['grant_type']);
     expect(request?.contentType).toBe('application/json');
-    expect(request?.body).toEqual({ username: amina.email, password: amina.password, client_id: client.id, client_secret: client.secret });
+    expect(request?.body).toEqual({
+      username: amina.email,
+      password: amina.password,
+      client_id: client.id,
+      client_secret: client.secret,
+    });
   });
 
   it('reuses the token while it is fresh and refreshes it before its 60 seconds are up', async () => {
     const seen: string[] = [];
-    const klika = createKlikaClient({ baseUrl: server.url, auth: passwordGrant(credentials), onTokens: (t) => void seen.push(t.refreshToken!) });
+    const klika = createKlikaClient({
+      baseUrl: server.url,
+      auth: passwordGrant(credentials),
+      onTokens: (t) => void seen.push(t.refreshToken!),
+    });
     unwrap(await klika.GET('/api/v1/countries'));
     vi.setSystemTime(Date.now() + 30_000);
     unwrap(await klika.GET('/api/v1/countries'));
@@ -69,7 +91,10 @@ describe('klika token lifecycle', () => {
 
   it('throws a typed UnauthorizedError for a token nobody can refresh, with the challenge', async () => {
     const klika = createKlikaClient({ baseUrl: server.url, auth: bearerToken('not-a-valid-token-123') });
-    const error = await klika.GET('/api/v1/countries').then(unwrap, (e: unknown) => e).catch((e: unknown) => e);
+    const error = await klika
+      .GET('/api/v1/countries')
+      .then(unwrap, (e: unknown) => e)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect((error as UnauthorizedError).status).toBe(401);
     expect((error as UnauthorizedError).challenge).toMatch(/invalid_token/);
@@ -89,7 +114,10 @@ describe('klika token lifecycle', () => {
   });
 
   it('throws a typed OAuthError for a wrong password, without any credential in it', async () => {
-    const klika = createKlikaClient({ baseUrl: server.url, auth: passwordGrant({ ...credentials, password: 'wrong-password-xyz' }) });
+    const klika = createKlikaClient({
+      baseUrl: server.url,
+      auth: passwordGrant({ ...credentials, password: 'wrong-password-xyz' }),
+    });
     const error = await klika.GET('/api/v1/countries').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OAuthError);
     expect(error).toMatchObject({ code: 'oauth_error', error: 'invalid_grant', status: 400 });
@@ -97,7 +125,10 @@ describe('klika token lifecycle', () => {
   });
 
   it('throws invalid_client for a wrong client secret', async () => {
-    const klika = createKlikaClient({ baseUrl: server.url, auth: passwordGrant({ ...credentials, clientSecret: 'wrong-secret-abc' }) });
+    const klika = createKlikaClient({
+      baseUrl: server.url,
+      auth: passwordGrant({ ...credentials, clientSecret: 'wrong-secret-abc' }),
+    });
     const error = await klika.GET('/api/v1/countries').catch((e: unknown) => e);
     expect(error).toMatchObject({ error: 'invalid_client', status: 401 });
     expect(secretsIn(error, [...secrets, 'wrong-secret-abc'])).toEqual([]);

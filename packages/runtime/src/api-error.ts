@@ -17,8 +17,14 @@ export class ApiError<Body = unknown> extends Error {
   constructor(operation: string, response: Response, body: Body, hint = '') {
     const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
     const summary = errorListSummary(body);
-    const excerpt = summary ? `: ${redactedExcerpt(summary, [], 500)}` : text ? `: ${redactedExcerpt(text)}` : ' (empty body)';
-    super(`${operation} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${excerpt}${hint}`);
+    const excerpt = summary
+      ? `: ${redactedExcerpt(summary, [], 500)}`
+      : text
+        ? `: ${redactedExcerpt(text)}`
+        : ' (empty body)';
+    super(
+      `${operation} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${excerpt}${hint}`,
+    );
     this.status = response.status;
     this.body = body;
     this.operation = operation;

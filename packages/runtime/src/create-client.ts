@@ -1,4 +1,11 @@
-import { createAuth, type Auth, type AuthStrategy, type SecurityConfig, type TokenSet, type TokenStore } from '@oapi/auth';
+import {
+  createAuth,
+  type Auth,
+  type AuthStrategy,
+  type SecurityConfig,
+  type TokenSet,
+  type TokenStore,
+} from '@oapi/auth';
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
 import { recordOperation } from './operation.js';
 import { retryMiddleware, type RetryOptions } from './retry.js';
@@ -51,7 +58,10 @@ const recordOperations: Middleware = {
 };
 
 /** openapi-fetch with the spec's auth, the provider's middleware and the caller's options joined. */
-export function createProviderClient<Paths extends {}>(config: ProviderClientConfig, options: ClientBaseOptions): ProviderClient<Paths> {
+export function createProviderClient<Paths extends {}>(
+  config: ProviderClientConfig,
+  options: ClientBaseOptions,
+): ProviderClient<Paths> {
   const fetch = options.fetch ?? globalThis.fetch;
   const baseUrl = config.baseUrl.replace(/\/+$/, '');
   const auth = options.auth
@@ -77,7 +87,12 @@ export function createProviderClient<Paths extends {}>(config: ProviderClientCon
   client.use(recordOperations, ...(config.middleware ?? []), ...(options.middleware ?? []));
   if (auth) client.use(auth.middleware);
   // Last, so closest to the network: a replay carries the Authorization header auth has set.
-  const retry = options.retry === false ? undefined : config.retry || options.retry ? { ...config.retry, ...options.retry } : undefined;
+  const retry =
+    options.retry === false
+      ? undefined
+      : config.retry || options.retry
+        ? { ...config.retry, ...options.retry }
+        : undefined;
   if (retry) client.use(retryMiddleware(retry));
   return Object.assign(client, { auth });
 }

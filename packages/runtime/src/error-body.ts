@@ -1,4 +1,5 @@
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * One line for an error body that lists its errors (`{ errors: [{ status, message, field }] }`, as
@@ -9,7 +10,10 @@ export function errorListSummary(body: unknown): string | undefined {
   if (!isRecord(body) || !Array.isArray(body.errors)) return undefined;
   const lines = body.errors.filter(isRecord).flatMap((error) => {
     if (typeof error.message !== 'string') return [];
-    const code = typeof error.status === 'string' || typeof error.code === 'string' ? `${String(error.status ?? error.code)}: ` : '';
+    const code =
+      typeof error.status === 'string' || typeof error.code === 'string'
+        ? `${String(error.status ?? error.code)}: `
+        : '';
     const field = typeof error.field === 'string' && error.field !== '' ? ` (field: ${error.field})` : '';
     return [`${code}${error.message}${field}`];
   });

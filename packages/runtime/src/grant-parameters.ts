@@ -10,7 +10,7 @@ export function withTokenParameters(
   parameters: Readonly<Record<string, string | undefined>>,
   options: { readonly grants: readonly GrantType[]; readonly option: string },
 ): AuthStrategy | undefined {
-  if (!auth || auth.kind !== 'grant' || !options.grants.includes(auth.grantType)) return auth;
+  if (auth?.kind !== 'grant' || !options.grants.includes(auth.grantType)) return auth;
   const extra: Record<string, string> = { ...auth.extraParameters };
   for (const [name, value] of Object.entries(parameters)) {
     if (value === undefined) continue;

@@ -1,11 +1,22 @@
 export { ApiError, RateLimitError, UnauthorizedError, ValidationError } from './api-error.js';
-export { createProviderClient, type ClientBaseOptions, type ProviderClient, type ProviderClientConfig } from './create-client.js';
+export {
+  createProviderClient,
+  type ClientBaseOptions,
+  type ProviderClient,
+  type ProviderClientConfig,
+} from './create-client.js';
 export { errorListSummary } from './error-body.js';
 export { formContentType } from './form-content-type.js';
 export { operationOf } from './operation.js';
 export { paginate, PageLimitError, type Page, type PaginateOptions } from './paginate.js';
 export { parseRailsForm, type RailsParams, type RailsParamValue } from './rails-form-parse.js';
-export { railsBodySerializer, railsFormEncode, railsFormFields, type FormField, type FormFieldValue } from './rails-form.js';
+export {
+  railsBodySerializer,
+  railsFormEncode,
+  railsFormFields,
+  type FormField,
+  type FormFieldValue,
+} from './rails-form.js';
 export { retryAfterHeaderMs } from './retry-after.js';
 export { defaultSleep, retryMiddleware, type RetryOptions, type RetryReason } from './retry.js';
 export { serverUrl, type ServerMeta } from './server-url.js';
@@ -13,4 +24,9 @@ export { paginateByTimeWindow, TimeWindowError, type TimeWindowOptions, type Tim
 export { apiErrorFor, createUnwrap, unwrap, type ApiErrorClass, type ApiErrorClasses, type Unwrap } from './unwrap.js';
 export { withTokenParameters } from './grant-parameters.js';
 export { fileFrom, FileTooLargeError, type FileOptions, type FileSource } from './upload.js';
-export { verifyHmacSignature, WebhookSignatureError, type HmacSignatureOptions, type WebhookSignatureErrorCode } from './webhook-signature.js';
+export {
+  verifyHmacSignature,
+  WebhookSignatureError,
+  type HmacSignatureOptions,
+  type WebhookSignatureErrorCode,
+} from './webhook-signature.js';

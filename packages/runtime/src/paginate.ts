@@ -20,13 +20,17 @@ export class PageLimitError extends Error {
     readonly total: number | undefined,
   ) {
     const reach = maxPages * perPage;
-    const known = total === undefined ? `${reach} or more records (the last page it serves is full)` : `${total} records`;
-    super(`The list has ${known}, but the API serves at most ${maxPages} pages of ${perPage} (${reach} records): narrow the query with filters.`);
+    const known =
+      total === undefined ? `${reach} or more records (the last page it serves is full)` : `${total} records`;
+    super(
+      `The list has ${known}, but the API serves at most ${maxPages} pages of ${perPage} (${reach} records): narrow the query with filters.`,
+    );
   }
 }
 
 export function assertPageSize(perPage: number, maxPages: number | undefined): void {
-  if (!Number.isInteger(perPage) || perPage < 1) throw new TypeError(`"perPage" must be a positive integer, got ${perPage}`);
+  if (!Number.isInteger(perPage) || perPage < 1)
+    throw new TypeError(`"perPage" must be a positive integer, got ${perPage}`);
   if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) {
     throw new TypeError(`"maxPages" must be a positive integer, got ${maxPages}`);
   }
@@ -48,7 +52,9 @@ export async function* paginate<Item>(
   let count = 0;
   for (let page = 1; ; page += 1) {
     const result = await fetchPage(page);
-    const { items, total } = Array.isArray(result) ? { items: result as readonly Item[], total: undefined } : (result as Page<Item>);
+    const { items, total } = Array.isArray(result)
+      ? { items: result as readonly Item[], total: undefined }
+      : (result as Page<Item>);
     if (page === 1 && total !== undefined && maxPages !== undefined && total > maxPages * perPage) {
       throw new PageLimitError(maxPages, perPage, total);
     }

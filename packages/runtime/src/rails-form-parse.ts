@@ -9,11 +9,13 @@ export interface RailsParams {
 
 const maxDepth = 32;
 
-const own = (params: RailsParams, key: string): RailsParamValue | undefined => (Object.hasOwn(params, key) ? params[key] : undefined);
+const own = (params: RailsParams, key: string): RailsParamValue | undefined =>
+  Object.hasOwn(params, key) ? params[key] : undefined;
 const assign = (params: RailsParams, key: string, value: RailsParamValue): void => {
   Object.defineProperty(params, key, { value, enumerable: true, writable: true, configurable: true });
 };
-const isHash = (value: unknown): value is RailsParams => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isHash = (value: unknown): value is RailsParams =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Rack's `params_hash_has_key?`: does the path `key` (`a`, `[a][b]`) already exist in `hash`? */
 function hasKeyPath(hash: RailsParams, key: string): boolean {

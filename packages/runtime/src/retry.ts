@@ -24,7 +24,12 @@ export interface RetryOptions {
   /** A number in [0, 1) for the jitter. */
   readonly random?: () => number;
   /** Called before each wait, e.g. to log it. */
-  readonly onRetry?: (event: { readonly attempt: number; readonly delayMs: number; readonly reason: RetryReason; readonly request: Request }) => void;
+  readonly onRetry?: (event: {
+    readonly attempt: number;
+    readonly delayMs: number;
+    readonly reason: RetryReason;
+    readonly request: Request;
+  }) => void;
 }
 
 /** Safe to send twice (RFC 9110 §9.2.2): only these are retried after a 5xx or a network error. */
@@ -45,11 +50,13 @@ export function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-const isAbort = (error: unknown) => error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+const isAbort = (error: unknown) =>
+  error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 
 function positiveInteger(value: number | undefined, fallback: number, path: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) throw new TypeError(`"${path}" must be a non-negative number, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new TypeError(`"${path}" must be a non-negative number, got ${value}`);
   return value;
 }
 
@@ -74,7 +81,11 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
   const backoff = (attempt: number) => Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
 
   /** The wait before the next attempt, or undefined to give the outcome back. */
-  function plan(outcome: Response | Error, method: string, attempt: number): { delayMs: number; reason: RetryReason } | undefined {
+  function plan(
+    outcome: Response | Error,
+    method: string,
+    attempt: number,
+  ): { delayMs: number; reason: RetryReason } | undefined {
     if (outcome instanceof Response) {
       if (outcome.status === 429) {
         const reset = resetMs(outcome, now());
@@ -83,12 +94,20 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
         return attempt < maxAttempts && delayMs <= maxWaitMs ? { delayMs, reason: 'rate_limited' } : undefined;
       }
       const serverError = outcome.status >= 500 && outcome.status !== 501;
-      return serverError && idempotent.has(method) && attempt < maxAttempts ? { delayMs: backoff(attempt), reason: 'server_error' } : undefined;
+      return serverError && idempotent.has(method) && attempt < maxAttempts
+        ? { delayMs: backoff(attempt), reason: 'server_error' }
+        : undefined;
     }
-    return !isAbort(outcome) && idempotent.has(method) && attempt < maxAttempts ? { delayMs: backoff(attempt), reason: 'network_error' } : undefined;
+    return !isAbort(outcome) && idempotent.has(method) && attempt < maxAttempts
+      ? { delayMs: backoff(attempt), reason: 'network_error' }
+      : undefined;
   }
 
-  async function settle(request: Request, first: Response | Error, fetch: typeof globalThis.fetch): Promise<Response | Error> {
+  async function settle(
+    request: Request,
+    first: Response | Error,
+    fetch: typeof globalThis.fetch,
+  ): Promise<Response | Error> {
     const template = pending.get(request);
     pending.delete(request);
     let outcome = first;

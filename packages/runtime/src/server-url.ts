@@ -11,7 +11,9 @@ export function serverUrl(server: ServerMeta, values: Readonly<Record<string, st
     const value = values[name] ?? variable?.default;
     if (value === undefined) throw new TypeError(`"${name}" is required to build the server URL ${server.url}`);
     if (variable?.enum && !variable.enum.includes(value)) {
-      throw new TypeError(`"${name}" must be one of ${variable.enum.join(', ')} (server ${server.url}), got "${value}"`);
+      throw new TypeError(
+        `"${name}" must be one of ${variable.enum.join(', ')} (server ${server.url}), got "${value}"`,
+      );
     }
     return value;
   });

@@ -60,7 +60,10 @@ export async function* paginateByTimeWindow<Item>(
         const id = idOf(item);
         if (!Number.isFinite(time)) throw new TypeError(`Record ${id} has no usable time (${String(time)}) to page by`);
         if ((since !== undefined && time < since) || (lastTime !== undefined && time < lastTime)) {
-          throw new TimeWindowError(`The API returned record ${id} out of order (time ${time}): pages must be sorted by time, ascending, from ${since ?? 'the start'}`, time);
+          throw new TimeWindowError(
+            `The API returned record ${id} out of order (time ${time}): pages must be sorted by time, ascending, from ${since ?? 'the start'}`,
+            time,
+          );
         }
         firstTime ??= time;
         if (time !== lastTime) {

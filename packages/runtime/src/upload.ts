@@ -56,6 +56,7 @@ export async function fileFrom(source: FileSource, options: FileOptions = {}): P
   } else {
     throw new TypeError('"file" must be the file\'s text, a Blob, or { path } to a file on disk');
   }
-  if (options.maxBytes !== undefined && file.size >= options.maxBytes) throw new FileTooLargeError(file.name, file.size, options.maxBytes);
+  if (options.maxBytes !== undefined && file.size >= options.maxBytes)
+    throw new FileTooLargeError(file.name, file.size, options.maxBytes);
   return file;
 }

@@ -1,6 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type WebhookSignatureErrorCode = 'missing_signature' | 'malformed_signature' | 'signature_mismatch' | 'missing_secret';
+export type WebhookSignatureErrorCode =
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'signature_mismatch'
+  | 'missing_secret';
 
 /** A webhook whose signature is absent, unreadable or wrong: do not trust its payload. */
 export class WebhookSignatureError extends Error {
@@ -45,16 +49,29 @@ export function verifyHmacSignature(
     throw new WebhookSignatureError('missing_secret', 'No webhook secret was given to check the signature with.');
   }
   if (signature === undefined || signature === null || signature.trim() === '') {
-    throw new WebhookSignatureError('missing_signature', `The request has no ${header}: it may not come from the provider.`);
+    throw new WebhookSignatureError(
+      'missing_signature',
+      `The request has no ${header}: it may not come from the provider.`,
+    );
   }
   const value = signature.trim();
   const digest = value.startsWith(prefix) ? value.slice(prefix.length) : undefined;
-  if (digest === undefined || !digestPattern[encoding].test(digest) || (encoding === 'hex' && digest.length % 2 !== 0)) {
-    throw new WebhookSignatureError('malformed_signature', `The ${header} is not "${prefix}<${encoding} ${options.algorithm.toUpperCase()} HMAC>".`);
+  if (
+    digest === undefined ||
+    !digestPattern[encoding].test(digest) ||
+    (encoding === 'hex' && digest.length % 2 !== 0)
+  ) {
+    throw new WebhookSignatureError(
+      'malformed_signature',
+      `The ${header} is not "${prefix}<${encoding} ${options.algorithm.toUpperCase()} HMAC>".`,
+    );
   }
   const received = Buffer.from(digest, encoding);
   const expected = createHmac(options.algorithm, secret).update(body).digest();
   if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
-    throw new WebhookSignatureError('signature_mismatch', `The ${header} does not match the body: the payload was altered, or signed with another secret.`);
+    throw new WebhookSignatureError(
+      'signature_mismatch',
+      `The ${header} does not match the body: the payload was altered, or signed with another secret.`,
+    );
   }
 }

@@ -6,7 +6,15 @@ const security = { provider: 'test', schemes: {}, security: [] } as const;
 
 describe('a client with Rails form bodies', () => {
   const { fetch, sent } = scriptedFetch([json(200, { id: 1 }), json(200, { id: 2 }), json(200, [])]);
-  const client = createProviderClient<paths>({ security, baseUrl: 'https://api.example.com', bodySerializer: railsBodySerializer, middleware: [formContentType] }, { fetch });
+  const client = createProviderClient<paths>(
+    {
+      security,
+      baseUrl: 'https://api.example.com',
+      bodySerializer: railsBodySerializer,
+      middleware: [formContentType],
+    },
+    { fetch },
+  );
 
   it('sends bracketed form text labelled application/x-www-form-urlencoded', async () => {
     await client.POST('/things', { body: { thing: { name: 'a b' } } });

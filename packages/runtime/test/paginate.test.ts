@@ -38,7 +38,9 @@ describe('paginate', () => {
       for await (const n of paginate(fetchPage, { perPage: 50, maxPages: 3 })) seen.push(n);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PageLimitError);
-    expect((error as Error).message).toBe('The list has 150 or more records (the last page it serves is full), but the API serves at most 3 pages of 50 (150 records): narrow the query with filters.');
+    expect((error as Error).message).toBe(
+      'The list has 150 or more records (the last page it serves is full), but the API serves at most 3 pages of 50 (150 records): narrow the query with filters.',
+    );
     expect([seen.length, asked]).toEqual([150, [1, 2, 3]]);
   });
 

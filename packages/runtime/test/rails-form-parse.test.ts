@@ -27,14 +27,54 @@ const examples: Array<[string, unknown]> = [
   ['x[y][][v][w]=1', { x: { y: [{ v: { w: '1' } }] } }],
   ['x[y][][z]=1&x[y][][v][w]=2', { x: { y: [{ z: '1', v: { w: '2' } }] } }],
   ['x[y][][z]=1&x[y][][z]=2', { x: { y: [{ z: '1' }, { z: '2' }] } }],
-  ['x[y][][z]=1&x[y][][w]=a&x[y][][z]=2&x[y][][w]=3', { x: { y: [{ z: '1', w: 'a' }, { z: '2', w: '3' }] } }],
-  ['x[][y]=1&x[][z][w]=a&x[][y]=2&x[][z][w]=b', { x: [{ y: '1', z: { w: 'a' } }, { y: '2', z: { w: 'b' } }] }],
-  ['x[][z][w]=a&x[][y]=1&x[][z][w]=b&x[][y]=2', { x: [{ y: '1', z: { w: 'a' } }, { y: '2', z: { w: 'b' } }] }],
-  ['data[books][][data][page]=1&data[books][][data][page]=2', { data: { books: [{ data: { page: '1' } }, { data: { page: '2' } }] } }],
+  [
+    'x[y][][z]=1&x[y][][w]=a&x[y][][z]=2&x[y][][w]=3',
+    {
+      x: {
+        y: [
+          { z: '1', w: 'a' },
+          { z: '2', w: '3' },
+        ],
+      },
+    },
+  ],
+  [
+    'x[][y]=1&x[][z][w]=a&x[][y]=2&x[][z][w]=b',
+    {
+      x: [
+        { y: '1', z: { w: 'a' } },
+        { y: '2', z: { w: 'b' } },
+      ],
+    },
+  ],
+  [
+    'x[][z][w]=a&x[][y]=1&x[][z][w]=b&x[][y]=2',
+    {
+      x: [
+        { y: '1', z: { w: 'a' } },
+        { y: '2', z: { w: 'b' } },
+      ],
+    },
+  ],
+  [
+    'data[books][][data][page]=1&data[books][][data][page]=2',
+    { data: { books: [{ data: { page: '1' } }, { data: { page: '2' } }] } },
+  ],
   // CXI's nested arrays of hashes: a field with `[]` in it always goes into the last hash.
   [
     'r[][id]=1&r[][cp][][key]=a&r[][cp][][value]=x&r[][cp][][key]=b&r[][cp][][value]=y&r[][id]=2&r[][cp][][key]=c&r[][cp][][value]=z',
-    { r: [{ id: '1', cp: [{ key: 'a', value: 'x' }, { key: 'b', value: 'y' }] }, { id: '2', cp: [{ key: 'c', value: 'z' }] }] },
+    {
+      r: [
+        {
+          id: '1',
+          cp: [
+            { key: 'a', value: 'x' },
+            { key: 'b', value: 'y' },
+          ],
+        },
+        { id: '2', cp: [{ key: 'c', value: 'z' }] },
+      ],
+    },
   ],
 ];
 

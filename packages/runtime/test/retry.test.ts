@@ -6,7 +6,11 @@ import { secretsIn } from '@oapi/test-support';
 import { createProviderClient, RateLimitError, unwrap, type RetryOptions } from '../src/index.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
-const security = { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } }, security: [{ bearer: [] }] } as const;
+const security = {
+  provider: 'test',
+  schemes: { bearer: { type: 'http', scheme: 'bearer' } },
+  security: [{ bearer: [] }],
+} as const;
 const now = Date.parse('2026-11-25T10:00:00Z');
 const resetIn = (seconds: number) => ({ 'x-rate-limit-reset': String(now / 1000 + seconds) });
 const epochReset: RetryOptions['rateLimitResetMs'] = (response, at) => {
@@ -18,8 +22,16 @@ function setup(replies: Reply[], retry: RetryOptions | false = {}) {
   const { fetch, sent } = scriptedFetch(replies);
   const waits: number[] = [];
   const client = createProviderClient<paths>(
-    { security, baseUrl: 'https://api.example.com', retry: { rateLimitResetMs: epochReset, now: () => now, random: () => 0.5 } },
-    { fetch, auth: bearerToken('token-abc-123'), retry: retry === false ? false : { sleep: async (ms) => void waits.push(ms), ...retry } },
+    {
+      security,
+      baseUrl: 'https://api.example.com',
+      retry: { rateLimitResetMs: epochReset, now: () => now, random: () => 0.5 },
+    },
+    {
+      fetch,
+      auth: bearerToken('token-abc-123'),
+      retry: retry === false ? false : { sleep: async (ms) => void waits.push(ms), ...retry },
+    },
   );
   return { client, sent, waits };
 }
@@ -40,7 +52,13 @@ describe('retryMiddleware: 429', () => {
 
   it('replays a POST too, body and all: the server did not act on it', async () => {
     const { client, sent, waits } = setup([limited(1), json(200, { id: 9 })]);
-    const created = unwrap(await client.POST('/things', { body: { thing: { name: 'a' } }, headers: { 'content-type': 'application/x-www-form-urlencoded' }, bodySerializer: () => 'thing%5Bname%5D=a' }));
+    const created = unwrap(
+      await client.POST('/things', {
+        body: { thing: { name: 'a' } },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        bodySerializer: () => 'thing%5Bname%5D=a',
+      }),
+    );
     expect(created).toEqual({ id: 9 });
     expect(waits).toEqual([1000]);
     expect(sent.map((r) => [r.method, r.body])).toEqual([
@@ -51,7 +69,10 @@ describe('retryMiddleware: 429', () => {
 
   it('does not wait past maxWaitMs: it returns the 429 and unwrap throws RateLimitError with retryAfterMs', async () => {
     const { client, sent, waits } = setup([limited(90)], { maxWaitMs: 60_000 });
-    const error = await client.GET('/things').then(unwrap).catch((e: unknown) => e);
+    const error = await client
+      .GET('/things')
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 90_000 });
     expect((error as Error).message).toBe('GET /things answered 429: Too many requests');
@@ -61,7 +82,10 @@ describe('retryMiddleware: 429', () => {
 
   it('gives up after maxAttempts and reports the last wait', async () => {
     const { client, sent, waits } = setup([limited(2), limited(3), limited(4)], { maxAttempts: 3 });
-    const error = await client.GET('/things').then(unwrap).catch((e: unknown) => e);
+    const error = await client
+      .GET('/things')
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'RateLimitError', retryAfterMs: 4000 });
     expect([sent.length, waits]).toEqual([3, [2000, 3000]]);
   });
@@ -82,7 +106,10 @@ describe('retryMiddleware: 5xx and network errors', () => {
   });
 
   it('caps a backoff delay at maxDelayMs', async () => {
-    const { client, waits } = setup([json(500, {}), json(500, {}), json(500, {}), ok()], { baseDelayMs: 4000, maxDelayMs: 5000 });
+    const { client, waits } = setup([json(500, {}), json(500, {}), json(500, {}), ok()], {
+      baseDelayMs: 4000,
+      maxDelayMs: 5000,
+    });
     unwrap(await client.GET('/things'));
     expect(waits).toEqual([2000, 2500, 2500]);
   });
@@ -122,7 +149,9 @@ describe('retryMiddleware: 5xx and network errors', () => {
   });
 
   it('rethrows the network error once the attempts are used up', async () => {
-    const { client, sent } = setup([new TypeError('fetch failed'), new TypeError('fetch failed again')], { maxAttempts: 2 });
+    const { client, sent } = setup([new TypeError('fetch failed'), new TypeError('fetch failed again')], {
+      maxAttempts: 2,
+    });
     await expect(client.GET('/things')).rejects.toThrow('fetch failed again');
     expect(sent).toHaveLength(2);
   });

@@ -34,8 +34,20 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 /** A test API: one list (GET), one create (POST), one replace (PUT). */
 export interface paths {
   '/things': {
-    get: { parameters: { query?: { page?: number } }; responses: { 200: { content: { 'application/json': Array<{ id: number }> } }; 429: { content: { 'application/json': { errors: Array<{ message: string }> } } } } };
-    post: { requestBody: { content: { 'application/x-www-form-urlencoded': { thing: { name: string } } } }; responses: { 200: { content: { 'application/json': { id: number } } } } };
-    put: { requestBody: { content: { 'application/x-www-form-urlencoded': { thing: { name: string } } } }; responses: { 200: { content: { 'application/json': { id: number } } } } };
+    get: {
+      parameters: { query?: { page?: number } };
+      responses: {
+        200: { content: { 'application/json': Array<{ id: number }> } };
+        429: { content: { 'application/json': { errors: Array<{ message: string }> } } };
+      };
+    };
+    post: {
+      requestBody: { content: { 'application/x-www-form-urlencoded': { thing: { name: string } } } };
+      responses: { 200: { content: { 'application/json': { id: number } } } };
+    };
+    put: {
+      requestBody: { content: { 'application/x-www-form-urlencoded': { thing: { name: string } } } };
+      responses: { 200: { content: { 'application/json': { id: number } } } };
+    };
   };
 }

@@ -38,7 +38,13 @@ function list(all: readonly Row[], perPage = 50, maxPages = 30) {
 async function collect(all: readonly Row[], options: { since?: number } = {}) {
   const { fetchPage, requests, served } = list(all);
   const seen: Row[] = [];
-  const walk = paginateByTimeWindow(fetchPage, { perPage: 50, maxPages: 30, timeOf: (r) => r.time, idOf: (r) => r.id, ...options });
+  const walk = paginateByTimeWindow(fetchPage, {
+    perPage: 50,
+    maxPages: 30,
+    timeOf: (r) => r.time,
+    idOf: (r) => r.id,
+    ...options,
+  });
   let error: unknown;
   try {
     for await (const row of walk) seen.push(row);
@@ -82,7 +88,9 @@ describe('paginateByTimeWindow', () => {
     const { seen, requests, error } = await collect(all);
     expect(error).toBeInstanceOf(TimeWindowError);
     expect((error as TimeWindowError).time).toBe(all[100]!.time);
-    expect((error as Error).message).toMatch(/At least 1500 records share the time \d+: the API serves 30 pages of 50 per query/);
+    expect((error as Error).message).toMatch(
+      /At least 1500 records share the time \d+: the API serves 30 pages of 50 per query/,
+    );
     expect(new Set(seen.map((r) => r.id)).size).toBe(seen.length);
     expect(requests.length).toBeLessThanOrEqual(60);
   });
@@ -95,12 +103,23 @@ describe('paginateByTimeWindow', () => {
   });
 
   it('refuses a page that is not sorted by time, rather than skipping records', async () => {
-    const walk = paginateByTimeWindow(async () => [{ id: 1, time: 5 }, { id: 2, time: 3 }], { perPage: 50, maxPages: 30, timeOf: (r) => r.time, idOf: (r) => r.id });
+    const walk = paginateByTimeWindow(
+      async () => [
+        { id: 1, time: 5 },
+        { id: 2, time: 3 },
+      ],
+      { perPage: 50, maxPages: 30, timeOf: (r) => r.time, idOf: (r) => r.id },
+    );
     await expect(walk.next().then(() => walk.next())).rejects.toThrow(/record 2 out of order/);
   });
 
   it('refuses a record without a usable time', async () => {
-    const walk = paginateByTimeWindow(async () => [{ id: 1, time: Number.NaN }], { perPage: 50, maxPages: 30, timeOf: (r) => r.time, idOf: (r) => r.id });
+    const walk = paginateByTimeWindow(async () => [{ id: 1, time: Number.NaN }], {
+      perPage: 50,
+      maxPages: 30,
+      timeOf: (r) => r.time,
+      idOf: (r) => r.id,
+    });
     await expect(walk.next()).rejects.toThrow(/Record 1 has no usable time/);
   });
 });

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiErrorFor, createUnwrap, errorListSummary, RateLimitError, UnauthorizedError, unwrap, ValidationError } from '../src/index.js';
+import {
+  ApiError,
+  apiErrorFor,
+  createUnwrap,
+  errorListSummary,
+  RateLimitError,
+  UnauthorizedError,
+  unwrap,
+  ValidationError,
+} from '../src/index.js';
 
 class LockedError<Body> extends ApiError<Body> {
   override readonly name = 'LockedError';
 }
 
 const reply = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
-const errorList = { type: 'error_list', errors: [{ status: 'record_not_found', message: 'The record could not be found', field: null }] };
+const errorList = {
+  type: 'error_list',
+  errors: [{ status: 'record_not_found', message: 'The record could not be found', field: null }],
+};
 
 describe('apiErrorFor and unwrap', () => {
   it.each([
@@ -42,7 +54,15 @@ describe('apiErrorFor and unwrap', () => {
 describe('errorListSummary', () => {
   it.each([
     [errorList, 'record_not_found: The record could not be found'],
-    [{ errors: [{ message: 'is invalid', field: 'email', status: 'invalid' }, { message: 'too long', code: 'length' }] }, 'invalid: is invalid (field: email); length: too long'],
+    [
+      {
+        errors: [
+          { message: 'is invalid', field: 'email', status: 'invalid' },
+          { message: 'too long', code: 'length' },
+        ],
+      },
+      'invalid: is invalid (field: email); length: too long',
+    ],
     [{ errors: [{ user: ['parameter is required'] }] }, undefined],
     [{ message: 'Please complete the onboarding flow first.' }, undefined],
     ['plain text', undefined],

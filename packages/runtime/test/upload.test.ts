@@ -26,11 +26,17 @@ describe('fileFrom', () => {
     const error = await fileFrom(text, { maxBytes: 10, name: 'accents.csv' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileTooLargeError);
     expect(error).toMatchObject({ fileName: 'accents.csv', size: 10, limit: 10 });
-    expect((error as Error).message).toBe('accents.csv is 10 bytes; the API takes files under 10 bytes. Split it and upload the parts.');
+    expect((error as Error).message).toBe(
+      'accents.csv is 10 bytes; the API takes files under 10 bytes. Split it and upload the parts.',
+    );
   });
 
   it('checks the size of a file on disk without reading it', async () => {
-    await expect(fileFrom({ path }, { maxBytes: 10 })).rejects.toMatchObject({ name: 'FileTooLargeError', fileName: 'responses.csv', size: csv.length });
+    await expect(fileFrom({ path }, { maxBytes: 10 })).rejects.toMatchObject({
+      name: 'FileTooLargeError',
+      fileName: 'responses.csv',
+      size: csv.length,
+    });
   });
 
   it.each([[42], [{ path: '' }], [null]])('refuses %o', async (source) => {
@@ -38,7 +44,9 @@ describe('fileFrom', () => {
   });
 
   it('names the path it cannot open', async () => {
-    await expect(fileFrom({ path: join(dir, 'missing.csv') })).rejects.toThrow(/^Cannot read ".*missing\.csv" to upload it: ENOENT$/);
+    await expect(fileFrom({ path: join(dir, 'missing.csv') })).rejects.toThrow(
+      /^Cannot read ".*missing\.csv" to upload it: ENOENT$/,
+    );
   });
 
   it('refuses a folder', async () => {

@@ -5,7 +5,8 @@ import { verifyHmacSignature, WebhookSignatureError } from '../src/index.js';
 
 const secret = 'whsec-test-0123456789abcdef';
 const body = 'response[id]=1128&response[score]=7&event_name=created';
-const sign = (payload: string | Uint8Array, key = secret) => `sha1=${createHmac('sha1', key).update(payload).digest('hex')}`;
+const sign = (payload: string | Uint8Array, key = secret) =>
+  `sha1=${createHmac('sha1', key).update(payload).digest('hex')}`;
 const sha1 = { algorithm: 'sha1', prefix: 'sha1=', headerName: 'X-Wootric-Signature' } as const;
 
 function failure(run: () => void): WebhookSignatureError {
@@ -22,12 +23,16 @@ describe('verifyHmacSignature', () => {
   it('accepts the HMAC of the exact body, as a string or as bytes, in either hex case', () => {
     expect(() => verifyHmacSignature(body, sign(body), secret, sha1)).not.toThrow();
     expect(() => verifyHmacSignature(Buffer.from(body), sign(body), secret, sha1)).not.toThrow();
-    expect(() => verifyHmacSignature(body, sign(body).toUpperCase().replace('SHA1=', 'sha1='), secret, sha1)).not.toThrow();
+    expect(() =>
+      verifyHmacSignature(body, sign(body).toUpperCase().replace('SHA1=', 'sha1='), secret, sha1),
+    ).not.toThrow();
   });
 
   it('accepts base64 digests without a prefix (sha256)', () => {
     const signature = createHmac('sha256', secret).update(body).digest('base64');
-    expect(() => verifyHmacSignature(body, signature, secret, { algorithm: 'sha256', encoding: 'base64' })).not.toThrow();
+    expect(() =>
+      verifyHmacSignature(body, signature, secret, { algorithm: 'sha256', encoding: 'base64' }),
+    ).not.toThrow();
   });
 
   it.each([

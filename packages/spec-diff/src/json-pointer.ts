@@ -10,7 +10,7 @@ export function unescapeSegment(segment: string): string {
 /** Appends segments to a pointer: `childPointer('/paths', '/users', 'get')` is `/paths/~1users/get`. */
 export function childPointer(pointer: string, ...segments: Array<string | number>): string {
   let result = pointer;
-  for (const segment of segments) result += '/' + escapeSegment(segment);
+  for (const segment of segments) result += `/${escapeSegment(segment)}`;
   return result;
 }
 

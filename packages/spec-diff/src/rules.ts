@@ -16,31 +16,72 @@ export interface Rule {
   description: string;
 }
 
-const breaking = (direction: RuleDirection, description: string): Rule => ({ severity: 'breaking', direction, bump: 'major', description });
-const warning = (direction: RuleDirection, description: string): Rule => ({ severity: 'warning', direction, bump: 'minor', description });
-const addition = (direction: RuleDirection, description: string): Rule => ({ severity: 'info', direction, bump: 'minor', description });
-const docsOnly = (direction: RuleDirection, description: string): Rule => ({ severity: 'info', direction, bump: 'patch', description });
+const breaking = (direction: RuleDirection, description: string): Rule => ({
+  severity: 'breaking',
+  direction,
+  bump: 'major',
+  description,
+});
+const warning = (direction: RuleDirection, description: string): Rule => ({
+  severity: 'warning',
+  direction,
+  bump: 'minor',
+  description,
+});
+const addition = (direction: RuleDirection, description: string): Rule => ({
+  severity: 'info',
+  direction,
+  bump: 'minor',
+  description,
+});
+const docsOnly = (direction: RuleDirection, description: string): Rule => ({
+  severity: 'info',
+  direction,
+  bump: 'patch',
+  description,
+});
 
 export const rules = {
   // Paths and operations
   'path-removed': breaking('both', 'A path was removed, with at least one operation that was not deprecated.'),
   'operation-removed': breaking('both', 'An operation (or webhook) was removed without being deprecated first.'),
   'deprecated-operation-removed': warning('both', 'An operation that the base already marked deprecated was removed.'),
-  'operation-id-changed': warning('both', 'An operationId changed or was removed: code generated from it (type and method names) changes.'),
-  'operation-deprecated': warning('both', 'An operation was marked deprecated: clients should move off it before it is removed.'),
+  'operation-id-changed': warning(
+    'both',
+    'An operationId changed or was removed: code generated from it (type and method names) changes.',
+  ),
+  'operation-deprecated': warning(
+    'both',
+    'An operation was marked deprecated: clients should move off it before it is removed.',
+  ),
   'path-added': addition('both', 'A path was added.'),
   'operation-added': addition('both', 'An operation (or webhook) was added.'),
-  'path-parameter-renamed': docsOnly('request', 'A path template parameter was renamed; the URL on the wire is unchanged.'),
+  'path-parameter-renamed': docsOnly(
+    'request',
+    'A path template parameter was renamed; the URL on the wire is unchanged.',
+  ),
 
   // Parameters (what the client sends)
-  'parameter-removed': breaking('request', 'A parameter was removed: clients that send it lose its effect or are rejected.'),
-  'parameter-location-changed': breaking('request', 'A parameter moved to another location (`in`), e.g. from query to header.'),
+  'parameter-removed': breaking(
+    'request',
+    'A parameter was removed: clients that send it lose its effect or are rejected.',
+  ),
+  'parameter-location-changed': breaking(
+    'request',
+    'A parameter moved to another location (`in`), e.g. from query to header.',
+  ),
   'parameter-made-required': breaking('request', 'An optional parameter became required.'),
   'required-parameter-added': breaking('request', 'A new required parameter was added.'),
-  'parameter-style-changed': breaking('request', 'A parameter\'s serialization (`style`, `explode`) changed, so the same value is sent differently.'),
+  'parameter-style-changed': breaking(
+    'request',
+    "A parameter's serialization (`style`, `explode`) changed, so the same value is sent differently.",
+  ),
   'parameter-added': addition('request', 'A new optional parameter was added.'),
   'parameter-made-optional': addition('request', 'A required parameter became optional.'),
-  'webhook-parameter-made-optional': breaking('response', 'A parameter that a webhook always sent to the client became optional.'),
+  'webhook-parameter-made-optional': breaking(
+    'response',
+    'A parameter that a webhook always sent to the client became optional.',
+  ),
 
   // Request bodies
   'request-body-made-required': breaking('request', 'A request body became required (or a required body was added).'),
@@ -60,33 +101,63 @@ export const rules = {
   'response-header-added': addition('response', 'A response header was added.'),
 
   // Schemas, judged in the direction of the message they sit in
-  'type-changed': breaking('both', 'A type changed incompatibly: a request no longer accepts a type it did, or a response returns a type it did not.'),
-  'format-changed': breaking('both', 'A format changed: added or changed in a request, removed or changed in a response.'),
+  'type-changed': breaking(
+    'both',
+    'A type changed incompatibly: a request no longer accepts a type it did, or a response returns a type it did not.',
+  ),
+  'format-changed': breaking(
+    'both',
+    'A format changed: added or changed in a request, removed or changed in a response.',
+  ),
   'request-enum-value-removed': breaking('request', 'A request enum (or const) no longer accepts a value it did.'),
   'response-enum-value-added': breaking('response', 'A response enum (or const) can return a value it could not.'),
   'request-nullable-removed': breaking('request', 'A request value no longer accepts null.'),
   'response-nullable-added': breaking('response', 'A response value can now be null.'),
   'required-request-property-added': breaking('request', 'A new required request property was added.'),
   'request-property-made-required': breaking('request', 'An optional request property became required.'),
-  'request-length-tightened': breaking('request', 'A request length or size limit was tightened (minLength, maxLength, minItems, maxItems, minProperties, maxProperties).'),
-  'request-range-tightened': breaking('request', 'A request numeric range was tightened (minimum, maximum, exclusive bounds, multipleOf).'),
+  'request-length-tightened': breaking(
+    'request',
+    'A request length or size limit was tightened (minLength, maxLength, minItems, maxItems, minProperties, maxProperties).',
+  ),
+  'request-range-tightened': breaking(
+    'request',
+    'A request numeric range was tightened (minimum, maximum, exclusive bounds, multipleOf).',
+  ),
   'request-pattern-changed': breaking('request', 'A request pattern was added or changed.'),
-  'request-additional-properties-restricted': breaking('request', 'A request object no longer accepts additional properties.'),
+  'request-additional-properties-restricted': breaking(
+    'request',
+    'A request object no longer accepts additional properties.',
+  ),
   'request-variant-removed': breaking('request', 'A request oneOf/anyOf alternative was removed.'),
   'response-property-removed': breaking('response', 'A response property was removed.'),
   'response-property-made-optional': breaking('response', 'A required response property became optional.'),
   'response-variant-added': breaking('response', 'A response oneOf/anyOf alternative was added.'),
   'request-property-removed': warning('request', 'A request property was removed: the server ignores or rejects it.'),
-  'response-constraint-loosened': warning('response', 'A response length, range or pattern was loosened: clients may receive values they did not expect.'),
+  'response-constraint-loosened': warning(
+    'response',
+    'A response length, range or pattern was loosened: clients may receive values they did not expect.',
+  ),
   'request-property-added': addition('request', 'A new optional request property was added.'),
   'response-property-added': addition('response', 'A new response property was added.'),
-  'schema-compatible-change': addition('both', 'A schema changed in the compatible direction (a request accepts more, a response promises more).'),
+  'schema-compatible-change': addition(
+    'both',
+    'A schema changed in the compatible direction (a request accepts more, a response promises more).',
+  ),
 
   // Security, servers, documentation
-  'security-requirement-added': breaking('request', 'An operation requires a security scheme that a base requirement did not.'),
+  'security-requirement-added': breaking(
+    'request',
+    'An operation requires a security scheme that a base requirement did not.',
+  ),
   'security-scope-added': breaking('request', 'An operation requires an OAuth2/OpenID scope it did not.'),
-  'security-scheme-changed': breaking('document', 'A security scheme in use was removed or changed how credentials are sent (type, in, name, scheme, flow URLs).'),
-  'security-requirement-removed': addition('request', 'A security requirement or scope was removed or an alternative added.'),
+  'security-scheme-changed': breaking(
+    'document',
+    'A security scheme in use was removed or changed how credentials are sent (type, in, name, scheme, flow URLs).',
+  ),
+  'security-requirement-removed': addition(
+    'request',
+    'A security requirement or scope was removed or an alternative added.',
+  ),
   'server-removed': breaking('document', 'A server URL was removed.'),
   'server-added': addition('document', 'A server URL was added.'),
   'documentation-changed': docsOnly('both', 'A description, summary, title, tag or example changed.'),

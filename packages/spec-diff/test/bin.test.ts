@@ -8,7 +8,10 @@ const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const malformed = fileURLToPath(new URL('./malformed/', import.meta.url));
 
 function spawnBin(args: string[], cwd: string) {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm --filter @oapi/spec-diff build\` first (turbo builds before testing)`);
+  if (!existsSync(bin))
+    throw new Error(
+      `${bin} is missing: run \`pnpm --filter @oapi/spec-diff build\` first (turbo builds before testing)`,
+    );
   return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 }
 

@@ -31,7 +31,10 @@ describe('usage errors exit 2 with the usage', () => {
     [['only-one.yaml'], 'expected two specs, <base> and <head>; got 1'],
     [[...nothing, '--format', 'html'], '--format must be one of text, markdown, json (got "html")'],
     [[...nothing, '--fail-on', 'info'], '--fail-on must be one of breaking, warning, never (got "info")'],
-    [[...nothing, '--base', 'main'], '--base, --head, --check-changesets and --write-changeset belong to `spec-diff repo`'],
+    [
+      [...nothing, '--base', 'main'],
+      '--base, --head, --check-changesets and --write-changeset belong to `spec-diff repo`',
+    ],
     [['repo'], 'repo needs --base <git-ref>'],
     [[...nothing, '--colour'], "Unknown option '--colour'"],
   ])('%j', async (argv, message) => {
@@ -72,7 +75,9 @@ describe('formats', () => {
       'spec-diff: operation-removed/base.yaml → operation-removed/head.yaml',
       '1 breaking, 0 warning, 0 info → major release',
     ]);
-    expect(run.stdout).toContain('BREAKING\n  DELETE /items\n    operation removed without being deprecated first  [operation-removed]\n      at /paths/~1items/delete');
+    expect(run.stdout).toContain(
+      'BREAKING\n  DELETE /items\n    operation removed without being deprecated first  [operation-removed]\n      at /paths/~1items/delete',
+    );
   });
 
   it('markdown says there is nothing when there is nothing', async () => {

@@ -4,7 +4,8 @@ import { type ExpectedFinding, readCorpus } from './support/corpus.ts';
 
 const corpus = readCorpus();
 
-const key = (f: { id: string; operation: string | null; pointer: string }): string => JSON.stringify([f.id, f.operation, f.pointer]);
+const key = (f: { id: string; operation: string | null; pointer: string }): string =>
+  JSON.stringify([f.id, f.operation, f.pointer]);
 
 function expectFindings(actual: Finding[], expected: ExpectedFinding[]): void {
   expect(actual.map(key).sort()).toEqual(expected.map(key).sort());

@@ -15,12 +15,18 @@ const reader = await openHistories({ cwd: repo.dir });
 const [shop, borrower] = await Promise.all([reader.history(SHOP), reader.history(BORROWER)]);
 reader.close();
 
-const brief = (entries: HistoryEntry[]) => entries.map((e) => ({ commit: e.commit, change: e.change, bump: e.bump, ids: e.findings.map((f) => f.id) }));
+const brief = (entries: HistoryEntry[]) =>
+  entries.map((e) => ({ commit: e.commit, change: e.change, bump: e.bump, ids: e.findings.map((f) => f.id) }));
 
 describe('specHistory', () => {
   it('lists the commits that changed the bundled spec, newest first, each diffed against its parent', () => {
     expect(brief(shop!.entries)).toEqual([
-      { commit: commits.price, change: 'changed', bump: 'minor', ids: ['response-property-added', 'response-property-added'] },
+      {
+        commit: commits.price,
+        change: 'changed',
+        bump: 'minor',
+        ids: ['response-property-added', 'response-property-added'],
+      },
       { commit: commits.additive, change: 'changed', bump: 'minor', ids: ['path-added'] },
       { commit: commits.breaking, change: 'changed', bump: 'major', ids: ['response-property-made-optional'] },
       { commit: commits.added, change: 'added', bump: 'minor', ids: ['path-added'] },
@@ -29,7 +35,10 @@ describe('specHistory', () => {
 
   it('gives each entry its commit, parent, date and subject as git has them', () => {
     const entry = shop!.entries.find((e) => e.commit === commits.breaking)!;
-    const [short, date, subject, parent] = repo.git('log', '-1', '--format=%h%n%cI%n%s%n%P', commits.breaking).trim().split('\n');
+    const [short, date, subject, parent] = repo
+      .git('log', '-1', '--format=%h%n%cI%n%s%n%P', commits.breaking)
+      .trim()
+      .split('\n');
     expect(entry).toMatchObject({ shortCommit: short, date, subject, parent });
     expect(entry.subject).toBe('shop: name is optional <b>&amp; "quoted"</b>');
     expect(entry.summary).toEqual({ breaking: 1, warning: 0, info: 0 });
@@ -38,7 +47,8 @@ describe('specHistory', () => {
 
   it('leaves out commits that change nothing in the bundled spec: a reformat, a README beside it, other files', () => {
     const listed = shop!.entries.map((e) => e.commit);
-    for (const quiet of [commits.reformat, commits.readme, commits.unrelated, commits.borrower]) expect(listed).not.toContain(quiet);
+    for (const quiet of [commits.reformat, commits.readme, commits.unrelated, commits.borrower])
+      expect(listed).not.toContain(quiet);
   });
 
   it('bundles each distinct version once: the README commit reuses the version before it', () => {
@@ -58,13 +68,23 @@ describe('specHistory', () => {
   });
 
   it('reports for each entry what `spec-diff <parent>:<root> <commit>:<root>` reports', async () => {
-    const changed = [...shop!.entries.map((e) => [SHOP, e] as const), ...borrower!.entries.map((e) => [BORROWER, e] as const)].filter(([, e]) => e.change === 'changed');
+    const changed = [
+      ...shop!.entries.map((e) => [SHOP, e] as const),
+      ...borrower!.entries.map((e) => [BORROWER, e] as const),
+    ].filter(([, e]) => e.change === 'changed');
     expect(changed).toHaveLength(4);
     for (const [root, entry] of changed) {
-      const run = await runCli([`${entry.parent}:${root}`, `${entry.commit}:${root}`, '--format', 'json', '--fail-on', 'never'], repo.dir);
+      const run = await runCli(
+        [`${entry.parent}:${root}`, `${entry.commit}:${root}`, '--format', 'json', '--fail-on', 'never'],
+        repo.dir,
+      );
       expect(run.stderr).toBe('');
       const { findings, summary, bump } = JSON.parse(run.stdout);
-      expect({ findings: entry.findings, summary: entry.summary, bump: entry.bump }, entry.subject).toEqual({ findings, summary, bump });
+      expect({ findings: entry.findings, summary: entry.summary, bump: entry.bump }, entry.subject).toEqual({
+        findings,
+        summary,
+        bump,
+      });
     }
   });
 
@@ -74,7 +94,9 @@ describe('specHistory', () => {
   });
 
   it('names an unknown ref', async () => {
-    await expect(specHistory({ root: SHOP, cwd: repo.dir, ref: 'no-such-ref' })).rejects.toThrow(/^no-such-ref: unknown git ref/);
+    await expect(specHistory({ root: SHOP, cwd: repo.dir, ref: 'no-such-ref' })).rejects.toThrow(
+      /^no-such-ref: unknown git ref/,
+    );
   });
 });
 
@@ -102,7 +124,9 @@ describe('history edge cases', () => {
       ['shop: broken', 0, 'none'],
       ['base', 1, 'minor'],
     ]);
-    expect(history.entries[0]!.problem).toMatch(/^the spec does not load at its parent: [0-9a-f]{7}:spec\/shop\/paths\/items\.yaml:4: /);
+    expect(history.entries[0]!.problem).toMatch(
+      /^the spec does not load at its parent: [0-9a-f]{7}:spec\/shop\/paths\/items\.yaml:4: /,
+    );
     expect(history.entries[1]!.problem).toMatch(/^the spec does not load at this commit: /);
   });
 
@@ -112,7 +136,12 @@ describe('history edge cases', () => {
     merged.write({ [ITEM]: `${shopFiles[ITEM]!}  price: {type: number}\n` });
     merged.commit('feature: price');
     merged.git('checkout', '-q', 'main');
-    merged.write({ 'spec/shop/paths/items.yaml': shopFiles['spec/shop/paths/items.yaml']!.replace('description: The items.', 'description: Every item.') });
+    merged.write({
+      'spec/shop/paths/items.yaml': shopFiles['spec/shop/paths/items.yaml']!.replace(
+        'description: The items.',
+        'description: Every item.',
+      ),
+    });
     merged.commit('main: wording');
     merged.git('merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature');
     const history = await specHistory({ root: SHOP, cwd: merged.dir });
@@ -120,7 +149,9 @@ describe('history edge cases', () => {
   });
 
   it('says the history cannot be read outside a repository', async () => {
-    const error = await specHistory({ root: SHOP, cwd: mkdtempSync(join(tmpdir(), 'spec-diff-no-repo-')) }).catch((e: unknown) => e);
+    const error = await specHistory({ root: SHOP, cwd: mkdtempSync(join(tmpdir(), 'spec-diff-no-repo-')) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HistoryUnavailableError);
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ reason: 'not-a-repository' });
@@ -134,7 +165,9 @@ describe('history edge cases', () => {
     const error = await specHistory({ root: SHOP, cwd: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HistoryUnavailableError);
     expect(error).toMatchObject({ reason: 'shallow-clone', file: SHOP });
-    expect((error as Error).message).toMatch(/the clone is shallow: its history stops at [0-9a-f]+ \(\d{4}-\d\d-\d\d\), which already has the spec, so the commits that made it cannot be read. Fetch the whole history.*fetch-depth: 0\)$/);
+    expect((error as Error).message).toMatch(
+      /the clone is shallow: its history stops at [0-9a-f]+ \(\d{4}-\d\d-\d\d\), which already has the spec, so the commits that made it cannot be read. Fetch the whole history.*fetch-depth: 0\)$/,
+    );
     const deep = await specHistory({ root: BORROWER, cwd: dir });
     expect(deep.entries.map((e) => e.subject)).toEqual(['shop: items have a price', 'borrower: first spec']);
   });

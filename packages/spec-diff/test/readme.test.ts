@@ -6,7 +6,10 @@ const fixture = (path: string): string => fileURLToPath(new URL(`./fixtures/${pa
 
 describe('README library example', () => {
   it('loads two specs and diffs them', async () => {
-    const [base, head] = await Promise.all([loadSpecFile(fixture('operation-removed/base.yaml')), loadSpecFile(fixture('operation-removed/head.yaml'))]);
+    const [base, head] = await Promise.all([
+      loadSpecFile(fixture('operation-removed/base.yaml')),
+      loadSpecFile(fixture('operation-removed/head.yaml')),
+    ]);
     const { findings, summary, bump } = diffSpecs(base, head);
     expect(findings.map((f) => f.id)).toEqual(['operation-removed']);
     expect(summary).toEqual({ breaking: 1, warning: 0, info: 0 });

@@ -14,20 +14,34 @@ function prWithBreakingChange(): GitRepo {
 }
 
 describe('spec-diff repo --base <ref>', () => {
-  it('diffs each API of redocly.yaml against the ref, through its $ref\'d files, and names the bump its client needs', async () => {
+  it("diffs each API of redocly.yaml against the ref, through its $ref'd files, and names the bump its client needs", async () => {
     const repo = prWithBreakingChange();
     const run = await runCli(['repo', '--base', 'main', '--format', 'json'], repo.dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.findings).toEqual([
-      { id: 'response-property-made-optional', severity: 'breaking', operation: 'GET /items', pointer: RESPONSE, message: 'response 200 application/json `[].name`: became optional', api: 'shop' },
+      {
+        id: 'response-property-made-optional',
+        severity: 'breaking',
+        operation: 'GET /items',
+        pointer: RESPONSE,
+        message: 'response 200 application/json `[].name`: became optional',
+        api: 'shop',
+      },
     ]);
     expect(report.bump).toBe('major');
     expect(report.apis).toEqual([
       {
-        api: 'shop', root: 'spec/shop/openapi.yaml', package: '@oapi/shop', version: '0.1.0', bump: 'major', next: '1.0.0',
-        meaning: 'releases 1.0.0, the first stable version', summary: { breaking: 1, warning: 0, info: 0 }, notes: [],
+        api: 'shop',
+        root: 'spec/shop/openapi.yaml',
+        package: '@oapi/shop',
+        version: '0.1.0',
+        bump: 'major',
+        next: '1.0.0',
+        meaning: 'releases 1.0.0, the first stable version',
+        summary: { breaking: 1, warning: 0, info: 0 },
+        notes: [],
       },
     ]);
   });
@@ -98,11 +112,13 @@ describe('spec-diff repo --base <ref>', () => {
 });
 
 describe('specs at a git ref on the command line', () => {
-  it('reads <ref>:<path> from git, with its $ref\'d files', async () => {
+  it("reads <ref>:<path> from git, with its $ref'd files", async () => {
     const repo = prWithBreakingChange();
     const run = await runCli(['main:spec/shop/openapi.yaml', 'spec/shop/openapi.yaml', '--format', 'json'], repo.dir);
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).findings.map((f: { id: string }) => f.id)).toEqual(['response-property-made-optional']);
+    expect(JSON.parse(run.stdout).findings.map((f: { id: string }) => f.id)).toEqual([
+      'response-property-made-optional',
+    ]);
   });
 
   it('exits 2 when the ref has no such spec', async () => {
@@ -116,7 +132,10 @@ describe('specs at a git ref on the command line', () => {
 describe('changesets', () => {
   it('--check-changesets fails when no changeset bumps the affected package', async () => {
     const repo = prWithBreakingChange();
-    const run = await runCli(['repo', '--base', 'main', '--check-changesets', '--fail-on', 'never', '--format', 'markdown'], repo.dir);
+    const run = await runCli(
+      ['repo', '--base', 'main', '--check-changesets', '--fail-on', 'never', '--format', 'markdown'],
+      repo.dir,
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('❌ `@oapi/shop` needs a major changeset; no changeset.');
   });
@@ -126,7 +145,9 @@ describe('changesets', () => {
     repo.write({ '.changeset/tidy-items.md': '---\n"@oapi/shop": minor\n---\n\nItems lose their required name.\n' });
     const run = await runCli(['repo', '--base', 'main', '--check-changesets', '--fail-on', 'never'], repo.dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('@oapi/shop needs a major changeset; changesets give minor (.changeset/tidy-items.md).');
+    expect(run.stdout).toContain(
+      '@oapi/shop needs a major changeset; changesets give minor (.changeset/tidy-items.md).',
+    );
   });
 
   it('--check-changesets passes with a major changeset', async () => {
@@ -138,7 +159,10 @@ describe('changesets', () => {
 
   it('--write-changeset writes one that the check then accepts', async () => {
     const repo = prWithBreakingChange();
-    const run = await runCli(['repo', '--base', 'main', '--write-changeset', '--check-changesets', '--fail-on', 'never'], repo.dir);
+    const run = await runCli(
+      ['repo', '--base', 'main', '--write-changeset', '--check-changesets', '--fail-on', 'never'],
+      repo.dir,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('wrote .changeset/spec-diff-shop.md');
     const written = readFileSync(join(repo.dir, '.changeset/spec-diff-shop.md'), 'utf8');
@@ -168,12 +192,19 @@ describe('the PR comment', () => {
   it('starts with the marker and a summary line, then breaking changes grouped by operation', async () => {
     const repo = prWithBreakingChange();
     repo.write(otherApi);
-    const run = await runCli(['repo', '--base', 'main', '--format', 'markdown', '--check-changesets', '--fail-on', 'never'], repo.dir);
+    const run = await runCli(
+      ['repo', '--base', 'main', '--format', 'markdown', '--check-changesets', '--fail-on', 'never'],
+      repo.dir,
+    );
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('<!-- spec-diff -->');
     expect(lines[1]).toBe('### 🔴 Spec diff against `main`: 1 breaking · 0 warnings · 1 info → **major**');
-    expect(run.stdout).toContain('- **shop**: 1 breaking · 0 warnings · 0 info; `@oapi/shop` 0.1.0 needs **major** → 1.0.0 (releases 1.0.0, the first stable version)');
-    const breaking = run.stdout.indexOf('#### Breaking changes (1)\n\n**`GET /items`**\n- response 200 application/json `[].name`: became optional');
+    expect(run.stdout).toContain(
+      '- **shop**: 1 breaking · 0 warnings · 0 info; `@oapi/shop` 0.1.0 needs **major** → 1.0.0 (releases 1.0.0, the first stable version)',
+    );
+    const breaking = run.stdout.indexOf(
+      '#### Breaking changes (1)\n\n**`GET /items`**\n- response 200 application/json `[].name`: became optional',
+    );
     const other = run.stdout.indexOf('Additions and compatible changes (1)');
     expect(breaking).toBeGreaterThan(0);
     expect(other).toBeGreaterThan(breaking);

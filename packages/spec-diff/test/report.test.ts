@@ -3,16 +3,26 @@ import { type Finding, summarize } from '../src/index.ts';
 import { renderFindingsMarkdown } from '../src/report/markdown.ts';
 
 const finding = (id: Finding['id'], severity: Finding['severity'], operation: string | null, n = 0): Finding => ({
-  id, severity, operation, pointer: `/paths/~1x/get/${n}`, message: `change ${n}`,
+  id,
+  severity,
+  operation,
+  pointer: `/paths/~1x/get/${n}`,
+  message: `change ${n}`,
 });
 
 describe('summarize', () => {
   it.each([
     [[], 'none'],
     [[finding('documentation-changed', 'info', 'GET /a')], 'patch'],
-    [[finding('documentation-changed', 'info', 'GET /a'), finding('response-property-added', 'info', 'GET /a')], 'minor'],
+    [
+      [finding('documentation-changed', 'info', 'GET /a'), finding('response-property-added', 'info', 'GET /a')],
+      'minor',
+    ],
     [[finding('operation-deprecated', 'warning', 'GET /a')], 'minor'],
-    [[finding('response-property-added', 'info', 'GET /a'), finding('operation-removed', 'breaking', 'GET /b')], 'major'],
+    [
+      [finding('response-property-added', 'info', 'GET /a'), finding('operation-removed', 'breaking', 'GET /b')],
+      'major',
+    ],
   ] as const)('%j needs %s', (findings, bump) => {
     expect(summarize([...findings]).bump).toBe(bump);
   });
@@ -55,7 +65,11 @@ describe('markdown', () => {
       finding('response-property-added', 'info', 'GET /a', 2),
       finding('documentation-changed', 'info', 'GET /a', 3),
     ]);
-    const order = ['#### Warnings (1)', '<details><summary>Additions and compatible changes (1)</summary>', '<details><summary>Documentation only (1)</summary>'].map((h) => md.indexOf(h));
+    const order = [
+      '#### Warnings (1)',
+      '<details><summary>Additions and compatible changes (1)</summary>',
+      '<details><summary>Documentation only (1)</summary>',
+    ].map((h) => md.indexOf(h));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(md.match(/<\/details>/g)).toHaveLength(2);

@@ -3,7 +3,8 @@ import { type RuleId, ruleIds, rules } from '../src/index.ts';
 import { readCorpus } from './support/corpus.ts';
 
 const corpus = readCorpus();
-const has = (findings: Array<{ id: string }> | undefined, id: RuleId): boolean => findings?.some((f) => f.id === id) ?? false;
+const has = (findings: Array<{ id: string }> | undefined, id: RuleId): boolean =>
+  findings?.some((f) => f.id === id) ?? false;
 
 /**
  * Every rule is shown flagged by one run of the corpus, and not flagged by a run that is its inverse:
@@ -18,8 +19,14 @@ describe('every rule has a flagged case and an inverse case', () => {
         (c.expected.inverseOf === id && !has(c.expected.findings, id)) ||
         (c.expected.swapped !== undefined && has(c.expected.findings, id) !== has(c.expected.swapped, id)),
     );
-    expect(flagged.map((c) => c.name), `no case flags ${id}`).not.toEqual([]);
-    expect(inverse.map((c) => c.name), `no inverse case for ${id}`).not.toEqual([]);
+    expect(
+      flagged.map((c) => c.name),
+      `no case flags ${id}`,
+    ).not.toEqual([]);
+    expect(
+      inverse.map((c) => c.name),
+      `no inverse case for ${id}`,
+    ).not.toEqual([]);
   });
 });
 

@@ -13,7 +13,9 @@ describe('the rule table', () => {
   });
 
   it('has one row per rule, with its severity', () => {
-    const rows = readFileSync(rulesMd, 'utf8').split('\n').filter((l) => l.startsWith('| `'));
+    const rows = readFileSync(rulesMd, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
     expect(rows.map((r) => r.split('`')[1])).toEqual(ruleIds);
     for (const row of rows) {
       const id = row.split('`')[1] as (typeof ruleIds)[number];

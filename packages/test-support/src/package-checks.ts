@@ -25,8 +25,12 @@ export async function attwProblems(pkgDir: string): Promise<string[]> {
   } catch (error) {
     const stdout = (error as { stdout?: string }).stdout ?? '';
     try {
-      const result = JSON.parse(stdout) as { analysis?: { problems?: Array<{ kind: string; entrypoint?: string; resolutionKind?: string }> } };
-      return (result.analysis?.problems ?? []).map((p) => `${p.kind} (${p.entrypoint ?? ''} ${p.resolutionKind ?? ''})`.trim());
+      const result = JSON.parse(stdout) as {
+        analysis?: { problems?: Array<{ kind: string; entrypoint?: string; resolutionKind?: string }> };
+      };
+      return (result.analysis?.problems ?? []).map((p) =>
+        `${p.kind} (${p.entrypoint ?? ''} ${p.resolutionKind ?? ''})`.trim(),
+      );
     } catch {
       return [`attw failed: ${(error as Error).message.slice(0, 500)}`];
     }

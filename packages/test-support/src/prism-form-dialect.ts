@@ -3,13 +3,16 @@
 // an array of hashes in any spelling. So that Prism validates what a Rails server would parse from
 // a client's form body, the body is parsed as Rack does and spelled again the way Prism reads it.
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function fields(name: string, value: unknown, out: URLSearchParams): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
       if (isRecord(item) || Array.isArray(item)) {
-        throw new Error(`Prism cannot read "${name}[]" (an array of hashes or arrays) in a form body: check it against a stateful fake instead`);
+        throw new Error(
+          `Prism cannot read "${name}[]" (an array of hashes or arrays) in a form body: check it against a stateful fake instead`,
+        );
       }
       fields(`${name}[${index}]`, item, out);
     });

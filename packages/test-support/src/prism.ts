@@ -25,7 +25,10 @@ export async function startPrism(specFile: string, options: { dynamic?: boolean 
   const port = await freePort();
   const args = [prismBin, 'mock', '-h', '127.0.0.1', '-p', String(port), '--errors', specFile];
   if (options.dynamic) args.push('--dynamic', '--seed', 'oapi');
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   let log = '';
   let violations: string[] = [];
   const requests: string[] = [];
@@ -45,7 +48,10 @@ export async function startPrism(specFile: string, options: { dynamic?: boolean 
   child.stderr!.on('data', onData);
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s for ${specFile}:\n${log.slice(-2000)}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start within 60 s for ${specFile}:\n${log.slice(-2000)}`)),
+      60_000,
+    );
     const check = () => {
       if (/Prism is listening/.test(log)) {
         clearTimeout(timer);

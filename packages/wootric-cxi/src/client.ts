@@ -1,5 +1,12 @@
 import type { SecurityConfig } from '@oapi/auth';
-import { createProviderClient, formContentType, railsBodySerializer, withTokenParameters, type ClientBaseOptions, type ProviderClient } from '@oapi/runtime';
+import {
+  createProviderClient,
+  formContentType,
+  railsBodySerializer,
+  withTokenParameters,
+  type ClientBaseOptions,
+  type ProviderClient,
+} from '@oapi/runtime';
 import type { paths } from './generated/openapi.js';
 import { security } from './generated/security.js';
 import { servers } from './generated/spec-meta.js';
@@ -21,7 +28,8 @@ export type WootricCxiClient = ProviderClient<paths>;
 const httpUrl = /^https?:\/\/[^/]/;
 
 function assertUrl(value: unknown, path: string, example: string): asserts value is string | undefined {
-  if (value !== undefined && (typeof value !== 'string' || !httpUrl.test(value))) throw new TypeError(`"${path}" must be an http(s) URL, e.g. "${example}"`);
+  if (value !== undefined && (typeof value !== 'string' || !httpUrl.test(value)))
+    throw new TypeError(`"${path}" must be an http(s) URL, e.g. "${example}"`);
 }
 
 /** The security config with every OAuth flow's token and refresh URL pointed at `tokenUrl`. */
@@ -30,7 +38,12 @@ export function withTokenUrl(config: SecurityConfig, tokenUrl: string): Security
     Object.entries(config.schemes).map(([name, scheme]) => {
       if (scheme.type !== 'oauth2') return [name, scheme];
       const flows = Object.fromEntries(
-        Object.entries(scheme.flows).map(([flow, settings]) => [flow, settings && 'tokenUrl' in settings ? { ...settings, tokenUrl, ...(settings.refreshUrl ? { refreshUrl: tokenUrl } : {}) } : settings]),
+        Object.entries(scheme.flows).map(([flow, settings]) => [
+          flow,
+          settings && 'tokenUrl' in settings
+            ? { ...settings, tokenUrl, ...(settings.refreshUrl ? { refreshUrl: tokenUrl } : {}) }
+            : settings,
+        ]),
       );
       return [name, { ...scheme, flows }];
     }),
@@ -55,7 +68,11 @@ export function createWootricCxiClient(options: WootricCxiClientOptions = {}): W
   }
   assertUrl(options.baseUrl, 'options.baseUrl', 'https://cxi-api.wootric.com');
   assertUrl(options.tokenUrl, 'options.tokenUrl', 'https://api.wootric.com/oauth/token');
-  const auth = withTokenParameters(options.auth, { account_token: options.accountToken }, { grants: ['password'], option: 'options.accountToken' });
+  const auth = withTokenParameters(
+    options.auth,
+    { account_token: options.accountToken },
+    { grants: ['password'], option: 'options.accountToken' },
+  );
   return createProviderClient<paths>(
     {
       security: options.tokenUrl ? withTokenUrl(security, options.tokenUrl) : security,

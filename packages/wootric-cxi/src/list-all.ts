@@ -7,7 +7,12 @@ import { unwrap } from './errors.js';
 export type PagedListPath = '/v1/tags' | '/v1/imports' | '/v1/responses';
 
 type Answer<P extends PagedListPath> = paths[P]['get']['responses'][200]['content']['application/json'];
-export type CxiListItem<P extends PagedListPath> = Answer<P> extends ReadonlyArray<infer Item> ? Item : Answer<P> extends { items: ReadonlyArray<infer Item> } ? Item : never;
+export type CxiListItem<P extends PagedListPath> =
+  Answer<P> extends ReadonlyArray<infer Item>
+    ? Item
+    : Answer<P> extends { items: ReadonlyArray<infer Item> }
+      ? Item
+      : never;
 type Query<P extends PagedListPath> = NonNullable<paths[P]['get']['parameters']['query']>;
 
 /** The CXI lists serve pages 1 to 30 of at most 50 records. */
@@ -28,7 +33,10 @@ export function listAll<P extends PagedListPath>(
   path: P,
   params: { readonly query?: Omit<Query<P>, 'page' | 'per_page'> } = {},
 ): AsyncGenerator<CxiListItem<P>, void, undefined> {
-  const get = client.GET as unknown as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const get = client.GET as unknown as (
+    path: string,
+    init: unknown,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return paginate<CxiListItem<P>>(
     async (page) => {
       const data = unwrap(await get(path, { params: { query: { ...params.query, page, per_page: perPage } } }));

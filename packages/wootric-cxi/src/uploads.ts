@@ -27,7 +27,15 @@ export async function uploadImport(client: WootricCxiClient, csv: FileSource, op
  * whose other columns are properties (`___integer`, `___double`, `___datetime:<format>` suffixes
  * set their type). Same size check as `uploadImport`.
  */
-export async function uploadResponseProperties(client: WootricCxiClient, csv: FileSource, options: CsvUploadOptions = {}) {
-  const file = await fileFrom(csv, { type: 'text/csv', name: 'properties.csv', maxBytes: options.maxBytes ?? maxCsvBytes });
+export async function uploadResponseProperties(
+  client: WootricCxiClient,
+  csv: FileSource,
+  options: CsvUploadOptions = {},
+) {
+  const file = await fileFrom(csv, {
+    type: 'text/csv',
+    name: 'properties.csv',
+    maxBytes: options.maxBytes ?? maxCsvBytes,
+  });
   return client.PUT('/v1/responses/update_bulk_properties', { body: { csv: filePart(file) } });
 }

@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secretsIn } from '@oapi/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWootricCxiClient, FileTooLargeError, listAll, OnboardingRequiredError, PageLimitError, passwordGrant, unwrap, uploadImport, uploadResponseProperties } from '../src/index.js';
+import {
+  createWootricCxiClient,
+  FileTooLargeError,
+  listAll,
+  OnboardingRequiredError,
+  PageLimitError,
+  passwordGrant,
+  unwrap,
+  uploadImport,
+  uploadResponseProperties,
+} from '../src/index.js';
 import { owner } from '../../wootric/test/fake-oauth.js';
 import { accountToken, startFakeCxi, type FakeCxi, type FakeCxiData } from './fake-cxi.js';
 import { notCheckableByPrism } from './prism-exemptions.js';
@@ -17,7 +27,13 @@ afterEach(() => fake?.close());
 async function setup(data: FakeCxiData = {}, onboarded = true) {
   fake = await startFakeCxi(data);
   fake.onboarded = onboarded;
-  const cxi = createWootricCxiClient({ baseUrl: fake.api.url, tokenUrl: `${fake.tokenHost.url}/oauth/token`, accountToken, auth: passwordGrant(owner), retry: false });
+  const cxi = createWootricCxiClient({
+    baseUrl: fake.api.url,
+    tokenUrl: `${fake.tokenHost.url}/oauth/token`,
+    accountToken,
+    auth: passwordGrant(owner),
+    retry: false,
+  });
   return { cxi, fake };
 }
 
@@ -36,7 +52,11 @@ describe('tokens from the main Wootric host', () => {
     const { cxi, fake } = await setup();
     unwrap(await cxi.GET('/v1/onboarding'));
     expect(fake.tokenHostRequests).toEqual([`POST /oauth/token?account_token=${accountToken}`]);
-    expect(fake.oauth.tokenRequests[0]?.body).toEqual({ grant_type: 'password', username: owner.username, password: owner.password });
+    expect(fake.oauth.tokenRequests[0]?.body).toEqual({
+      grant_type: 'password',
+      username: owner.username,
+      password: owner.password,
+    });
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/onboarding']);
   });
 });
@@ -44,7 +64,10 @@ describe('tokens from the main Wootric host', () => {
 describe('the onboarding gate', () => {
   it('throws OnboardingRequiredError (424) until onboarding is finished, then answers', async () => {
     const { cxi } = await setup({ tags: 3 }, false);
-    const error = await cxi.GET('/v1/tags').then(unwrap).catch((e: unknown) => e);
+    const error = await cxi
+      .GET('/v1/tags')
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OnboardingRequiredError);
     expect(error).toMatchObject({ status: 424, body: { message: 'Please complete the onboarding flow first.' } });
     expect((error as Error).message).toBe(
@@ -63,7 +86,11 @@ describe('listAll', () => {
     const { items, error } = await collect(listAll(cxi, '/v1/responses', { query: { sort_order: 'asc' } }));
     expect(error).toBeUndefined();
     expect(items.map((r) => r.id)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
-    expect(fake.requests.filter((r) => r.path === '/v1/responses').map((r) => [r.query.get('page'), r.query.get('per_page'), r.query.get('sort_order')])).toEqual([
+    expect(
+      fake.requests
+        .filter((r) => r.path === '/v1/responses')
+        .map((r) => [r.query.get('page'), r.query.get('per_page'), r.query.get('sort_order')]),
+    ).toEqual([
       ['1', '50', 'asc'],
       ['2', '50', 'asc'],
       ['3', '50', 'asc'],
@@ -96,7 +123,9 @@ describe('listAll', () => {
     expect(error).toBeInstanceOf(PageLimitError);
     expect(items).toHaveLength(1500);
     expect(secretsIn(error, [owner.password])).toEqual([]);
-    expect(Math.max(...fake.requests.filter((r) => r.path === '/v1/tags').map((r) => Number(r.query.get('page'))))).toBe(30);
+    expect(
+      Math.max(...fake.requests.filter((r) => r.path === '/v1/tags').map((r) => Number(r.query.get('page')))),
+    ).toBe(30);
   });
 });
 
@@ -106,14 +135,36 @@ describe('updateSegmentsInBulk (arrays of hashes, which Prism cannot read)', () 
   });
 
   it.each([
-    [{ responses: [{ id: 413, custom_properties: [{ key: 'plan', value: 'Pro' }, { key: 'seats', value: '5' }] }, { id: 414, custom_properties: [{ key: 'plan', value: 'Lite' }] }] }],
-    [{ users: [{ user_id: 7, custom_properties: [{ key: 'region', value: 'EMEA' }] }, { user_id: 8, custom_properties: [{ key: 'region', value: 'APAC' }] }] }],
+    [
+      {
+        responses: [
+          {
+            id: 413,
+            custom_properties: [
+              { key: 'plan', value: 'Pro' },
+              { key: 'seats', value: '5' },
+            ],
+          },
+          { id: 414, custom_properties: [{ key: 'plan', value: 'Lite' }] },
+        ],
+      },
+    ],
+    [
+      {
+        users: [
+          { user_id: 7, custom_properties: [{ key: 'region', value: 'EMEA' }] },
+          { user_id: 8, custom_properties: [{ key: 'region', value: 'APAC' }] },
+        ],
+      },
+    ],
   ])('sends %j as Rails reads it', async (body) => {
     const { cxi, fake } = await setup();
     unwrap(await cxi.PUT('/v1/segments/update_bulk', { body }));
     const [request] = fake.requests.filter((r) => r.path === '/v1/segments/update_bulk');
     expect(request?.contentType).toBe('application/x-www-form-urlencoded');
-    expect(request?.body).toEqual(JSON.parse(JSON.stringify(body, (_, v: unknown) => (typeof v === 'number' ? String(v) : v))));
+    expect(request?.body).toEqual(
+      JSON.parse(JSON.stringify(body, (_, v: unknown) => (typeof v === 'number' ? String(v) : v))),
+    );
   });
 });
 
@@ -127,12 +178,20 @@ describe('CSV uploads', () => {
     expect(unwrap(await uploadImport(cxi, { path })).id).toBe(12);
     const [request] = fake.requests.filter((r) => r.path === '/v1/imports');
     expect(request?.contentType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(request?.raw).toMatch(/Content-Disposition: form-data; name="file"; filename="feedback.csv"\r\nContent-Type: text\/csv\r\n\r\nfeedback_date,feedback\n2020-07-16,Great\n/);
+    expect(request?.raw).toMatch(
+      /Content-Disposition: form-data; name="file"; filename="feedback.csv"\r\nContent-Type: text\/csv\r\n\r\nfeedback_date,feedback\n2020-07-16,Great\n/,
+    );
   });
 
   it.each([
-    ['an import of exactly 10 MB', (cxi: Parameters<typeof uploadImport>[0]) => uploadImport(cxi, 'x'.repeat(10_000_000))],
-    ['bulk properties of 12 MB', (cxi: Parameters<typeof uploadImport>[0]) => uploadResponseProperties(cxi, new Blob(['y'.repeat(12_000_000)]))],
+    [
+      'an import of exactly 10 MB',
+      (cxi: Parameters<typeof uploadImport>[0]) => uploadImport(cxi, 'x'.repeat(10_000_000)),
+    ],
+    [
+      'bulk properties of 12 MB',
+      (cxi: Parameters<typeof uploadImport>[0]) => uploadResponseProperties(cxi, new Blob(['y'.repeat(12_000_000)])),
+    ],
   ])('refuses %s before sending anything', async (_name, upload) => {
     const { cxi, fake } = await setup();
     const error = await upload(cxi).catch((e: unknown) => e);
@@ -144,11 +203,15 @@ describe('CSV uploads', () => {
 });
 
 describe('the spec', () => {
-  it('only takes form and multipart bodies, so relabelling openapi-fetch\'s JSON default as a form is safe', () => {
-    const spec = JSON.parse(readFileSync(fileURLToPath(new URL('../../../dist/wootric-cxi.openapi.json', import.meta.url)), 'utf8')) as {
+  it("only takes form and multipart bodies, so relabelling openapi-fetch's JSON default as a form is safe", () => {
+    const spec = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../../dist/wootric-cxi.openapi.json', import.meta.url)), 'utf8'),
+    ) as {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
     };
-    const types = Object.values(spec.paths).flatMap((item) => Object.values(item).flatMap((op) => Object.keys(op.requestBody?.content ?? {})));
+    const types = Object.values(spec.paths).flatMap((item) =>
+      Object.values(item).flatMap((op) => Object.keys(op.requestBody?.content ?? {})),
+    );
     expect(new Set(types)).toEqual(new Set(['application/x-www-form-urlencoded', 'multipart/form-data']));
   });
 });

@@ -39,24 +39,49 @@ function page<T>(all: readonly T[], query: URLSearchParams, res: ServerResponse)
   const number = Number(query.get('page') ?? 1);
   const perPage = Number(query.get('per_page') ?? 25);
   if (!(number >= 1 && number <= 30 && perPage >= 1 && perPage <= 50)) {
-    sendJson(res, 400, { type: 'error_list', errors: [{ status: 'invalid_parameter', message: 'page must be 1-30 and per_page 1-50', field: 'page' }] });
+    sendJson(res, 400, {
+      type: 'error_list',
+      errors: [{ status: 'invalid_parameter', message: 'page must be 1-30 and per_page 1-50', field: 'page' }],
+    });
     return undefined;
   }
   return all.slice((number - 1) * perPage, number * perPage);
 }
 
 const cxiResponse = (id: number) => ({
-  id, project_ids: [5], feedback: `Feedback ${id}`, translated_feedback: null, user_id: `u${id}@example.com`, feedback_date: 1_504_948_149 + id,
-  score: id % 11, metric_type: 'nps', custom_properties: [], tags: [], sentiment: null, wootric_response_id: null, wootric_account_id: 38,
+  id,
+  project_ids: [5],
+  feedback: `Feedback ${id}`,
+  translated_feedback: null,
+  user_id: `u${id}@example.com`,
+  feedback_date: 1_504_948_149 + id,
+  score: id % 11,
+  metric_type: 'nps',
+  custom_properties: [],
+  tags: [],
+  sentiment: null,
+  wootric_response_id: null,
+  wootric_account_id: 38,
 });
-const tag = (id: number) => ({ id, name: `TAG ${id}`, display_name: `TAG ${id}`, description: null, mode: 'manual', enabled: true, scope_by_parent: null, text_match_terms: [], filter_rules: {} });
+const tag = (id: number) => ({
+  id,
+  name: `TAG ${id}`,
+  display_name: `TAG ${id}`,
+  description: null,
+  mode: 'manual',
+  enabled: true,
+  scope_by_parent: null,
+  text_match_terms: [],
+  filter_rules: {},
+});
 
 export async function startFakeCxi(data: FakeCxiData = {}): Promise<FakeCxi> {
   const oauth = fakeOAuth({ accountTokens: [accountToken] });
   const tokenHostRequests: string[] = [];
   const tokenHost = await listen(async (req, res) => {
     tokenHostRequests.push(`${req.method} ${req.url}`);
-    if (!(await oauth.handle(req, res, new URL(req.url ?? '/', 'http://fake')))) sendJson(res, 404, { error: 'Not found', status: 404 });
+    if (!(await oauth.handle(req, res, new URL(req.url ?? '/', 'http://fake'))))
+      sendJson(res, 404, { error: 'Not found', status: 404 });
   });
   const responses = Array.from({ length: data.responses ?? 0 }, (_, i) => cxiResponse(i + 1));
   const tags = Array.from({ length: data.tags ?? 0 }, (_, i) => tag(i + 1));
@@ -69,7 +94,11 @@ export async function startFakeCxi(data: FakeCxiData = {}): Promise<FakeCxi> {
     const contentType = req.headers['content-type'];
     const body = contentType === 'application/x-www-form-urlencoded' ? parseRailsForm(raw) : undefined;
     requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, contentType, body, raw });
-    if (!oauth.authorized(req)) return sendJson(res, 401, { type: 'error_list', errors: [{ status: 'unauthorized', message: 'Invalid or expired access token', field: null }] });
+    if (!oauth.authorized(req))
+      return sendJson(res, 401, {
+        type: 'error_list',
+        errors: [{ status: 'unauthorized', message: 'Invalid or expired access token', field: null }],
+      });
 
     const route = `${req.method} ${url.pathname.replace(/\/\d+$/, '/{id}')}`;
     if (route === 'GET /v1/onboarding') return sendJson(res, 200, { onboarded: state.onboarded, mode: 'full' });
@@ -93,12 +122,26 @@ export async function startFakeCxi(data: FakeCxiData = {}): Promise<FakeCxi> {
         return items && sendJson(res, 200, items);
       }
       case 'POST /v1/imports':
-        return sendJson(res, 200, { id: 12, name: 'import.csv', source: null, metric_type: null, language: 'en', secondary_product_category_id: null, response_count: 1, created_at: 1_610_000_000, sample_analyzed: false, responses: [] });
+        return sendJson(res, 200, {
+          id: 12,
+          name: 'import.csv',
+          source: null,
+          metric_type: null,
+          language: 'en',
+          secondary_product_category_id: null,
+          response_count: 1,
+          created_at: 1_610_000_000,
+          sample_analyzed: false,
+          responses: [],
+        });
       case 'PUT /v1/segments/update_bulk':
         res.writeHead(200);
         return res.end();
       default:
-        return sendJson(res, 404, { type: 'error_list', errors: [{ status: 'not_found', message: `No route for ${route}`, field: null }] });
+        return sendJson(res, 404, {
+          type: 'error_list',
+          errors: [{ status: 'not_found', message: `No route for ${route}`, field: null }],
+        });
     }
   };
   const api = await listen(handle);

@@ -8,7 +8,15 @@ import { parseRailsForm } from '@oapi/runtime';
 import { prismFormDialect, startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notCheckableByPrism } from './prism-exemptions.js';
-import { createWootricCxiClient, listAll, operationList, passwordGrant, unwrap, uploadImport, uploadResponseProperties } from '../src/index.js';
+import {
+  createWootricCxiClient,
+  listAll,
+  operationList,
+  passwordGrant,
+  unwrap,
+  uploadImport,
+  uploadResponseProperties,
+} from '../src/index.js';
 
 const spec = fileURLToPath(new URL('../../../dist/wootric-cxi.openapi.yaml', import.meta.url));
 
@@ -51,7 +59,13 @@ describe('wootric-cxi client against Prism', () => {
     expect(prism.requests().slice(-2)).toEqual(['POST /oauth/token', 'GET /v1/onboarding']);
     called.add('createToken').add('getOnboarding');
     await exercise('updateOnboarding', () =>
-      cxi.PUT('/v1/onboarding', { body: { product_category_id: 3, project: { name: 'Q1' }, import: { name: 'Intercom export', source: 'Intercom', metric_type: 'CES', language: 'en' } } }),
+      cxi.PUT('/v1/onboarding', {
+        body: {
+          product_category_id: 3,
+          project: { name: 'Q1' },
+          import: { name: 'Intercom export', source: 'Intercom', metric_type: 'CES', language: 'en' },
+        },
+      }),
     );
     await exercise('updateOnboarding', () => cxi.PUT('/v1/onboarding', { body: { onboarded: true } }));
   });
@@ -60,39 +74,91 @@ describe('wootric-cxi client against Prism', () => {
     const cxi = client();
     await exercise('listProjects', () => cxi.GET('/v1/projects'));
     await exercise('createProject', () => cxi.POST('/v1/projects', { body: { project: { name: 'Churn study' } } }));
-    await exercise('updateProject', () => cxi.PUT('/v1/projects/{id}', { params: { path: { id: 5 } }, body: { project: { name: 'Churn study 2' } } }));
+    await exercise('updateProject', () =>
+      cxi.PUT('/v1/projects/{id}', { params: { path: { id: 5 } }, body: { project: { name: 'Churn study 2' } } }),
+    );
   });
 
   it('lists, creates, updates and deletes tags, text-match terms and filter rules included', async () => {
     const cxi = client();
-    await exercise('listTags', () => cxi.GET('/v1/tags', { params: { query: { page: 1, per_page: 50, flat: true, sort: 'name_asc', search: 'bill', no_stats: true, exclude_disabled: true } } }));
-    await exercise('createTag', () =>
-      cxi.POST('/v1/tags', { body: { tag: { name: 'Billing', description: 'Invoices', mode: 'text_match', parent_id: 93, text_match_terms: ['invoice', 'refund'], filter_rules: { metric_type: 'nps' } } } }),
+    await exercise('listTags', () =>
+      cxi.GET('/v1/tags', {
+        params: {
+          query: {
+            page: 1,
+            per_page: 50,
+            flat: true,
+            sort: 'name_asc',
+            search: 'bill',
+            no_stats: true,
+            exclude_disabled: true,
+          },
+        },
+      }),
     );
-    expect(decodeURIComponent(dialect.wireBodies.at(-1)!)).toContain('tag[text_match_terms][]=invoice&tag[text_match_terms][]=refund');
-    await exercise('updateTag', () => cxi.PUT('/v1/tags/{id}', { params: { path: { id: 93 } }, body: { tag: { name: 'Billing & invoices', mode: 'manual' } } }));
+    await exercise('createTag', () =>
+      cxi.POST('/v1/tags', {
+        body: {
+          tag: {
+            name: 'Billing',
+            description: 'Invoices',
+            mode: 'text_match',
+            parent_id: 93,
+            text_match_terms: ['invoice', 'refund'],
+            filter_rules: { metric_type: 'nps' },
+          },
+        },
+      }),
+    );
+    expect(decodeURIComponent(dialect.wireBodies.at(-1)!)).toContain(
+      'tag[text_match_terms][]=invoice&tag[text_match_terms][]=refund',
+    );
+    await exercise('updateTag', () =>
+      cxi.PUT('/v1/tags/{id}', {
+        params: { path: { id: 93 } },
+        body: { tag: { name: 'Billing & invoices', mode: 'manual' } },
+      }),
+    );
     await exercise('deleteTag', () => cxi.DELETE('/v1/tags/{id}', { params: { path: { id: 93 } } }));
   });
 
   it('uploads, lists, reads, updates and deletes imports', async () => {
     const cxi = client();
-    await exercise('createImport', () => uploadImport(cxi, 'feedback_date,feedback,score\n2020-07-16 15:45:00,Great support,9\n'));
+    await exercise('createImport', () =>
+      uploadImport(cxi, 'feedback_date,feedback,score\n2020-07-16 15:45:00,Great support,9\n'),
+    );
     await exercise('listImports', () => cxi.GET('/v1/imports', { params: { query: { page: 2, per_page: 10 } } }));
     await exercise('getImport', () => cxi.GET('/v1/imports/{id}', { params: { path: { id: 12 } } }));
     await exercise('updateImport', () =>
-      cxi.PUT('/v1/imports/{id}', { params: { path: { id: 12 } }, body: { import: { name: 'Renamed', metric_type: 'nps', secondary_product_category_id: 4, tag_names: ['BILLING', 'SUPPORT'], project_ids: [5, 6] } } }),
+      cxi.PUT('/v1/imports/{id}', {
+        params: { path: { id: 12 } },
+        body: {
+          import: {
+            name: 'Renamed',
+            metric_type: 'nps',
+            secondary_product_category_id: 4,
+            tag_names: ['BILLING', 'SUPPORT'],
+            project_ids: [5, 6],
+          },
+        },
+      }),
     );
     await exercise('deleteImport', () => cxi.DELETE('/v1/imports/{id}', { params: { path: { id: 12 } } }), 202);
   });
 
   it('lists responses, walks them with listAll, and updates their properties from a CSV', async () => {
     const cxi = client();
-    await exercise('listResponses', () => cxi.GET('/v1/responses', { params: { query: { page: 1, per_page: 50, sort_order: 'asc' } } }));
+    await exercise('listResponses', () =>
+      cxi.GET('/v1/responses', { params: { query: { page: 1, per_page: 50, sort_order: 'asc' } } }),
+    );
     const ids = [];
-    for await (const response of listAll(cxi, '/v1/responses', { query: { sort_order: 'desc' } })) ids.push(response.id);
+    for await (const response of listAll(cxi, '/v1/responses', { query: { sort_order: 'desc' } }))
+      ids.push(response.id);
     expect(ids.length).toBeGreaterThan(0);
     expect(prism.violations()).toEqual([]);
-    await exercise('updateResponsePropertiesInBulk', () => uploadResponseProperties(cxi, new Blob(['id,renewal___datetime:%m/%d/%Y\n413,01/31/2025\n'])));
+    await exercise('updateResponsePropertiesInBulk', () =>
+      uploadResponseProperties(cxi, new Blob(['id,renewal___datetime:%m/%d/%Y\n413,01/31/2025\n'])),
+    );
   });
 
   it('requests an export', async () => {

@@ -2,7 +2,14 @@
 // client_credentials grant; errors typed and free of secrets.
 import { secretsIn } from '@oapi/test-support';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bearerToken, clientCredentialsGrant, createWootricCxiClient, OAuthError, passwordGrant, unwrap } from '../src/index.js';
+import {
+  bearerToken,
+  clientCredentialsGrant,
+  createWootricCxiClient,
+  OAuthError,
+  passwordGrant,
+  unwrap,
+} from '../src/index.js';
 import { apiClient, owner } from '../../wootric/test/fake-oauth.js';
 import { accountToken, startFakeCxi, type FakeCxi } from './fake-cxi.js';
 
@@ -29,9 +36,16 @@ describe('wootric-cxi tokens', () => {
   });
 
   it('uses client_credentials with the client in the body', async () => {
-    const cxi = createWootricCxiClient({ ...options(), auth: clientCredentialsGrant({ clientId: apiClient.id, clientSecret: apiClient.secret }) });
+    const cxi = createWootricCxiClient({
+      ...options(),
+      auth: clientCredentialsGrant({ clientId: apiClient.id, clientSecret: apiClient.secret }),
+    });
     unwrap(await cxi.GET('/v1/onboarding'));
-    expect(fake.oauth.tokenRequests[0]?.body).toEqual({ grant_type: 'client_credentials', client_id: apiClient.id, client_secret: apiClient.secret });
+    expect(fake.oauth.tokenRequests[0]?.body).toEqual({
+      grant_type: 'client_credentials',
+      client_id: apiClient.id,
+      client_secret: apiClient.secret,
+    });
   });
 
   it('throws OAuthError for an unknown CXI account, without credentials in it', async () => {
@@ -49,17 +63,25 @@ describe('createWootricCxiClient: where requests go', () => {
     const fetch = (async (input: RequestInfo | URL) => {
       const url = new Request(input).url;
       urls.push(url);
-      const body = url.endsWith('/oauth/token?account_token=NPS-1a2b3c4d') ? { access_token: 'x', token_type: 'bearer', expires_in: 7200, scope: 'public' } : { onboarded: true, mode: 'full' };
+      const body = url.endsWith('/oauth/token?account_token=NPS-1a2b3c4d')
+        ? { access_token: 'x', token_type: 'bearer', expires_in: 7200, scope: 'public' }
+        : { onboarded: true, mode: 'full' };
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     }) as typeof globalThis.fetch;
     const cxi = createWootricCxiClient({ accountToken: 'NPS-1a2b3c4d', auth: passwordGrant(owner), fetch });
     unwrap(await cxi.GET('/v1/onboarding'));
-    expect(urls).toEqual(['https://api.wootric.com/oauth/token?account_token=NPS-1a2b3c4d', 'https://cxi-api.wootric.com/v1/onboarding']);
+    expect(urls).toEqual([
+      'https://api.wootric.com/oauth/token?account_token=NPS-1a2b3c4d',
+      'https://cxi-api.wootric.com/v1/onboarding',
+    ]);
   });
 
   it.each([
     [{ baseUrl: 'cxi-api.wootric.com' }, /"options.baseUrl" must be an http\(s\) URL/],
-    [{ tokenUrl: '/oauth/token' }, /"options.tokenUrl" must be an http\(s\) URL, e.g. "https:\/\/api.wootric.com\/oauth\/token"/],
+    [
+      { tokenUrl: '/oauth/token' },
+      /"options.tokenUrl" must be an http\(s\) URL, e.g. "https:\/\/api.wootric.com\/oauth\/token"/,
+    ],
     [{ accountToken: '' }, /"options.accountToken" must be a non-empty string/],
     [{ tokenUrl: 'http://tokens.example.com/oauth/token', auth: bearerToken('abc-123-token') }, undefined],
   ])('checks %o', (given, message) => {

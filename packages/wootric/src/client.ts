@@ -1,4 +1,11 @@
-import { createProviderClient, formContentType, railsBodySerializer, withTokenParameters, type ClientBaseOptions, type ProviderClient } from '@oapi/runtime';
+import {
+  createProviderClient,
+  formContentType,
+  railsBodySerializer,
+  withTokenParameters,
+  type ClientBaseOptions,
+  type ProviderClient,
+} from '@oapi/runtime';
 import type { paths } from './generated/openapi.js';
 import { security } from './generated/security.js';
 import { wootricRateLimitResetMs } from './rate-limit.js';
@@ -19,7 +26,8 @@ export interface WootricClientOptions extends ClientBaseOptions {
 export type WootricClient = ProviderClient<paths>;
 
 function assertOptionalString(value: unknown, path: string): void {
-  if (value !== undefined && (typeof value !== 'string' || value === '')) throw new TypeError(`"${path}" must be a non-empty string`);
+  if (value !== undefined && (typeof value !== 'string' || value === ''))
+    throw new TypeError(`"${path}" must be a non-empty string`);
 }
 
 function chooseBaseUrl(options: WootricClientOptions, accountToken: string | undefined): string {
@@ -47,7 +55,11 @@ function chooseBaseUrl(options: WootricClientOptions, accountToken: string | und
 export function createWootricClient(options: WootricClientOptions = {}): WootricClient {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
   assertOptionalString(options.accountToken, 'options.accountToken');
-  const auth = withTokenParameters(options.auth, { account_token: options.accountToken }, { grants: ['password'], option: 'options.accountToken' });
+  const auth = withTokenParameters(
+    options.auth,
+    { account_token: options.accountToken },
+    { grants: ['password'], option: 'options.accountToken' },
+  );
   const grantAccountToken = auth?.kind === 'grant' ? auth.extraParameters.account_token : undefined;
   const baseUrl = chooseBaseUrl(options, options.accountToken ?? grantAccountToken);
   return createProviderClient<paths>(

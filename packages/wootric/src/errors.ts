@@ -10,7 +10,12 @@ export type ErrorList = components['schemas']['ErrorList'];
 export class LockedError<Body = ErrorList> extends ApiError<Body> {
   override readonly name = 'LockedError';
   constructor(operation: string, response: Response, body: Body) {
-    super(operation, response, body, ' (historical-data editing is off for this account; Wootric support can turn it on)');
+    super(
+      operation,
+      response,
+      body,
+      ' (historical-data editing is off for this account; Wootric support can turn it on)',
+    );
   }
 }
 

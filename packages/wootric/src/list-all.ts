@@ -10,7 +10,10 @@ export type WindowedListPath = {
 }[keyof paths];
 
 type ListOperation<P extends WindowedListPath> = paths[P]['get'];
-export type ListItem<P extends WindowedListPath> = ListOperation<P> extends { responses: { 200: { content: { 'application/json': Array<infer Item> } } } } ? Item : never;
+export type ListItem<P extends WindowedListPath> =
+  ListOperation<P> extends { responses: { 200: { content: { 'application/json': Array<infer Item> } } } }
+    ? Item
+    : never;
 type Query<P extends WindowedListPath> = NonNullable<ListOperation<P>['parameters']['query']>;
 
 export type ListAllParams<P extends WindowedListPath> = {
@@ -39,11 +42,18 @@ type TimeFilter = { eq?: number; lt?: number; lte?: number; gt?: number; gte?: n
  * }
  * ```
  */
-export function listAll<P extends WindowedListPath>(client: WootricClient, path: P, params?: ListAllParams<P>): AsyncGenerator<ListItem<P>, void, undefined> {
+export function listAll<P extends WindowedListPath>(
+  client: WootricClient,
+  path: P,
+  params?: ListAllParams<P>,
+): AsyncGenerator<ListItem<P>, void, undefined> {
   const { created = {}, ...filters } = (params?.query ?? {}) as { created?: TimeFilter } & Record<string, unknown>;
   const { gt, gte, ...upperBounds } = created;
   const since = gte ?? (gt === undefined ? undefined : gt + 1);
-  const get = client.GET as unknown as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const get = client.GET as unknown as (
+    path: string,
+    init: unknown,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return paginateByTimeWindow<ListItem<P>>(
     async ({ page, since: from }) => {
       const createdFilter: TimeFilter = from === undefined ? upperBounds : { ...upperBounds, gte: from };
@@ -55,7 +65,9 @@ export function listAll<P extends WindowedListPath>(client: WootricClient, path:
         sort_order: 'asc',
         ...(takesSortKey.has(path) ? { sort_key: 'created_at' } : {}),
       };
-      return unwrap(await get(path, { params: { ...(params?.path ? { path: params.path } : {}), query } })) as ListItem<P>[];
+      return unwrap(
+        await get(path, { params: { ...(params?.path ? { path: params.path } : {}), query } }),
+      ) as ListItem<P>[];
     },
     {
       perPage,

@@ -24,7 +24,8 @@ function typed(params: RailsParams, key: 'response' | 'decline'): RailsParams {
   for (const field of integerFields) {
     const value = record[field];
     if (typeof value !== 'string') continue;
-    if (!/^-?\d+$/.test(value)) throw new WebhookPayloadError(`The webhook's ${key}[${field}] is "${value}", not an integer`);
+    if (!/^-?\d+$/.test(value))
+      throw new WebhookPayloadError(`The webhook's ${key}[${field}] is "${value}", not an integer`);
     converted[field] = Number(value);
   }
   const excluded = record.excluded_from_calculations;
@@ -40,7 +41,8 @@ function parsePayload(text: string, contentType: string | undefined): Record<str
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // reported below
   }
@@ -61,15 +63,28 @@ export function verifyWootricWebhook(
   secret: string,
   options: { readonly contentType?: string } = {},
 ): WootricWebhookEvent {
-  verifyHmacSignature(rawBody, signatureHeader, secret, { algorithm: 'sha1', prefix: 'sha1=', headerName: 'X-Wootric-Signature' });
+  verifyHmacSignature(rawBody, signatureHeader, secret, {
+    algorithm: 'sha1',
+    prefix: 'sha1=',
+    headerName: 'X-Wootric-Signature',
+  });
   const text = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody);
   const payload = parsePayload(text, options.contentType);
   const event = payload.event_name;
-  if (typeof payload.response === 'object' && payload.response !== null && (event === 'created' || event === 'updated')) {
-    return { type: event === 'created' ? 'responseCreated' : 'responseUpdated', payload: payload as ResponseWebhookPayload };
+  if (
+    typeof payload.response === 'object' &&
+    payload.response !== null &&
+    (event === 'created' || event === 'updated')
+  ) {
+    return {
+      type: event === 'created' ? 'responseCreated' : 'responseUpdated',
+      payload: payload as ResponseWebhookPayload,
+    };
   }
   if (typeof payload.decline === 'object' && payload.decline !== null && event === 'created') {
     return { type: 'declineCreated', payload: payload as DeclineWebhookPayload };
   }
-  throw new WebhookPayloadError(`The webhook payload is neither a response nor a decline event (event_name: ${JSON.stringify(event)})`);
+  throw new WebhookPayloadError(
+    `The webhook payload is neither a response nor a decline event (event_name: ${JSON.stringify(event)})`,
+  );
 }

@@ -1,15 +1,27 @@
 // Where requests go: the region from the account token's prefix, unless region or baseUrl says
 // otherwise; and the options refused up front.
 import { describe, expect, it } from 'vitest';
-import { bearerToken, createWootricClient, parseWootricDateTime, passwordGrant, regionOf, wootricRateLimitResetMs } from '../src/index.js';
+import {
+  bearerToken,
+  createWootricClient,
+  parseWootricDateTime,
+  passwordGrant,
+  regionOf,
+  wootricRateLimitResetMs,
+} from '../src/index.js';
 
 function recordingFetch() {
   const urls: string[] = [];
   const fetch = async (input: RequestInfo | URL) => {
     urls.push(new Request(input).url);
-    return new Response(input instanceof Request && new URL(input.url).pathname === '/oauth/token' ? JSON.stringify({ access_token: 'x', token_type: 'bearer', expires_in: 7200, scope: 'public' }) : '[]', {
-      headers: { 'content-type': 'application/json' },
-    });
+    return new Response(
+      input instanceof Request && new URL(input.url).pathname === '/oauth/token'
+        ? JSON.stringify({ access_token: 'x', token_type: 'bearer', expires_in: 7200, scope: 'public' })
+        : '[]',
+      {
+        headers: { 'content-type': 'application/json' },
+      },
+    );
   };
   return { fetch: fetch as typeof globalThis.fetch, urls };
 }
@@ -21,18 +33,28 @@ describe('createWootricClient: where requests go', () => {
     [{ accountToken: 'NPS-1a2b3c4d' }, 'https://api.wootric.com/v1/segments'],
     [{}, 'https://api.wootric.com/v1/segments'],
     [{ accountToken: 'NPS-EU-1a2b3c4d', region: 'au' as const }, 'https://api.wootric.au/v1/segments'],
-    [{ accountToken: 'NPS-EU-1a2b3c4d', baseUrl: 'https://proxy.example.com/wootric' }, 'https://proxy.example.com/wootric/v1/segments'],
+    [
+      { accountToken: 'NPS-EU-1a2b3c4d', baseUrl: 'https://proxy.example.com/wootric' },
+      'https://proxy.example.com/wootric/v1/segments',
+    ],
   ])('%o → %s', async (options, url) => {
     const { fetch, urls } = recordingFetch();
     await createWootricClient({ ...options, auth: bearerToken('t0ken-abc'), fetch }).GET('/v1/segments');
     expect(urls).toEqual([url]);
   });
 
-  it('takes the region from the password grant\'s account_token, and asks that region for tokens', async () => {
+  it("takes the region from the password grant's account_token, and asks that region for tokens", async () => {
     const { fetch, urls } = recordingFetch();
-    const auth = passwordGrant({ username: 'a@example.com', password: 'pw-123456', parameters: { account_token: 'NPS-AU-1a2b3c4d' } });
+    const auth = passwordGrant({
+      username: 'a@example.com',
+      password: 'pw-123456',
+      parameters: { account_token: 'NPS-AU-1a2b3c4d' },
+    });
     await createWootricClient({ auth, fetch }).GET('/v1/segments');
-    expect(urls).toEqual(['https://api.wootric.au/oauth/token?account_token=NPS-AU-1a2b3c4d', 'https://api.wootric.au/v1/segments']);
+    expect(urls).toEqual([
+      'https://api.wootric.au/oauth/token?account_token=NPS-AU-1a2b3c4d',
+      'https://api.wootric.au/v1/segments',
+    ]);
   });
 
   it.each([
@@ -40,7 +62,14 @@ describe('createWootricClient: where requests go', () => {
     [{ region: 'mars' as never }, /"options.region" must be one of us, eu, au/],
     [{ baseUrl: 'api.wootric.com' }, /"options.baseUrl" must be an http\(s\) URL/],
     [
-      { accountToken: 'NPS-EU-1', auth: passwordGrant({ username: 'a@example.com', password: 'pw-123456', parameters: { account_token: 'NPS-AU-2' } }) },
+      {
+        accountToken: 'NPS-EU-1',
+        auth: passwordGrant({
+          username: 'a@example.com',
+          password: 'pw-123456',
+          parameters: { account_token: 'NPS-AU-2' },
+        }),
+      },
       /"options.accountToken" and the password grant's parameters.account_token differ/,
     ],
   ])('refuses %o', (options, message) => {
@@ -76,6 +105,8 @@ describe('small readers', () => {
     [{ 'retry-after': '5' }, 5_000],
     [{}, undefined],
   ])('wootricRateLimitResetMs(%o) = %s', (headers, ms) => {
-    expect(wootricRateLimitResetMs(new Response(null, { status: 429, headers }), Date.parse('2025-11-25T10:00:00Z'))).toBe(ms);
+    expect(
+      wootricRateLimitResetMs(new Response(null, { status: 429, headers }), Date.parse('2025-11-25T10:00:00Z')),
+    ).toBe(ms);
   });
 });

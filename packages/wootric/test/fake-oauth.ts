@@ -37,7 +37,14 @@ export function fakeOAuth(options: { lifetimeSeconds?: number; accountTokens: re
     accessTokens.set(accessToken, Date.now() + lifetime * 1000);
     const refreshToken = withRefresh ? hex() : undefined;
     if (refreshToken) refreshTokens.add(refreshToken);
-    return { access_token: accessToken, token_type: 'Bearer', expires_in: lifetime, ...(refreshToken ? { refresh_token: refreshToken } : {}), scope: 'public', created_at: Math.floor(Date.now() / 1000) };
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+      scope: 'public',
+      created_at: Math.floor(Date.now() / 1000),
+    };
   };
 
   return {
@@ -57,15 +64,20 @@ export function fakeOAuth(options: { lifetimeSeconds?: number; accountTokens: re
       }
       if (body.grant_type === 'password') {
         if (body.username !== owner.username || body.password !== owner.password) {
-          sendJson(res, 401, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid.' });
+          sendJson(res, 401, {
+            error: 'invalid_grant',
+            error_description: 'The provided authorization grant is invalid.',
+          });
         } else {
           sendJson(res, 200, issue(true), { 'cache-control': 'no-store' });
         }
       } else if (body.grant_type === 'refresh_token') {
-        if (!refreshTokens.delete(body.refresh_token ?? '')) sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is invalid.' });
+        if (!refreshTokens.delete(body.refresh_token ?? ''))
+          sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is invalid.' });
         else sendJson(res, 200, issue(true), { 'cache-control': 'no-store' });
       } else if (body.grant_type === 'client_credentials') {
-        if (body.client_id !== apiClient.id || body.client_secret !== apiClient.secret) sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed.' });
+        if (body.client_id !== apiClient.id || body.client_secret !== apiClient.secret)
+          sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed.' });
         else sendJson(res, 200, issue(false), { 'cache-control': 'no-store' });
       } else {
         sendJson(res, 400, { error: 'unsupported_grant_type' });

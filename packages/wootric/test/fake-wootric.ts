@@ -34,7 +34,10 @@ export interface FakeWootric extends LoopbackServer {
   reset(): void;
 }
 
-const errorList = (status: string, message: string, field: string | null = null) => ({ type: 'error_list', errors: [{ status, message, field }] });
+const errorList = (status: string, message: string, field: string | null = null) => ({
+  type: 'error_list',
+  errors: [{ status, message, field }],
+});
 
 /** `2018-01-02 23:03:41 -0800`, Wootric's read format, in the account's zone (-08:00). */
 function wootricTime(seconds: number): string {
@@ -44,21 +47,39 @@ function wootricTime(seconds: number): string {
 
 function surveyResponse(record: FakeResponse) {
   return {
-    id: record.id, end_user_id: 1000 + (record.id % 97), survey_id: record.id, score: record.id % 11, text: null, completed: true,
-    excluded_from_calculations: false, ip_address: '192.0.2.1', origin_url: 'https://example.com', created_at: wootricTime(record.created),
-    updated_at: wootricTime(record.created), tags: [], notes: [], end_user: { properties: {} },
+    id: record.id,
+    end_user_id: 1000 + (record.id % 97),
+    survey_id: record.id,
+    score: record.id % 11,
+    text: null,
+    completed: true,
+    excluded_from_calculations: false,
+    ip_address: '192.0.2.1',
+    origin_url: 'https://example.com',
+    created_at: wootricTime(record.created),
+    updated_at: wootricTime(record.created),
+    tags: [],
+    notes: [],
+    end_user: { properties: {} },
   };
 }
 
 function listResponses(records: readonly FakeResponse[], query: URLSearchParams, res: ServerResponse) {
   const page = Number(query.get('page') ?? 1);
   const perPage = Number(query.get('per_page') ?? 25);
-  if (!Number.isInteger(page) || page < 1 || page > 30) return sendJson(res, 400, errorList('invalid_parameter', 'page must be between 1 and 30', 'page'));
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 50) return sendJson(res, 400, errorList('invalid_parameter', 'per_page must be between 1 and 50', 'per_page'));
+  if (!Number.isInteger(page) || page < 1 || page > 30)
+    return sendJson(res, 400, errorList('invalid_parameter', 'page must be between 1 and 30', 'page'));
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 50)
+    return sendJson(res, 400, errorList('invalid_parameter', 'per_page must be between 1 and 50', 'per_page'));
   const bound = (op: string) => (query.has(`created[${op}]`) ? Number(query.get(`created[${op}]`)) : undefined);
   const [eq, lt, lte, gt, gte] = ['eq', 'lt', 'lte', 'gt', 'gte'].map(bound);
   const kept = records.filter(
-    (r) => (eq === undefined || r.created === eq) && (lt === undefined || r.created < lt) && (lte === undefined || r.created <= lte) && (gt === undefined || r.created > gt) && (gte === undefined || r.created >= gte),
+    (r) =>
+      (eq === undefined || r.created === eq) &&
+      (lt === undefined || r.created < lt) &&
+      (lte === undefined || r.created <= lte) &&
+      (gt === undefined || r.created > gt) &&
+      (gte === undefined || r.created >= gte),
   );
   // Equal times keep one fixed order, unrelated to the ids (as a database index might).
   const sorted = [...kept].sort((a, b) => a.created - b.created || ((a.id * 7919) % 4099) - ((b.id * 7919) % 4099));
@@ -66,8 +87,13 @@ function listResponses(records: readonly FakeResponse[], query: URLSearchParams,
   sendJson(res, 200, sorted.slice((page - 1) * perPage, page * perPage).map(surveyResponse));
 }
 
-export async function startFakeWootric(options: { responses?: readonly FakeResponse[]; lifetimeSeconds?: number } = {}): Promise<FakeWootric> {
-  const oauth = fakeOAuth({ accountTokens: [accountToken], ...(options.lifetimeSeconds ? { lifetimeSeconds: options.lifetimeSeconds } : {}) });
+export async function startFakeWootric(
+  options: { responses?: readonly FakeResponse[]; lifetimeSeconds?: number } = {},
+): Promise<FakeWootric> {
+  const oauth = fakeOAuth({
+    accountTokens: [accountToken],
+    ...(options.lifetimeSeconds ? { lifetimeSeconds: options.lifetimeSeconds } : {}),
+  });
   const requests: ApiRequest[] = [];
   const failures: number[] = [];
   const limits = new Map<string, { limit: number; minute: number; count: number }>();
@@ -82,15 +108,21 @@ export async function startFakeWootric(options: { responses?: readonly FakeRespo
     if (!oauth.authorized(req)) return sendJson(res, 401, errorList('unauthorized', 'Invalid or expired access token'));
 
     const status = failures.shift();
-    if (status !== undefined) return sendJson(res, status, errorList('internal_server_error', 'Something went wrong, please retry later'));
+    if (status !== undefined)
+      return sendJson(res, status, errorList('internal_server_error', 'Something went wrong, please retry later'));
 
     const limit = limits.get(url.pathname);
     if (limit) {
       const minute = Math.floor(Date.now() / 60_000);
       if (minute !== limit.minute) Object.assign(limit, { minute, count: 0 });
       limit.count += 1;
-      const headers = { 'x-rate-limit-limit': String(limit.limit), 'x-rate-limit-remaining': String(Math.max(0, limit.limit - limit.count)), 'x-rate-limit-reset': String((minute + 1) * 60) };
-      if (limit.count > limit.limit) return sendJson(res, 429, errorList('too_many_requests', 'Rate limit exceeded'), headers);
+      const headers = {
+        'x-rate-limit-limit': String(limit.limit),
+        'x-rate-limit-remaining': String(Math.max(0, limit.limit - limit.count)),
+        'x-rate-limit-reset': String((minute + 1) * 60),
+      };
+      if (limit.count > limit.limit)
+        return sendJson(res, 429, errorList('too_many_requests', 'Rate limit exceeded'), headers);
       res.setHeader('x-rate-limit-reset', headers['x-rate-limit-reset']);
     }
 
@@ -101,7 +133,12 @@ export async function startFakeWootric(options: { responses?: readonly FakeRespo
       case 'GET /v1/end_users/{id}':
         return sendJson(res, 404, errorList('record_not_found', 'The record could not be found'));
       case 'PUT /v1/responses/{id}':
-        if (body?.end_user !== undefined) return sendJson(res, 423, errorList('locked', 'Historical data editing is not enabled for this account', 'end_user'));
+        if (body?.end_user !== undefined)
+          return sendJson(
+            res,
+            423,
+            errorList('locked', 'Historical data editing is not enabled for this account', 'end_user'),
+          );
         res.writeHead(204);
         return res.end();
       case 'GET /v1/segments':

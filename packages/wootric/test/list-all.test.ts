@@ -26,7 +26,8 @@ async function walk(data: readonly FakeResponse[], query?: { created?: { gt?: nu
   const ids: number[] = [];
   let error: unknown;
   try {
-    for await (const response of listAll(wootric, '/v1/responses', query ? { query } : undefined)) ids.push(response.id);
+    for await (const response of listAll(wootric, '/v1/responses', query ? { query } : undefined))
+      ids.push(response.id);
   } catch (e) {
     error = e;
   }
@@ -48,7 +49,9 @@ describe('listAll', () => {
     expect(ids.map((id) => created.get(id)!)).toEqual(data.map((r) => r.created));
 
     expect(pages.every((p) => Number(p.query.get('page')) <= 30 && p.query.get('per_page') === '50')).toBe(true);
-    expect(pages.every((p) => p.query.get('sort_order') === 'asc' && p.query.get('sort_key') === 'created_at')).toBe(true);
+    expect(pages.every((p) => p.query.get('sort_order') === 'asc' && p.query.get('sort_key') === 'created_at')).toBe(
+      true,
+    );
     const windows = pages.filter((p) => p.query.get('page') === '1').map((p) => p.query.get('created[gte]'));
     expect(windows[0]).toBeNull();
     expect(windows.length).toBeGreaterThanOrEqual(3);
@@ -71,12 +74,14 @@ describe('listAll', () => {
     expect(secretsIn(error, [owner.password])).toEqual([]);
   });
 
-  it('keeps the caller\'s created bounds: gt starts the walk, lt ends it', async () => {
+  it("keeps the caller's created bounds: gt starts the walk, lt ends it", async () => {
     const data = records(Array.from({ length: 300 }, () => 2));
     const from = data[100]!.created;
     const to = data[500]!.created;
     const { ids, pages } = await walk(data, { created: { gt: from, lt: to } });
-    expect([...ids].sort((a, b) => a - b)).toEqual(data.filter((r) => r.created > from && r.created < to).map((r) => r.id));
+    expect([...ids].sort((a, b) => a - b)).toEqual(
+      data.filter((r) => r.created > from && r.created < to).map((r) => r.id),
+    );
     expect(pages[0]?.query.get('created[gte]')).toBe(String(from + 1));
     expect(pages.every((p) => p.query.get('created[lt]') === String(to))).toBe(true);
   });

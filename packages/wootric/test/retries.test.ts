@@ -25,7 +25,12 @@ function client(retry: RetryOptions = {}) {
     waits.push(ms);
     vi.setSystemTime(Date.now() + ms);
   };
-  return createWootricClient({ baseUrl: fake.url, accountToken, auth: passwordGrant(owner), retry: { sleep, random: () => 0.5, ...retry } });
+  return createWootricClient({
+    baseUrl: fake.url,
+    accountToken,
+    auth: passwordGrant(owner),
+    retry: { sleep, random: () => 0.5, ...retry },
+  });
 }
 
 const calls = (path: string) => fake.requests.filter((r) => r.path === path).length;
@@ -43,10 +48,15 @@ describe('rate limits (429)', () => {
     fake.limitRate('/v1/segments', 1);
     const wootric = client({ maxWaitMs: 30_000 });
     unwrap(await wootric.GET('/v1/segments'));
-    const error = await wootric.GET('/v1/segments').then(unwrap).catch((e: unknown) => e);
+    const error = await wootric
+      .GET('/v1/segments')
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 40_000 });
-    expect((error as Error).message).toBe('GET /v1/segments answered 429 Too Many Requests: too_many_requests: Rate limit exceeded');
+    expect((error as Error).message).toBe(
+      'GET /v1/segments answered 429 Too Many Requests: too_many_requests: Rate limit exceeded',
+    );
     expect(waits).toEqual([]);
     expect(secretsIn(error, [owner.password])).toEqual([]);
   });
@@ -64,9 +74,14 @@ describe('server errors (5xx)', () => {
     const wootric = client();
     unwrap(await wootric.GET('/v1/segments'));
     fake.failNext(500, 1);
-    const error = await wootric.POST('/v1/email_survey', { body: { emails: ['ann@example.com'] } }).then(unwrap).catch((e: unknown) => e);
+    const error = await wootric
+      .POST('/v1/email_survey', { body: { emails: ['ann@example.com'] } })
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ApiError', status: 500 });
-    expect((error as Error).message).toBe('POST /v1/email_survey answered 500 Internal Server Error: internal_server_error: Something went wrong, please retry later');
+    expect((error as Error).message).toBe(
+      'POST /v1/email_survey answered 500 Internal Server Error: internal_server_error: Something went wrong, please retry later',
+    );
     expect(calls('/v1/email_survey')).toBe(1);
     expect(waits).toEqual([]);
     expect(secretsIn(error, [owner.password])).toEqual([]);
@@ -74,7 +89,10 @@ describe('server errors (5xx)', () => {
 
   it('gives up after maxAttempts with the last error', async () => {
     fake.failNext(502, 3);
-    const error = await client({ maxAttempts: 3 }).GET('/v1/segments').then(unwrap).catch((e: unknown) => e);
+    const error = await client({ maxAttempts: 3 })
+      .GET('/v1/segments')
+      .then(unwrap)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502 });
     expect(waits).toEqual([250, 500]);
     expect(secretsIn(error, [owner.password])).toEqual([]);

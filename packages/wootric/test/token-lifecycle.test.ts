@@ -31,14 +31,23 @@ describe('wootric token lifecycle', () => {
   });
 
   it('leaves out client credentials on the password grant even when given', async () => {
-    const wootric = createWootricClient({ baseUrl: fake.url, accountToken, auth: passwordGrant({ ...owner, clientId: apiClient.id, clientSecret: apiClient.secret }) });
+    const wootric = createWootricClient({
+      baseUrl: fake.url,
+      accountToken,
+      auth: passwordGrant({ ...owner, clientId: apiClient.id, clientSecret: apiClient.secret }),
+    });
     unwrap(await wootric.GET('/v1/segments'));
     expect(Object.keys(fake.oauth.tokenRequests[0]!.body).sort()).toEqual(['grant_type', 'password', 'username']);
   });
 
   it('keeps the 7200-second token, refreshes it 5 minutes before expiry with the newest refresh token', async () => {
     const seen: string[] = [];
-    const wootric = createWootricClient({ baseUrl: fake.url, accountToken, auth: passwordGrant(owner), onTokens: (t) => void seen.push(t.refreshToken!) });
+    const wootric = createWootricClient({
+      baseUrl: fake.url,
+      accountToken,
+      auth: passwordGrant(owner),
+      onTokens: (t) => void seen.push(t.refreshToken!),
+    });
     unwrap(await wootric.GET('/v1/segments'));
     vi.setSystemTime(Date.now() + 6_890_000); // 1 h 54 m 50 s: still fresh
     unwrap(await wootric.GET('/v1/segments'));
@@ -57,7 +66,10 @@ describe('wootric token lifecycle', () => {
   });
 
   it('asks client_credentials again when the token expires (no refresh token comes with it)', async () => {
-    const wootric = createWootricClient({ baseUrl: fake.url, auth: clientCredentialsGrant({ clientId: apiClient.id, clientSecret: apiClient.secret }) });
+    const wootric = createWootricClient({
+      baseUrl: fake.url,
+      auth: clientCredentialsGrant({ clientId: apiClient.id, clientSecret: apiClient.secret }),
+    });
     unwrap(await wootric.GET('/v1/segments'));
     vi.setSystemTime(Date.now() + 7200_000);
     unwrap(await wootric.GET('/v1/segments'));
@@ -77,7 +89,12 @@ describe('wootric token lifecycle', () => {
   });
 
   it.each([
-    ['a wrong password', { ...owner, password: 'wrong-password-xyz' }, accountToken, { error: 'invalid_grant', status: 401 }],
+    [
+      'a wrong password',
+      { ...owner, password: 'wrong-password-xyz' },
+      accountToken,
+      { error: 'invalid_grant', status: 401 },
+    ],
     ['an unknown account token', owner, 'NPS-00000000', { error: 'Not found', status: 404 }],
   ])('throws a typed OAuthError for %s, without any credential in it', async (_name, login, token, expected) => {
     const wootric = createWootricClient({ baseUrl: fake.url, accountToken: token, auth: passwordGrant(login) });
@@ -88,7 +105,10 @@ describe('wootric token lifecycle', () => {
   });
 
   it('throws invalid_client for a wrong client secret', async () => {
-    const wootric = createWootricClient({ baseUrl: fake.url, auth: clientCredentialsGrant({ clientId: apiClient.id, clientSecret: 'wrong-secret-abc' }) });
+    const wootric = createWootricClient({
+      baseUrl: fake.url,
+      auth: clientCredentialsGrant({ clientId: apiClient.id, clientSecret: 'wrong-secret-abc' }),
+    });
     const error = await wootric.GET('/v1/segments').catch((e: unknown) => e);
     expect(error).toMatchObject({ error: 'invalid_client', status: 401 });
     expect(secretsIn(error, [...secrets, 'wrong-secret-abc'])).toEqual([]);

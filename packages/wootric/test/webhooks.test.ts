@@ -10,13 +10,21 @@ import { verifyWootricWebhook, WebhookPayloadError, WebhookSignatureError } from
 
 type Example = { value?: Record<string, unknown>; $ref?: string };
 interface Spec {
-  webhooks: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, Example> }> } } }>;
+  webhooks: Record<
+    string,
+    { post: { requestBody: { content: Record<string, { examples: Record<string, Example> }> } } }
+  >;
   components: { examples: Record<string, Example> };
 }
-const spec = JSON.parse(readFileSync(fileURLToPath(new URL('../../../dist/wootric.openapi.json', import.meta.url)), 'utf8')) as Spec;
-const valueOf = (example: Example) => (example.$ref ? spec.components.examples[example.$ref.split('/').pop()!]! : example).value!;
+const spec = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../dist/wootric.openapi.json', import.meta.url)), 'utf8'),
+) as Spec;
+const exampleValue = (example: Example) =>
+  (example.$ref ? spec.components.examples[example.$ref.split('/').pop()!]! : example).value!;
 const examples = Object.entries(spec.webhooks).flatMap(([type, webhook]) =>
-  Object.values(webhook.post.requestBody.content['application/json']!.examples).map((example) => [type, valueOf(example)] as const),
+  Object.values(webhook.post.requestBody.content['application/json']!.examples).map(
+    (example) => [type, exampleValue(example)] as const,
+  ),
 );
 
 const secret = 'wootric-webhook-secret-5f3a';
@@ -33,7 +41,7 @@ describe('verifyWootricWebhook', () => {
     expect(event).toEqual({ type, payload });
   });
 
-  it.each(examples)('reads the URL-encoded %s body (the docs\' sample form) with the JSON types', (type, payload) => {
+  it.each(examples)("reads the URL-encoded %s body (the docs' sample form) with the JSON types", (type, payload) => {
     const body = railsFormEncode(payload);
     const event = verifyWootricWebhook(body, sign(body), secret, { contentType: 'application/x-www-form-urlencoded' });
     expect(event.type).toBe(type);
@@ -50,9 +58,17 @@ describe('verifyWootricWebhook', () => {
 
   it.each([
     ['a tampered body', (body: string) => [`${body} `, sign(body)], 'signature_mismatch'],
-    ['another secret', (body: string) => [body, `sha1=${createHmac('sha1', 'other').update(body).digest('hex')}`], 'signature_mismatch'],
+    [
+      'another secret',
+      (body: string) => [body, `sha1=${createHmac('sha1', 'other').update(body).digest('hex')}`],
+      'signature_mismatch',
+    ],
     ['no header', (body: string) => [body, undefined], 'missing_signature'],
-    ['a sha256 header', (body: string) => [body, `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`], 'malformed_signature'],
+    [
+      'a sha256 header',
+      (body: string) => [body, `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`],
+      'malformed_signature',
+    ],
   ] as const)('refuses %s before reading the payload', (_name, make, code) => {
     const [, payload] = examples[0]!;
     const [body, signature] = make(JSON.stringify(payload));
@@ -69,8 +85,16 @@ describe('verifyWootricWebhook', () => {
 
   it.each([
     ['a JSON array', '[1,2]', /not a JSON object/],
-    ['an unknown event', '{"response":{"id":1},"event_name":"deleted"}', /neither a response nor a decline event \(event_name: "deleted"\)/],
-    ['a non-numeric score', 'response[id]=1&response[score]=high&event_name=created', /response\[score\] is "high", not an integer/],
+    [
+      'an unknown event',
+      '{"response":{"id":1},"event_name":"deleted"}',
+      /neither a response nor a decline event \(event_name: "deleted"\)/,
+    ],
+    [
+      'a non-numeric score',
+      'response[id]=1&response[score]=high&event_name=created',
+      /response\[score\] is "high", not an integer/,
+    ],
   ])('throws WebhookPayloadError for a signed body with %s', (_name, body, message) => {
     let error: unknown;
     try {

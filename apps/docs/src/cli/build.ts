@@ -8,7 +8,9 @@ const outDir = fileURLToPath(new URL('../../dist', import.meta.url));
 try {
   const site = await buildSite(findRepoRoot(outDir), outDir);
   for (const provider of site.providers) {
-    console.log(`docs: ${provider.name} -> dist/${provider.id}/ (${provider.client ? `samples from ${provider.client.name}` : 'client in progress: no samples'})`);
+    console.log(
+      `docs: ${provider.name} -> dist/${provider.id}/ (${provider.client ? `samples from ${provider.client.name}` : 'client in progress: no samples'})`,
+    );
     const notice = changelogNotice(provider.id, site.changelogs.get(provider.id)!);
     (notice.stream === 'stderr' ? console.error : console.log)(notice.text);
   }

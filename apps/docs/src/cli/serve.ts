@@ -10,7 +10,8 @@ function port(): number {
   const raw = process.env.PORT;
   if (raw === undefined || raw === '') return defaultPort;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`PORT must be a port number from 1 to 65535, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535)
+    throw new Error(`PORT must be a port number from 1 to 65535, got "${raw}"`);
   return value;
 }
 
@@ -18,7 +19,8 @@ try {
   if (!existsSync(`${root}/index.html`)) throw new Error(`${root} holds no site: run \`pnpm build\` first`);
   const server = await startStaticServer(root, port());
   console.log(`\n  Docs: ${server.url}/\n\n  Serving ${root}. Ctrl+C stops it.\n`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => void server.close().then(() => process.exit(0)));
 } catch (error) {
   console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

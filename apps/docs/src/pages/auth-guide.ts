@@ -9,7 +9,11 @@ import { markdown, markdownInline } from './markdown.js';
 import { page } from './layout.js';
 import { providerNav } from './nav.js';
 
-const schemeKinds: Readonly<Record<SecuritySchemeConfig['type'], string>> = { oauth2: 'OAuth 2', http: 'HTTP bearer', apiKey: 'API key' };
+const schemeKinds: Readonly<Record<SecuritySchemeConfig['type'], string>> = {
+  oauth2: 'OAuth 2',
+  http: 'HTTP bearer',
+  apiKey: 'API key',
+};
 
 const clientAuthentication: Readonly<Record<TokenRequestShape['clientAuthentication'], string>> = {
   client_secret_post: '`client_id` and `client_secret` in the request body',
@@ -28,13 +32,29 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
   const scopes = Object.keys(method.scopes ?? {});
   return rows([
     ['grant_type', method.grantType ? code(method.grantType) : undefined],
-    ['Authorization URL', method.authorizationUrl ? code(absoluteUrl(method.authorizationUrl, provider.baseUrl)) : undefined],
-    ['Token endpoint', method.tokenUrl ? html`${code(`POST ${absoluteUrl(method.tokenUrl, provider.baseUrl)}`)}${/^https?:/.test(method.tokenUrl) ? '' : ' (on the API server you use)'}` : undefined],
+    [
+      'Authorization URL',
+      method.authorizationUrl ? code(absoluteUrl(method.authorizationUrl, provider.baseUrl)) : undefined,
+    ],
+    [
+      'Token endpoint',
+      method.tokenUrl
+        ? html`${code(`POST ${absoluteUrl(method.tokenUrl, provider.baseUrl)}`)}${/^https?:/.test(method.tokenUrl) ? '' : ' (on the API server you use)'}`
+        : undefined,
+    ],
     ['Refresh at', method.refreshUrl ? code(absoluteUrl(method.refreshUrl, provider.baseUrl)) : undefined],
     ['Request body', request ? code(request.contentType) : undefined],
-    ['grant_type travels in', request ? (request.grantTypeIn === 'query' ? 'the query string' : 'the body') : undefined],
+    [
+      'grant_type travels in',
+      request ? (request.grantTypeIn === 'query' ? 'the query string' : 'the body') : undefined,
+    ],
     ['Client authentication', request ? markdownInline(clientAuthentication[request.clientAuthentication]) : undefined],
-    ['Query parameters', request && request.queryParameters.length > 0 ? html`${request.queryParameters.map((p) => code(p))} (in the query string, never the body)` : undefined],
+    [
+      'Query parameters',
+      request && request.queryParameters.length > 0
+        ? html`${request.queryParameters.map((p) => code(p))} (in the query string, never the body)`
+        : undefined,
+    ],
     ['Scopes', scopes.length > 0 ? html`${scopes.map((s) => code(s))}` : undefined],
     ['Sent as', method.sentAs ? code(method.sentAs) : undefined],
   ]);
@@ -42,11 +62,18 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
 
 function snippet(quickstart: Quickstart | undefined, provider: Provider): Html {
   if (!provider.client) return html``;
-  if (!quickstart) return html`<p class="note"><code>${provider.client.name}</code> does not export this strategy yet.</p>`;
+  if (!quickstart)
+    return html`<p class="note"><code>${provider.client.name}</code> does not export this strategy yet.</p>`;
   return html`<pre><code class="language-ts">${quickstart.code}</code></pre>`;
 }
 
-function schemeSection(provider: Provider, name: string, scheme: SecuritySchemeConfig, raw: Json, starts: readonly Quickstart[]): Html {
+function schemeSection(
+  provider: Provider,
+  name: string,
+  scheme: SecuritySchemeConfig,
+  raw: Json,
+  starts: readonly Quickstart[],
+): Html {
   const methods = authMethods({ ...provider.security, schemes: { [name]: scheme } });
   const oauth = scheme.type === 'oauth2' ? (scheme as OAuth2SchemeConfig) : undefined;
   return html`<section id="scheme-${name}">
@@ -56,7 +83,10 @@ ${oauth?.flows.implicit ? html`<p>The spec also lists the implicit flow, which t
 ${methods.map(
   (method) => html`<h3 id="${name}-${method.strategy}">${method.title}</h3>
 ${methodTable(provider, method)}
-${snippet(starts.find((q) => q.method.scheme === name && q.method.strategy === method.strategy), provider)}`,
+${snippet(
+  starts.find((q) => q.method.scheme === name && q.method.strategy === method.strategy),
+  provider,
+)}`,
 )}
 ${oauth ? html`<h3 id="${name}-refresh">How tokens refresh</h3>${refreshParagraphs(provider, methods, oauth).map((p) => html`<p>${p}</p>`)}` : ''}
 </section>`;
@@ -76,14 +106,17 @@ function overview(provider: Provider): Html {
   const root = Array.isArray(provider.spec.security) ? (provider.spec.security as Array<Record<string, unknown>>) : [];
   const exceptions = specOperations(provider.spec).filter((op) => Array.isArray(op.operation.security));
   return html`<p>${markdownInline(
-    root.length === 0 ? 'The spec declares no credentials for its operations by default.' : `Every operation needs ${securityText(root)}, unless listed below.`,
+    root.length === 0
+      ? 'The spec declares no credentials for its operations by default.'
+      : `Every operation needs ${securityText(root)}, unless listed below.`,
   )}</p>
 ${exceptions.length > 0 ? html`<ul>${exceptions.map((op) => html`<li><code>${op.method.toUpperCase()} ${op.path}</code> (${op.summary}): ${markdownInline(securityText(op.operation.security as Array<Record<string, unknown>>))}</li>`)}</ul>` : ''}`;
 }
 
 function quickstartSection(provider: Provider, starts: readonly Quickstart[]): Html {
   const [first] = starts;
-  if (!provider.client || !first) return html`<p class="note">The typed client <code>@oapi/${provider.id}</code> is in progress; this guide describes the HTTP exchanges so you can authenticate without it meanwhile.</p>`;
+  if (!provider.client || !first)
+    return html`<p class="note">The typed client <code>@oapi/${provider.id}</code> is in progress; this guide describes the HTTP exchanges so you can authenticate without it meanwhile.</p>`;
   return html`<section id="quickstart">
 <h2>Quickstart</h2>
 <pre><code>npm install ${provider.client.name}</code></pre>
@@ -95,7 +128,10 @@ function quickstartSection(provider: Provider, starts: readonly Quickstart[]): H
 /** The authentication guide of one provider, generated from its security schemes and their `x-` extensions. */
 export function authGuidePage(provider: Provider): string {
   const starts = quickstarts(provider);
-  const rawSchemes = isObject(provider.spec.components) && isObject(provider.spec.components.securitySchemes) ? provider.spec.components.securitySchemes : {};
+  const rawSchemes =
+    isObject(provider.spec.components) && isObject(provider.spec.components.securitySchemes)
+      ? provider.spec.components.securitySchemes
+      : {};
   return page({
     title: `${provider.title}: authentication`,
     root: '../',

@@ -17,7 +17,11 @@ export function lifetimeText(seconds: number): string {
  * How the client keeps an OAuth 2 scheme's tokens fresh, in a few paragraphs written from the
  * spec's flows, `x-token-lifetime` and `x-refresh-token-rotation`.
  */
-export function refreshParagraphs(provider: Provider, methods: readonly AuthMethod[], scheme: OAuth2SchemeConfig): Html[] {
+export function refreshParagraphs(
+  provider: Provider,
+  methods: readonly AuthMethod[],
+  scheme: OAuth2SchemeConfig,
+): Html[] {
   const paragraphs: string[] = [];
   paragraphs.push(
     scheme.tokenLifetime === undefined

@@ -62,7 +62,8 @@ function body(provider: Provider, changelog: Changelog): Html {
   if ('unavailable' in changelog) {
     return html`<p class="note problem" id="history-unavailable">The history of this spec could not be read, so there is no changelog: ${changelog.unavailable}</p>`;
   }
-  if (changelog.entries.length === 0) return html`<p class="note" id="no-history">No commit has changed the ${provider.title} spec yet.</p>`;
+  if (changelog.entries.length === 0)
+    return html`<p class="note" id="no-history">No commit has changed the ${provider.title} spec yet.</p>`;
   return html`<ol class="entries">${changelog.entries.map(entryItem)}</ol>`;
 }
 

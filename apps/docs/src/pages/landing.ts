@@ -15,7 +15,9 @@ const shortTitles: Readonly<Record<string, string>> = {
 export function authSummary(provider: Provider): string[] {
   return authMethods(provider.security)
     .filter((method) => method.strategy !== 'bearerToken')
-    .map((method) => (method.sentAs ? `${method.title} (${method.sentAs})` : (shortTitles[method.strategy] ?? method.title)));
+    .map((method) =>
+      method.sentAs ? `${method.title} (${method.sentAs})` : (shortTitles[method.strategy] ?? method.title),
+    );
 }
 
 function card(provider: Provider) {

@@ -7,7 +7,10 @@ import { providerNav } from './nav.js';
 
 /** JSON that can sit inside a `<script>` element: `<` never appears, so `</script>` cannot either. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Redoc's options for every reference page: system fonts, the site's own download link. */
@@ -20,7 +23,11 @@ export function redocOptions(provider: Provider): Json {
     hideLoading: true,
     theme: {
       colors: { primary: { main: '#1f4e79' } },
-      typography: { fontFamily: systemFonts, headings: { fontFamily: systemFonts }, code: { fontFamily: monospaceFonts } },
+      typography: {
+        fontFamily: systemFonts,
+        headings: { fontFamily: systemFonts },
+        code: { fontFamily: monospaceFonts },
+      },
     },
   };
 }

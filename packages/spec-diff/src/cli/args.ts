@@ -21,27 +21,31 @@ export interface CliArgs {
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`);
   return value as T;
 }
 
+const parseOptions = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      base: { type: 'string' },
+      head: { type: 'string' },
+      'check-changesets': { type: 'boolean', default: false },
+      'write-changeset': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        base: { type: 'string' },
-        head: { type: 'string' },
-        'check-changesets': { type: 'boolean', default: false },
-        'write-changeset': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseOptions(argv);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -60,7 +64,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.output !== undefined) args.output = values.output;
   if (values.base !== undefined) args.base = values.base;
   if (values.head !== undefined) args.head = values.head;
-  if (command === 'diff' && specs.length !== 2) throw new UsageError(`expected two specs, <base> and <head>; got ${specs.length}`);
+  if (command === 'diff' && specs.length !== 2)
+    throw new UsageError(`expected two specs, <base> and <head>; got ${specs.length}`);
   if (command === 'repo' && !args.base) throw new UsageError('repo needs --base <git-ref>');
   if (command !== 'diff' && specs.length > 0) throw new UsageError(`unexpected argument "${specs[0]}"`);
   if (command !== 'repo' && (args.base || args.head || args.checkChangesets || args.writeChangeset)) {

@@ -50,15 +50,31 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 async function run(args: CliArgs, cwd: string): Promise<[string, number]> {
   if (args.command === 'rules') {
-    const text = args.format === 'json' ? JSON.stringify(rules, null, 2) + '\n' : args.format === 'markdown' ? renderRulesMarkdown() : renderRulesText();
+    const text =
+      args.format === 'json'
+        ? `${JSON.stringify(rules, null, 2)}\n`
+        : args.format === 'markdown'
+          ? renderRulesMarkdown()
+          : renderRulesText();
     return [text, 0];
   }
   if (args.command === 'repo') {
     // Loaded only for `repo`, so that diffing two files does not load what it does not use.
     const { runRepo } = await import('../repo/run-repo.js');
     const { renderRepoJson, renderRepoMarkdown, renderRepoText } = await import('../repo/render-repo.js');
-    const report = await runRepo({ cwd, base: args.base!, ...(args.head ? { head: args.head } : {}), checkChangesets: args.checkChangesets, writeChangeset: args.writeChangeset });
-    const text = args.format === 'json' ? renderRepoJson(report) : args.format === 'markdown' ? renderRepoMarkdown(report) : renderRepoText(report);
+    const report = await runRepo({
+      cwd,
+      base: args.base!,
+      ...(args.head ? { head: args.head } : {}),
+      checkChangesets: args.checkChangesets,
+      writeChangeset: args.writeChangeset,
+    });
+    const text =
+      args.format === 'json'
+        ? renderRepoJson(report)
+        : args.format === 'markdown'
+          ? renderRepoMarkdown(report)
+          : renderRepoText(report);
     const short = report.changesets !== undefined && !report.changesets.ok;
     return [text, fails(report.summary, args.failOn) || short ? 1 : 0];
   }
@@ -66,6 +82,11 @@ async function run(args: CliArgs, cwd: string): Promise<[string, number]> {
   const [base, head] = await Promise.all([loadSpecArgument(baseArg, cwd), loadSpecArgument(headArg, cwd)]);
   const result = diffSpecs(base, head);
   const title = `${base.label} → ${head.label}`;
-  const text = args.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : args.format === 'markdown' ? renderMarkdown(result, `Spec diff ${title}`) : renderText(result, `spec-diff: ${title}`);
+  const text =
+    args.format === 'json'
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : args.format === 'markdown'
+        ? renderMarkdown(result, `Spec diff ${title}`)
+        : renderText(result, `spec-diff: ${title}`);
   return [text, fails(result.summary, args.failOn) ? 1 : 0];
 }

@@ -29,7 +29,12 @@ export class DiffContext {
   reportSchema(operation: string | null, pointer: string, where: string, changes: SchemaChange[]): void {
     for (const change of changes) {
       const path = readablePath(change.pointer);
-      this.report(change.id, operation, pointer + change.pointer, `${where}${path ? ` \`${path}\`` : ''}: ${change.detail}`);
+      this.report(
+        change.id,
+        operation,
+        pointer + change.pointer,
+        `${where}${path ? ` \`${path}\`` : ''}: ${change.detail}`,
+      );
     }
   }
 }

@@ -13,5 +13,6 @@ export function compareDocumentation(
   keywords: readonly string[],
 ): void {
   const changed = keywords.filter((k) => !sameJson(base[k], head[k]));
-  if (changed.length > 0) ctx.report('documentation-changed', operation, pointer, `${where}: ${changed.join(', ')} changed`);
+  if (changed.length > 0)
+    ctx.report('documentation-changed', operation, pointer, `${where}: ${changed.join(', ')} changed`);
 }

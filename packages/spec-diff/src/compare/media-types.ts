@@ -37,7 +37,12 @@ export function compareContent(
   for (const [key, [mediaType, baseEntry]] of baseMedia) {
     const headMatch = headMedia.get(key);
     if (!headMatch) {
-      ctx.report(options.removed, operation, childPointer(base.pointer, 'content', mediaType), `${options.where}: media type ${mediaType} removed`);
+      ctx.report(
+        options.removed,
+        operation,
+        childPointer(base.pointer, 'content', mediaType),
+        `${options.where}: media type ${mediaType} removed`,
+      );
       continue;
     }
     const [headType, headEntry] = headMatch;
@@ -46,9 +51,15 @@ export function compareContent(
     const headSchema = asObject(ctx.resolveHead(headEntry)).schema;
     if (baseSchema === undefined && headSchema === undefined) continue;
     const changes = ctx.schemas.compare(baseSchema ?? {}, headSchema ?? {}, options.direction);
-    ctx.reportSchema(operation, pointer + '/schema', `${options.where} ${headType}`, changes);
+    ctx.reportSchema(operation, `${pointer}/schema`, `${options.where} ${headType}`, changes);
   }
   for (const [key, [mediaType]] of headMedia) {
-    if (!baseMedia.has(key)) ctx.report(options.added, operation, childPointer(head.pointer, 'content', mediaType), `${options.where}: media type ${mediaType} added`);
+    if (!baseMedia.has(key))
+      ctx.report(
+        options.added,
+        operation,
+        childPointer(head.pointer, 'content', mediaType),
+        `${options.where}: media type ${mediaType} added`,
+      );
   }
 }

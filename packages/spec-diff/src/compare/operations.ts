@@ -18,7 +18,12 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
   }
   const [baseId, headId] = [base.operation.operationId, head.operation.operationId];
   if (typeof baseId === 'string' && baseId !== headId) {
-    ctx.report('operation-id-changed', pair.label, head.operationPointer, `operationId ${baseId} → ${typeof headId === 'string' ? headId : '(none)'}`);
+    ctx.report(
+      'operation-id-changed',
+      pair.label,
+      head.operationPointer,
+      `operationId ${baseId} → ${typeof headId === 'string' ? headId : '(none)'}`,
+    );
   }
   compareParameters(ctx, pair);
   compareRequestBody(ctx, pair);
@@ -26,5 +31,10 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
     compareResponses(ctx, pair);
     compareSecurity(ctx, pair);
   }
-  compareDocumentation(ctx, pair.label, head.operationPointer, pair.kind, base.operation, head.operation, ['summary', 'description', 'tags', 'externalDocs']);
+  compareDocumentation(ctx, pair.label, head.operationPointer, pair.kind, base.operation, head.operation, [
+    'summary',
+    'description',
+    'tags',
+    'externalDocs',
+  ]);
 }

@@ -27,7 +27,12 @@ function effectiveParameters(side: OperationSide, resolve: Resolve): Map<string,
       if (!isObject(parameter) || typeof parameter.name !== 'string' || typeof parameter.in !== 'string') return;
       const { name, in: location } = parameter;
       const position = location === 'path' ? positions.indexOf(name) : -1;
-      const key = position >= 0 ? `path#${position}` : location === 'header' ? `header:${name.toLowerCase()}` : `${location}:${name}`;
+      const key =
+        position >= 0
+          ? `path#${position}`
+          : location === 'header'
+            ? `header:${name.toLowerCase()}`
+            : `${location}:${name}`;
       result.set(key, { key, name, in: location, parameter, pointer: childPointer(pointer, 'parameters', index) });
     });
   };
@@ -49,10 +54,17 @@ export function compareParameters(ctx: DiffContext, pair: OperationPair): void {
       compareParameter(ctx, pair, before, after);
       continue;
     }
-    const relocated = [...head.values()].find((p) => !base.has(p.key) && p.name.toLowerCase() === before.name.toLowerCase() && p.in !== before.in);
+    const relocated = [...head.values()].find(
+      (p) => !base.has(p.key) && p.name.toLowerCase() === before.name.toLowerCase() && p.in !== before.in,
+    );
     if (relocated) {
       moved.add(relocated.key);
-      ctx.report('parameter-location-changed', pair.label, relocated.pointer, `parameter \`${before.name}\` moved from ${before.in} to ${relocated.in}`);
+      ctx.report(
+        'parameter-location-changed',
+        pair.label,
+        relocated.pointer,
+        `parameter \`${before.name}\` moved from ${before.in} to ${relocated.in}`,
+      );
     } else {
       ctx.report('parameter-removed', pair.label, before.pointer, `${before.in} parameter \`${before.name}\` removed`);
     }
@@ -61,15 +73,26 @@ export function compareParameters(ctx: DiffContext, pair: OperationPair): void {
     if (base.has(key) || moved.has(key)) continue;
     const required = isRequired(after);
     const id = required && !webhook ? 'required-parameter-added' : 'parameter-added';
-    ctx.report(id, pair.label, after.pointer, `${required ? 'required' : 'optional'} ${after.in} parameter \`${after.name}\` added`);
+    ctx.report(
+      id,
+      pair.label,
+      after.pointer,
+      `${required ? 'required' : 'optional'} ${after.in} parameter \`${after.name}\` added`,
+    );
   }
 }
 
-function compareParameter(ctx: DiffContext, pair: OperationPair, before: EffectiveParameter, after: EffectiveParameter): void {
+function compareParameter(
+  ctx: DiffContext,
+  pair: OperationPair,
+  before: EffectiveParameter,
+  after: EffectiveParameter,
+): void {
   const where = `${after.in} parameter \`${after.name}\``;
   const [wasRequired, nowRequired] = [isRequired(before), isRequired(after)];
   if (pair.kind === 'webhook') {
-    if (wasRequired && !nowRequired) ctx.report('webhook-parameter-made-optional', pair.label, after.pointer, `${where} became optional`);
+    if (wasRequired && !nowRequired)
+      ctx.report('webhook-parameter-made-optional', pair.label, after.pointer, `${where} became optional`);
   } else if (!wasRequired && nowRequired) {
     ctx.report('parameter-made-required', pair.label, after.pointer, `${where} became required`);
   } else if (wasRequired && !nowRequired) {
@@ -77,26 +100,47 @@ function compareParameter(ctx: DiffContext, pair: OperationPair, before: Effecti
   }
   if (pair.kind === 'operation') {
     const [styleBefore, styleAfter] = [serialization(before), serialization(after)];
-    if (styleBefore !== styleAfter) ctx.report('parameter-style-changed', pair.label, after.pointer, `${where} serialization ${styleBefore} → ${styleAfter}`);
+    if (styleBefore !== styleAfter)
+      ctx.report(
+        'parameter-style-changed',
+        pair.label,
+        after.pointer,
+        `${where} serialization ${styleBefore} → ${styleAfter}`,
+      );
   }
   const [baseSchema, baseSchemaPointer] = parameterSchema(before);
   const [headSchema, headSchemaPointer] = parameterSchema(after);
   if (baseSchema !== undefined || headSchema !== undefined) {
     const direction = pair.kind === 'webhook' ? 'response' : 'request';
-    ctx.reportSchema(pair.label, headSchema !== undefined ? headSchemaPointer : baseSchemaPointer, where, ctx.schemas.compare(baseSchema ?? {}, headSchema ?? {}, direction));
+    ctx.reportSchema(
+      pair.label,
+      headSchema !== undefined ? headSchemaPointer : baseSchemaPointer,
+      where,
+      ctx.schemas.compare(baseSchema ?? {}, headSchema ?? {}, direction),
+    );
   }
-  compareDocumentation(ctx, pair.label, after.pointer, where, before.parameter, after.parameter, ['description', 'deprecated', 'example', 'examples']);
+  compareDocumentation(ctx, pair.label, after.pointer, where, before.parameter, after.parameter, [
+    'description',
+    'deprecated',
+    'example',
+    'examples',
+  ]);
 }
 
 /** `style` and `explode` with their defaults filled in, as OpenAPI defines them per location. */
 function serialization(p: EffectiveParameter): string {
-  const style = typeof p.parameter.style === 'string' ? p.parameter.style : p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple';
+  const style =
+    typeof p.parameter.style === 'string'
+      ? p.parameter.style
+      : p.in === 'query' || p.in === 'cookie'
+        ? 'form'
+        : 'simple';
   const explode = typeof p.parameter.explode === 'boolean' ? p.parameter.explode : style === 'form';
   return `style=${style} explode=${explode}`;
 }
 
 function parameterSchema(p: EffectiveParameter): [unknown, string] {
-  if (p.parameter.schema !== undefined) return [p.parameter.schema, p.pointer + '/schema'];
+  if (p.parameter.schema !== undefined) return [p.parameter.schema, `${p.pointer}/schema`];
   const [mediaType, media] = Object.entries(asObject(p.parameter.content))[0] ?? [];
   if (mediaType === undefined) return [undefined, p.pointer];
   return [asObject(media).schema, childPointer(p.pointer, 'content', mediaType, 'schema')];

@@ -16,11 +16,17 @@ interface PathEntry {
   pointer: string;
 }
 
-function entries(container: unknown, root: string, resolve: (n: unknown) => unknown, normalizeKey: (k: string) => string): Map<string, PathEntry> {
+function entries(
+  container: unknown,
+  root: string,
+  resolve: (n: unknown) => unknown,
+  normalizeKey: (k: string) => string,
+): Map<string, PathEntry> {
   const map = new Map<string, PathEntry>();
   for (const [template, raw] of Object.entries(asObject(container))) {
     const key = normalizeKey(template);
-    if (!map.has(key)) map.set(key, { template, pathItem: asObject(resolve(raw)), pointer: childPointer(root, template) });
+    if (!map.has(key))
+      map.set(key, { template, pathItem: asObject(resolve(raw)), pointer: childPointer(root, template) });
   }
   return map;
 }
@@ -45,13 +51,23 @@ function label(kind: OperationPair['kind'], method: string, template: string): s
   return method === 'post' ? `WEBHOOK ${template}` : `WEBHOOK ${template} (${method.toUpperCase()})`;
 }
 
-function compareContainers(ctx: DiffContext, base: Map<string, PathEntry>, head: Map<string, PathEntry>, kind: OperationPair['kind']): void {
+function compareContainers(
+  ctx: DiffContext,
+  base: Map<string, PathEntry>,
+  head: Map<string, PathEntry>,
+  kind: OperationPair['kind'],
+): void {
   for (const [key, before] of base) {
     const after = head.get(key);
     const baseOperations = operationsOf(before.pathItem);
     if (!after) {
       if (kind === 'operation' && baseOperations.some(([, op]) => op.deprecated !== true)) {
-        ctx.report('path-removed', before.template, before.pointer, `path ${before.template} removed (${baseOperations.map(([m]) => m.toUpperCase()).join(', ')})`);
+        ctx.report(
+          'path-removed',
+          before.template,
+          before.pointer,
+          `path ${before.template} removed (${baseOperations.map(([m]) => m.toUpperCase()).join(', ')})`,
+        );
       } else {
         for (const [method, op] of baseOperations) reportRemoved(ctx, kind, method, op, before);
       }
@@ -74,7 +90,12 @@ function compareContainers(ctx: DiffContext, base: Map<string, PathEntry>, head:
     }
     for (const [method] of headOperations) {
       if (!isObject(before.pathItem[method])) {
-        ctx.report('operation-added', label(kind, method, after.template), childPointer(after.pointer, method), `${kind} added`);
+        ctx.report(
+          'operation-added',
+          label(kind, method, after.template),
+          childPointer(after.pointer, method),
+          `${kind} added`,
+        );
       }
     }
   }
@@ -84,12 +105,24 @@ function compareContainers(ctx: DiffContext, base: Map<string, PathEntry>, head:
       const methods = operationsOf(after.pathItem).map(([m]) => m.toUpperCase());
       ctx.report('path-added', after.template, after.pointer, `path ${after.template} added (${methods.join(', ')})`);
     } else {
-      for (const [method] of operationsOf(after.pathItem)) ctx.report('operation-added', label(kind, method, after.template), childPointer(after.pointer, method), 'webhook added');
+      for (const [method] of operationsOf(after.pathItem))
+        ctx.report(
+          'operation-added',
+          label(kind, method, after.template),
+          childPointer(after.pointer, method),
+          'webhook added',
+        );
     }
   }
 }
 
-function reportRemoved(ctx: DiffContext, kind: OperationPair['kind'], method: string, op: JsonObject, entry: PathEntry): void {
+function reportRemoved(
+  ctx: DiffContext,
+  kind: OperationPair['kind'],
+  method: string,
+  op: JsonObject,
+  entry: PathEntry,
+): void {
   const deprecated = op.deprecated === true;
   ctx.report(
     deprecated ? 'deprecated-operation-removed' : 'operation-removed',
@@ -100,12 +133,25 @@ function reportRemoved(ctx: DiffContext, kind: OperationPair['kind'], method: st
 }
 
 function side(entry: PathEntry, method: string, operation: JsonObject): OperationSide {
-  return { operation, pathItem: entry.pathItem, operationPointer: childPointer(entry.pointer, method), pathPointer: entry.pointer, template: entry.template };
+  return {
+    operation,
+    pathItem: entry.pathItem,
+    operationPointer: childPointer(entry.pointer, method),
+    pathPointer: entry.pointer,
+    template: entry.template,
+  };
 }
 
 function compareTemplates(ctx: DiffContext, before: PathEntry, after: PathEntry): void {
   if (before.template === after.template) return;
   const [oldNames, newNames] = [templateParameters(before.template), templateParameters(after.template)];
-  const renames = oldNames.map((name, i) => (name === newNames[i] ? '' : `\`${name}\` → \`${newNames[i]}\``)).filter(Boolean);
-  ctx.report('path-parameter-renamed', after.template, after.pointer, `path parameter renamed: ${renames.join(', ')} (${before.template} → ${after.template})`);
+  const renames = oldNames
+    .map((name, i) => (name === newNames[i] ? '' : `\`${name}\` → \`${newNames[i]}\``))
+    .filter(Boolean);
+  ctx.report(
+    'path-parameter-renamed',
+    after.template,
+    after.pointer,
+    `path parameter renamed: ${renames.join(', ')} (${before.template} → ${after.template})`,
+  );
 }

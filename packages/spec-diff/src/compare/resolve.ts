@@ -15,7 +15,8 @@ export function createResolver(document: unknown, label: string): Resolve {
   const targets = new Map<string, unknown>();
   const lookup = (ref: string): unknown => {
     if (targets.has(ref)) return targets.get(ref);
-    if (!ref.startsWith('#')) throw new InputError(label, `$ref "${ref}" points outside the document and was not bundled`);
+    if (!ref.startsWith('#'))
+      throw new InputError(label, `$ref "${ref}" points outside the document and was not bundled`);
     const target = getAtPointer(document, decodeURIComponent(ref.slice(1)));
     if (target === undefined) throw new InputError(label, `$ref "${ref}" does not resolve`);
     targets.set(ref, target);

@@ -3,7 +3,14 @@ import { escapeSegment } from '../json-pointer.js';
 import type { RuleId } from '../rules.js';
 import type { Direction, Emit, SchemaChange } from './direction.js';
 import { pureRef, type Resolve } from './resolve.js';
-import { compareConstraints, compareDocs, compareEnum, compareFormat, compareNullable, compareTypes } from './schema-facets.js';
+import {
+  compareConstraints,
+  compareDocs,
+  compareEnum,
+  compareFormat,
+  compareNullable,
+  compareTypes,
+} from './schema-facets.js';
 import { type SchemaView, viewSchema, withOwnKeywords } from './schema-view.js';
 import { matchVariants, type ViewedVariant } from './variants.js';
 
@@ -81,7 +88,8 @@ export class SchemaDiffer {
     if (!incompatible) {
       this.compareProperties(base, head, direction, changes);
       this.compareAdditionalProperties(base, head, direction, changes);
-      if (base.items !== undefined && head.items !== undefined) this.nest(changes, '/items', this.compare(base.items, head.items, direction));
+      if (base.items !== undefined && head.items !== undefined)
+        this.nest(changes, '/items', this.compare(base.items, head.items, direction));
     }
     if (base.variants && head.variants) this.compareVariantLists(base, head, direction, changes);
     return changes;
@@ -93,14 +101,18 @@ export class SchemaDiffer {
       const baseProperty = visibleProperty(base, name, direction, this.resolveBase);
       const headProperty = visibleProperty(head, name, direction, this.resolveHead);
       if (baseProperty === undefined && headProperty === undefined) continue;
-      const pointer = '/properties/' + escapeSegment(name);
+      const pointer = `/properties/${escapeSegment(name)}`;
       const push = (id: RuleId, detail: string): void => void changes.push({ id, pointer, detail });
       const [wasRequired, isRequired] = [base.required.has(name), head.required.has(name)];
       if (headProperty === undefined) {
         push(direction === 'request' ? 'request-property-removed' : 'response-property-removed', 'property removed');
       } else if (baseProperty === undefined) {
         if (direction === 'response') push('response-property-added', 'property added');
-        else push(isRequired ? 'required-request-property-added' : 'request-property-added', isRequired ? 'required property added' : 'optional property added');
+        else
+          push(
+            isRequired ? 'required-request-property-added' : 'request-property-added',
+            isRequired ? 'required property added' : 'optional property added',
+          );
       } else {
         if (wasRequired !== isRequired) {
           const madeRequired = isRequired ? 'became required' : 'became optional';
@@ -113,31 +125,69 @@ export class SchemaDiffer {
     }
   }
 
-  private compareAdditionalProperties(base: SchemaView, head: SchemaView, direction: Direction, changes: SchemaChange[]): void {
+  private compareAdditionalProperties(
+    base: SchemaView,
+    head: SchemaView,
+    direction: Direction,
+    changes: SchemaChange[],
+  ): void {
     const [before, after] = [base.additionalProperties, head.additionalProperties];
     if (direction === 'request' && before !== false && after === false) {
-      changes.push({ id: 'request-additional-properties-restricted', pointer: '', detail: 'no longer accepts additional properties' });
+      changes.push({
+        id: 'request-additional-properties-restricted',
+        pointer: '',
+        detail: 'no longer accepts additional properties',
+      });
     } else if (direction === 'request' && before === false && after !== false) {
       changes.push({ id: 'schema-compatible-change', pointer: '', detail: 'now accepts additional properties' });
     }
-    if (isObject(before) && isObject(after)) this.nest(changes, '/additionalProperties', this.compare(before, after, direction));
+    if (isObject(before) && isObject(after))
+      this.nest(changes, '/additionalProperties', this.compare(before, after, direction));
   }
 
   private compareVariantLists(base: SchemaView, head: SchemaView, direction: Direction, changes: SchemaChange[]): void {
-    const match = matchVariants(this.viewVariants(base, this.resolveBase), this.viewVariants(head, this.resolveHead), this.resolveBase, this.resolveHead);
+    const match = matchVariants(
+      this.viewVariants(base, this.resolveBase),
+      this.viewVariants(head, this.resolveHead),
+      this.resolveBase,
+      this.resolveHead,
+    );
     for (const [b, h] of match.pairs) {
-      this.nest(changes, `/${head.variantKeyword}/${h.variant.index}`, this.compare(b.variant.schema, h.variant.schema, direction));
+      this.nest(
+        changes,
+        `/${head.variantKeyword}/${h.variant.index}`,
+        this.compare(b.variant.schema, h.variant.schema, direction),
+      );
     }
     this.reportUnmatched(match.removed, match.added, base, head, direction, changes);
   }
 
   /** One side is a plain schema, the other a oneOf/anyOf: the plain one is a single alternative. */
-  private compareOneSidedVariants(base: SchemaView, head: SchemaView, direction: Direction, changes: SchemaChange[]): void {
+  private compareOneSidedVariants(
+    base: SchemaView,
+    head: SchemaView,
+    direction: Direction,
+    changes: SchemaChange[],
+  ): void {
     const asList = (view: SchemaView, resolve: Resolve): ViewedVariant[] =>
       view.variants
         ? this.viewVariants(view, resolve).map((v) => ({ variant: v.variant, view: withOwnKeywords(view, v.view) }))
-        : [{ variant: { schema: undefined, index: -1, name: typeof view.docs.title === 'string' ? view.docs.title : undefined }, view }];
-    const match = matchVariants(asList(base, this.resolveBase), asList(head, this.resolveHead), this.resolveBase, this.resolveHead);
+        : [
+            {
+              variant: {
+                schema: undefined,
+                index: -1,
+                name: typeof view.docs.title === 'string' ? view.docs.title : undefined,
+              },
+              view,
+            },
+          ];
+    const match = matchVariants(
+      asList(base, this.resolveBase),
+      asList(head, this.resolveHead),
+      this.resolveBase,
+      this.resolveHead,
+    );
     for (const [b, h] of match.pairs) {
       const index = h.variant.index >= 0 ? h.variant.index : b.variant.index;
       const keyword = head.variants ? head.variantKeyword : base.variantKeyword;
@@ -146,7 +196,14 @@ export class SchemaDiffer {
     this.reportUnmatched(match.removed, match.added, base, head, direction, changes);
   }
 
-  private reportUnmatched(removed: ViewedVariant[], added: ViewedVariant[], base: SchemaView, head: SchemaView, direction: Direction, changes: SchemaChange[]): void {
+  private reportUnmatched(
+    removed: ViewedVariant[],
+    added: ViewedVariant[],
+    base: SchemaView,
+    head: SchemaView,
+    direction: Direction,
+    changes: SchemaChange[],
+  ): void {
     for (const r of removed) {
       const pointer = r.variant.index >= 0 ? `/${base.variantKeyword}/${r.variant.index}` : '';
       const id = direction === 'request' ? 'request-variant-removed' : 'schema-compatible-change';

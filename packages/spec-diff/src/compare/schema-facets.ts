@@ -7,7 +7,10 @@ export function compareTypes(base: SchemaView, head: SchemaView, direction: Dire
   if (sameTypes(base.types, head.types)) return false;
   const change = `type ${formatTypes(base.types)} → ${formatTypes(head.types)}`;
   const compatible = direction === 'request' ? covers(head.types, base.types) : covers(base.types, head.types);
-  emit(compatible ? 'schema-compatible-change' : 'type-changed', compatible ? `${change} (${acceptsMore(direction)})` : change);
+  emit(
+    compatible ? 'schema-compatible-change' : 'type-changed',
+    compatible ? `${change} (${acceptsMore(direction)})` : change,
+  );
   return !compatible;
 }
 
@@ -39,7 +42,10 @@ export function compareEnum(base: SchemaView, head: SchemaView, direction: Direc
   } else if (direction === 'response' && added.length > 0) {
     emit('response-enum-value-added', `can now return ${added.join(', ')}`);
   } else if (removed.length + added.length > 0) {
-    const parts = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''];
+    const parts = [
+      added.length ? `added ${added.join(', ')}` : '',
+      removed.length ? `removed ${removed.join(', ')}` : '',
+    ];
     emit('schema-compatible-change', `enum ${parts.filter(Boolean).join('; ')}`);
   }
 }
@@ -51,7 +57,9 @@ export function compareConstraints(base: SchemaView, head: SchemaView, direction
   const lengthLoose = length.some((k) => tightens(k, head.numbers[k], base.numbers[k]));
   judge(direction, emit, 'request-length-tightened', lengthTight, lengthLoose, describe(length, base, head));
 
-  const rangeKeys = (['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf'] as const).filter((k) => base.numbers[k] !== head.numbers[k]);
+  const rangeKeys = (['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf'] as const).filter(
+    (k) => base.numbers[k] !== head.numbers[k],
+  );
   if (rangeKeys.length > 0) {
     const tight = rangeNarrows(base, head);
     const loose = rangeNarrows(head, base);
@@ -69,7 +77,14 @@ export function compareDocs(base: SchemaView, head: SchemaView, emit: Emit): voi
   if (changed.length > 0) emit('documentation-changed', `${changed.join(', ')} changed`);
 }
 
-function judge(direction: Direction, emit: Emit, requestRule: 'request-length-tightened' | 'request-range-tightened' | 'request-pattern-changed', tight: boolean, loose: boolean, change: string): void {
+function judge(
+  direction: Direction,
+  emit: Emit,
+  requestRule: 'request-length-tightened' | 'request-range-tightened' | 'request-pattern-changed',
+  tight: boolean,
+  loose: boolean,
+  change: string,
+): void {
   if (!tight && !loose) return;
   if (direction === 'request' && tight) emit(requestRule, change);
   else if (direction === 'response' && loose) emit('response-constraint-loosened', change);
@@ -82,26 +97,35 @@ function tightens(keyword: NumericKeyword, from: number | undefined, to: number 
   return (to ?? Infinity) < (from ?? Infinity);
 }
 
-interface Bound { value: number; exclusive: boolean }
+interface Bound {
+  value: number;
+  exclusive: boolean;
+}
 
 function lowerBound(view: SchemaView): Bound {
   const inclusive = view.numbers.minimum ?? -Infinity;
   const exclusive = view.numbers.exclusiveMinimum ?? -Infinity;
-  return exclusive >= inclusive ? { value: exclusive, exclusive: exclusive !== -Infinity } : { value: inclusive, exclusive: false };
+  return exclusive >= inclusive
+    ? { value: exclusive, exclusive: exclusive !== -Infinity }
+    : { value: inclusive, exclusive: false };
 }
 
 function upperBound(view: SchemaView): Bound {
   const inclusive = view.numbers.maximum ?? Infinity;
   const exclusive = view.numbers.exclusiveMaximum ?? Infinity;
-  return exclusive <= inclusive ? { value: exclusive, exclusive: exclusive !== Infinity } : { value: inclusive, exclusive: false };
+  return exclusive <= inclusive
+    ? { value: exclusive, exclusive: exclusive !== Infinity }
+    : { value: inclusive, exclusive: false };
 }
 
 /** Whether `to` rejects some number that `from` accepted. */
 function rangeNarrows(from: SchemaView, to: SchemaView): boolean {
   const [lowFrom, lowTo] = [lowerBound(from), lowerBound(to)];
   const [highFrom, highTo] = [upperBound(from), upperBound(to)];
-  const lowerRaised = lowTo.value > lowFrom.value || (lowTo.value === lowFrom.value && lowTo.exclusive && !lowFrom.exclusive);
-  const upperLowered = highTo.value < highFrom.value || (highTo.value === highFrom.value && highTo.exclusive && !highFrom.exclusive);
+  const lowerRaised =
+    lowTo.value > lowFrom.value || (lowTo.value === lowFrom.value && lowTo.exclusive && !lowFrom.exclusive);
+  const upperLowered =
+    highTo.value < highFrom.value || (highTo.value === highFrom.value && highTo.exclusive && !highFrom.exclusive);
   const fromStep = from.numbers.multipleOf;
   const toStep = to.numbers.multipleOf;
   const stepNarrows = toStep !== undefined && (fromStep === undefined || !isMultiple(fromStep, toStep));
@@ -119,7 +143,7 @@ function describe(keys: readonly NumericKeyword[], base: SchemaView, head: Schem
 
 function missingValues(from: string[] | undefined, to: string[] | undefined): string[] {
   if (to === undefined) return [];
-  if (from === undefined) return ['values outside ' + formatValues(to)];
+  if (from === undefined) return [`values outside ${formatValues(to)}`];
   return from.filter((v) => !to.includes(v));
 }
 

@@ -36,7 +36,14 @@ export interface SchemaView {
   docs: Partial<Record<DocKeyword, unknown>>;
 }
 
-export const LENGTH_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
+export const LENGTH_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+] as const;
 export const RANGE_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const;
 export type NumericKeyword = (typeof LENGTH_KEYWORDS)[number] | (typeof RANGE_KEYWORDS)[number];
 export const DOC_KEYWORDS = ['title', 'description', 'example', 'examples', 'externalDocs', 'deprecated'] as const;
@@ -46,9 +53,21 @@ const NULL_JSON = 'null';
 
 export function emptyView(): SchemaView {
   return {
-    types: null, nullable: false, format: undefined, enum: undefined, properties: new Map(), required: new Set(),
-    items: undefined, additionalProperties: undefined, variants: undefined, variantKeyword: 'oneOf', numbers: {},
-    pattern: undefined, readOnly: false, writeOnly: false, docs: {},
+    types: null,
+    nullable: false,
+    format: undefined,
+    enum: undefined,
+    properties: new Map(),
+    required: new Set(),
+    items: undefined,
+    additionalProperties: undefined,
+    variants: undefined,
+    variantKeyword: 'oneOf',
+    numbers: {},
+    pattern: undefined,
+    readOnly: false,
+    writeOnly: false,
+    docs: {},
   };
 }
 
@@ -67,7 +86,12 @@ export function viewSchema(raw: unknown, resolve: Resolve, depth = 0): SchemaVie
 
 function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
   const type = schema.type;
-  const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : undefined;
+  const types =
+    typeof type === 'string'
+      ? [type]
+      : Array.isArray(type)
+        ? type.filter((t): t is string => typeof t === 'string')
+        : undefined;
   if (types) {
     view.nullable = types.includes('null');
     view.types = new Set(types.filter((t) => t !== 'null'));
@@ -84,8 +108,10 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     if (json.includes(NULL_JSON)) view.nullable = true;
     view.enum = json.filter((v) => v !== NULL_JSON);
   }
-  if (isObject(schema.properties)) for (const [name, prop] of Object.entries(schema.properties)) view.properties.set(name, prop);
-  if (Array.isArray(schema.required)) for (const name of schema.required) if (typeof name === 'string') view.required.add(name);
+  if (isObject(schema.properties))
+    for (const [name, prop] of Object.entries(schema.properties)) view.properties.set(name, prop);
+  if (Array.isArray(schema.required))
+    for (const name of schema.required) if (typeof name === 'string') view.required.add(name);
   view.items = schema.items;
   view.additionalProperties = schema.additionalProperties;
   for (const keyword of [...LENGTH_KEYWORDS, ...RANGE_KEYWORDS]) {
@@ -129,7 +155,8 @@ function readVariants(schema: JsonObject, view: SchemaView, resolve: Resolve, de
 
 /** A component name (`Cat`), a title, or the names an `allOf` joins (`Cat+Pet`). */
 function variantName(raw: unknown, resolved: unknown): string | undefined {
-  const refName = (node: unknown): string | undefined => (isObject(node) && typeof node.$ref === 'string' ? node.$ref.split('/').pop() : undefined);
+  const refName = (node: unknown): string | undefined =>
+    isObject(node) && typeof node.$ref === 'string' ? node.$ref.split('/').pop() : undefined;
   const ref = refName(raw);
   if (ref !== undefined) return ref;
   if (!isObject(resolved)) return undefined;
@@ -155,11 +182,13 @@ function mergeInto(target: SchemaView, part: SchemaView): void {
     target.variants = part.variants;
     target.variantKeyword = part.variantKeyword;
   }
-  for (const [keyword, value] of Object.entries(part.numbers) as Array<[NumericKeyword, number]>) target.numbers[keyword] ??= value;
+  for (const [keyword, value] of Object.entries(part.numbers) as Array<[NumericKeyword, number]>)
+    target.numbers[keyword] ??= value;
   target.pattern ??= part.pattern;
   target.readOnly ||= part.readOnly;
   target.writeOnly ||= part.writeOnly;
-  for (const [keyword, value] of Object.entries(part.docs) as Array<[DocKeyword, unknown]>) target.docs[keyword] ??= value;
+  for (const [keyword, value] of Object.entries(part.docs) as Array<[DocKeyword, unknown]>)
+    target.docs[keyword] ??= value;
 }
 
 function intersectTypes(a: Set<string>, b: Set<string>): Set<string> {

@@ -12,7 +12,10 @@ type Alternative = Map<string, Set<string>>;
 function alternatives(operation: JsonObject, document: JsonObject): Alternative[] {
   const requirement = Array.isArray(operation.security) ? operation.security : asArray(document.security);
   if (requirement.length === 0) return [new Map()];
-  return requirement.map((alt) => new Map(Object.entries(asObject(alt)).map(([scheme, scopes]) => [scheme, new Set(asArray(scopes).map(String))])));
+  return requirement.map(
+    (alt) =>
+      new Map(Object.entries(asObject(alt)).map(([scheme, scopes]) => [scheme, new Set(asArray(scopes).map(String))])),
+  );
 }
 
 /** Whether a client that satisfies `held` also satisfies `needed`. */
@@ -25,7 +28,9 @@ function satisfies(held: Alternative, needed: Alternative): boolean {
 }
 
 const describe = (alt: Alternative): string =>
-  alt.size === 0 ? 'no credentials' : [...alt].map(([s, scopes]) => (scopes.size ? `${s} (${[...scopes].join(', ')})` : s)).join(' + ');
+  alt.size === 0
+    ? 'no credentials'
+    : [...alt].map(([s, scopes]) => (scopes.size ? `${s} (${[...scopes].join(', ')})` : s)).join(' + ');
 
 /**
  * A client authenticated for a base alternative keeps working when some head alternative asks for
@@ -34,21 +39,35 @@ const describe = (alt: Alternative): string =>
 export function compareSecurity(ctx: DiffContext, pair: OperationPair): void {
   const base = alternatives(pair.base.operation, ctx.base.document);
   const head = alternatives(pair.head.operation, ctx.head.document);
-  const pointer = Array.isArray(pair.head.operation.security) ? pair.head.operationPointer + '/security' : '/security';
+  const pointer = Array.isArray(pair.head.operation.security) ? `${pair.head.operationPointer}/security` : '/security';
   let changed = false;
   for (const held of base) {
     if (head.some((needed) => satisfies(held, needed))) continue;
     changed = true;
-    const sameSchemes = head.find((needed) => needed.size === held.size && [...needed.keys()].every((s) => held.has(s)));
+    const sameSchemes = head.find(
+      (needed) => needed.size === held.size && [...needed.keys()].every((s) => held.has(s)),
+    );
     if (sameSchemes) {
-      const added = [...sameSchemes].flatMap(([s, scopes]) => [...scopes].filter((x) => !held.get(s)!.has(x)).map((x) => `${s}: ${x}`));
+      const added = [...sameSchemes].flatMap(([s, scopes]) =>
+        [...scopes].filter((x) => !held.get(s)!.has(x)).map((x) => `${s}: ${x}`),
+      );
       ctx.report('security-scope-added', pair.label, pointer, `now requires scope ${added.join(', ')}`);
     } else {
-      ctx.report('security-requirement-added', pair.label, pointer, `clients using ${describe(held)} now need ${head.map(describe).join(' or ')}`);
+      ctx.report(
+        'security-requirement-added',
+        pair.label,
+        pointer,
+        `clients using ${describe(held)} now need ${head.map(describe).join(' or ')}`,
+      );
     }
   }
   if (!changed && !sameAlternatives(base, head)) {
-    ctx.report('security-requirement-removed', pair.label, pointer, `security ${base.map(describe).join(' or ')} → ${head.map(describe).join(' or ')}`);
+    ctx.report(
+      'security-requirement-removed',
+      pair.label,
+      pointer,
+      `security ${base.map(describe).join(' or ')} → ${head.map(describe).join(' or ')}`,
+    );
   }
 }
 
@@ -63,7 +82,14 @@ function wireShape(scheme: JsonObject): string {
     const { authorizationUrl, tokenUrl, refreshUrl } = asObject(flow);
     return [name, authorizationUrl, tokenUrl, refreshUrl];
   });
-  return JSON.stringify([scheme.type, scheme.in, scheme.name, String(scheme.scheme ?? '').toLowerCase(), scheme.openIdConnectUrl, flows.sort()]);
+  return JSON.stringify([
+    scheme.type,
+    scheme.in,
+    scheme.name,
+    String(scheme.scheme ?? '').toLowerCase(),
+    scheme.openIdConnectUrl,
+    flows.sort(),
+  ]);
 }
 
 export function compareSecuritySchemes(ctx: DiffContext): void {
@@ -76,7 +102,12 @@ export function compareSecuritySchemes(ctx: DiffContext): void {
     if (!isObject(before) || !isObject(after)) continue;
     const pointer = childPointer('/components/securitySchemes', name);
     if (wireShape(before) !== wireShape(after)) {
-      ctx.report('security-scheme-changed', null, pointer, `security scheme \`${name}\` changed how credentials are sent`);
+      ctx.report(
+        'security-scheme-changed',
+        null,
+        pointer,
+        `security scheme \`${name}\` changed how credentials are sent`,
+      );
     }
     compareDocumentation(ctx, null, pointer, `security scheme \`${name}\``, before, after, ['description']);
   }

@@ -19,5 +19,11 @@ export function compareServers(ctx: DiffContext): void {
 export function compareInfo(ctx: DiffContext): void {
   const base = asObject(ctx.base.document.info);
   const head = asObject(ctx.head.document.info);
-  compareDocumentation(ctx, null, '/info', 'info', base, head, ['title', 'description', 'termsOfService', 'contact', 'license']);
+  compareDocumentation(ctx, null, '/info', 'info', base, head, [
+    'title',
+    'description',
+    'termsOfService',
+    'contact',
+    'license',
+  ]);
 }

@@ -22,7 +22,12 @@ type Key = (v: ViewedVariant, resolve: Resolve) => string | undefined;
  * same enum values of properties (a discriminator), the same property names, the same types. Then,
  * when as many are left on each side, in order.
  */
-export function matchVariants(base: ViewedVariant[], head: ViewedVariant[], resolveBase: Resolve, resolveHead: Resolve): VariantMatch {
+export function matchVariants(
+  base: ViewedVariant[],
+  head: ViewedVariant[],
+  resolveBase: Resolve,
+  resolveHead: Resolve,
+): VariantMatch {
   const pairs: Array<[ViewedVariant, ViewedVariant]> = [];
   let restBase = [...base];
   let restHead = [...head];
@@ -42,7 +47,7 @@ export function matchVariants(base: ViewedVariant[], head: ViewedVariant[], reso
   };
   for (const key of [sourceKey, nameKey, discriminatorKey, shapeKey, typeKey]) pairBy(key);
   if (restBase.length === restHead.length) {
-    restBase.forEach((b, i) => pairs.push([b, restHead[i]!]));
+    for (const [i, b] of restBase.entries()) pairs.push([b, restHead[i]!]);
     restBase = [];
     restHead = [];
   }

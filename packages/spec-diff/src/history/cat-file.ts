@@ -22,20 +22,28 @@ export class CatFile {
     root: string,
     private readonly withContents: boolean,
   ) {
-    this.process = spawn('git', ['cat-file', withContents ? '--batch' : '--batch-check'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn('git', ['cat-file', withContents ? '--batch' : '--batch-check'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.process.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
-    this.process.stderr.on('data', (chunk: Buffer) => void (this.stderr += chunk.toString('utf8')));
+    this.process.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString('utf8');
+    });
     this.process.on('error', (error) => this.fail(error));
-    this.process.on('close', (code) => this.fail(new Error(`git cat-file exited with code ${code}${this.stderr ? `: ${this.stderr.trim()}` : ''}`)));
+    this.process.on('close', (code) =>
+      this.fail(new Error(`git cat-file exited with code ${code}${this.stderr ? `: ${this.stderr.trim()}` : ''}`)),
+    );
     this.process.stdin.on('error', (error) => this.fail(error));
   }
 
   /** The answer's header line (`<oid> <type> <size>` or `<request> missing`) and, for `--batch`, the object. */
   request(object: string): Promise<{ header: string; body: Buffer | undefined }> {
-    if (/[\n\r]/.test(object)) return Promise.reject(new Error(`git cannot look up a path with a line break: ${JSON.stringify(object)}`));
+    if (/[\n\r]/.test(object))
+      return Promise.reject(new Error(`git cannot look up a path with a line break: ${JSON.stringify(object)}`));
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve: (header, body) => resolve({ header, body }), reject });
@@ -76,4 +84,3 @@ export class CatFile {
     for (const waiting of this.pending.splice(0)) waiting.reject(this.failure);
   }
 }
-

@@ -118,8 +118,13 @@ export function parseTree(body: Buffer, idBytes: number): Array<{ mode: string; 
   while (at < body.length) {
     const space = body.indexOf(0x20, at);
     const nul = body.indexOf(0, space);
-    if (space < 0 || nul < 0 || nul + 1 + idBytes > body.length) throw new Error('git cat-file: a tree object is truncated');
-    entries.push({ mode: body.toString('latin1', at, space), name: body.toString('utf8', space + 1, nul), oid: body.toString('hex', nul + 1, nul + 1 + idBytes) });
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > body.length)
+      throw new Error('git cat-file: a tree object is truncated');
+    entries.push({
+      mode: body.toString('latin1', at, space),
+      name: body.toString('utf8', space + 1, nul),
+      oid: body.toString('hex', nul + 1, nul + 1 + idBytes),
+    });
     at = nul + 1 + idBytes;
   }
   return entries;

@@ -23,20 +23,33 @@ export interface HistoryRepository {
 export async function openRepository(cwd: string, ref: string): Promise<HistoryRepository> {
   let lines: string[];
   try {
-    lines = (await git(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow'])).trim().split('\n');
+    lines = (await git(cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow']))
+      .trim()
+      .split('\n');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (!existsSync(cwd)) throw new InputError(cwd, 'no such folder');
-      throw new HistoryUnavailableError(cwd, 'no-git', 'git is not installed (or not on PATH): the history of the specs cannot be read');
+      throw new HistoryUnavailableError(
+        cwd,
+        'no-git',
+        'git is not installed (or not on PATH): the history of the specs cannot be read',
+      );
     }
-    throw new HistoryUnavailableError(cwd, 'not-a-repository', 'not inside a git repository: the history of the specs cannot be read');
+    throw new HistoryUnavailableError(
+      cwd,
+      'not-a-repository',
+      'not inside a git repository: the history of the specs cannot be read',
+    );
   }
   const [top = cwd, shallow = 'false', shallowFile = ''] = lines;
   let head: string;
   try {
     head = (await git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
   } catch {
-    throw new InputError(ref, 'unknown git ref (in a CI checkout, fetch it first: actions/checkout with fetch-depth: 0)');
+    throw new InputError(
+      ref,
+      'unknown git ref (in a CI checkout, fetch it first: actions/checkout with fetch-depth: 0)',
+    );
   }
   const boundary = new Set<string>();
   if (shallow === 'true') {

@@ -87,7 +87,13 @@ export async function openHistories(options: SpecHistoriesOptions = {}): Promise
 }
 
 async function walk(repo: HistoryRepository, root: string): Promise<SpecHistory> {
-  const versions = new SpecVersions(repo.objects, repo.top, root, (commit) => `${commit.slice(0, 7)}:${root}`, repo.parsedFiles);
+  const versions = new SpecVersions(
+    repo.objects,
+    repo.top,
+    root,
+    (commit) => `${commit.slice(0, 7)}:${root}`,
+    repo.parsedFiles,
+  );
   await versions.at(repo.head);
   let paths = logPaths(root, versions.filesRead());
   let commits: CommitInfo[];
@@ -120,13 +126,29 @@ async function entryFor(info: CommitInfo, versions: SpecVersions, root: string):
   if (after === before) return undefined;
   if (!present(before) && !present(after)) return undefined;
   const change = !present(before) ? 'added' : !present(after) ? 'removed' : 'changed';
-  const base = { commit: info.commit, shortCommit: info.shortCommit, parent, date: info.date, subject: info.subject, change } as const;
+  const base = {
+    commit: info.commit,
+    shortCommit: info.shortCommit,
+    parent,
+    date: info.date,
+    subject: info.subject,
+    change,
+  } as const;
   const failed = after.error ?? before.error;
   if (failed) {
     const where = after.error ? 'at this commit' : 'at its parent';
-    return { ...base, findings: [], summary: { breaking: 0, warning: 0, info: 0 }, bump: 'none', problem: `the spec does not load ${where}: ${failed.message}` };
+    return {
+      ...base,
+      findings: [],
+      summary: { breaking: 0, warning: 0, info: 0 },
+      bump: 'none',
+      problem: `the spec does not load ${where}: ${failed.message}`,
+    };
   }
-  const result = diffSpecs(before.spec ?? emptySpec(`${parent?.slice(0, 7) ?? 'none'}:${root}`), after.spec ?? emptySpec(`${info.shortCommit}:${root}`));
+  const result = diffSpecs(
+    before.spec ?? emptySpec(`${parent?.slice(0, 7) ?? 'none'}:${root}`),
+    after.spec ?? emptySpec(`${info.shortCommit}:${root}`),
+  );
   if (change === 'changed' && result.findings.length === 0) return undefined;
   return { ...base, ...result };
 }

@@ -68,7 +68,12 @@ export class SpecVersions {
       if (await this.sameFiles(commit, version, (path) => !this.inFolder(path))) return version;
     }
     for (const version of this.versions) {
-      if (version.files.get(this.root) === rootOid && !sameFolder.includes(version) && (await this.sameFiles(commit, version, () => true))) return version;
+      if (
+        version.files.get(this.root) === rootOid &&
+        !sameFolder.includes(version) &&
+        (await this.sameFiles(commit, version, () => true))
+      )
+        return version;
     }
     const version = await this.load(commit);
     version.folderTree = folderTree;

@@ -29,7 +29,10 @@ export async function bundleSpec(
   const core = await import('@redocly/openapi-core');
 
   class SourceResolver extends core.BaseResolver {
-    override parseDocument(source: InstanceType<typeof core.Source>, isRoot?: boolean): ReturnType<InstanceType<typeof core.BaseResolver>['parseDocument']> {
+    override parseDocument(
+      source: InstanceType<typeof core.Source>,
+      isRoot?: boolean,
+    ): ReturnType<InstanceType<typeof core.BaseResolver>['parseDocument']> {
       if (!parsedFiles) return super.parseDocument(source, isRoot);
       // The bundler rewrites what it resolves: each load gets its own copy of a remembered parse.
       const known = parsedFiles.get(source.body);

@@ -25,7 +25,10 @@ export async function verifyRef(cwd: string, ref: string): Promise<void> {
   try {
     await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
-    throw new InputError(ref, 'unknown git ref (in a CI checkout, fetch it first: actions/checkout with fetch-depth: 0)');
+    throw new InputError(
+      ref,
+      'unknown git ref (in a CI checkout, fetch it first: actions/checkout with fetch-depth: 0)',
+    );
   }
 }
 

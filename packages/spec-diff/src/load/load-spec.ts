@@ -13,7 +13,12 @@ export type { ReadText } from './bundle.js';
  * Loads an OpenAPI 3.0/3.1 document and bundles it with @redocly/openapi-core, so that every `$ref`
  * points inside it. A document without external `$ref`s is already bundled and is used as parsed.
  */
-export async function loadSpec(label: string, absolutePath: string, read: ReadText, parsedFiles?: ParsedFiles): Promise<LoadedSpec> {
+export async function loadSpec(
+  label: string,
+  absolutePath: string,
+  read: ReadText,
+  parsedFiles?: ParsedFiles,
+): Promise<LoadedSpec> {
   let text: string;
   try {
     text = await read(absolutePath);
@@ -40,7 +45,13 @@ export function loadSpecFile(path: string, cwd = process.cwd()): Promise<LoadedS
       return await readFile(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
+      throw new Error(
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'is a directory, not a file'
+            : (error as Error).message,
+      );
     }
   });
 }
@@ -52,11 +63,15 @@ export function emptySpec(label: string): LoadedSpec {
 
 function checkOpenApi(parsed: unknown, label: string): OpenApiDocument {
   if (!isObject(parsed)) throw new InputError(label, 'not an OpenAPI document: expected an object at the top level');
-  if (parsed.swagger !== undefined) throw new InputError(label, `Swagger ${String(parsed.swagger)} is not supported: convert it to OpenAPI 3.0 or 3.1`);
-  if (typeof parsed.openapi !== 'string') throw new InputError(label, 'not an OpenAPI document: the `openapi` field is missing');
-  if (!/^3\.[01](\.|$)/.test(parsed.openapi)) throw new InputError(label, `OpenAPI ${parsed.openapi} is not supported: expected 3.0 or 3.1`);
+  if (parsed.swagger !== undefined)
+    throw new InputError(label, `Swagger ${String(parsed.swagger)} is not supported: convert it to OpenAPI 3.0 or 3.1`);
+  if (typeof parsed.openapi !== 'string')
+    throw new InputError(label, 'not an OpenAPI document: the `openapi` field is missing');
+  if (!/^3\.[01](\.|$)/.test(parsed.openapi))
+    throw new InputError(label, `OpenAPI ${parsed.openapi} is not supported: expected 3.0 or 3.1`);
   for (const key of ['paths', 'webhooks', 'components'] as const) {
-    if (parsed[key] !== undefined && !isObject(parsed[key])) throw new InputError(label, `\`${key}\` must be an object`);
+    if (parsed[key] !== undefined && !isObject(parsed[key]))
+      throw new InputError(label, `\`${key}\` must be an object`);
   }
   return parsed as OpenApiDocument;
 }

@@ -19,7 +19,11 @@ export async function parseDocumentText(text: string, file: string): Promise<unk
     } catch (error) {
       const position = /position (\d+)/.exec(String((error as Error).message));
       const line = position ? lineAt(text, Number(position[1])) : undefined;
-      throw new InputError(file, `invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, line);
+      throw new InputError(
+        file,
+        `invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+        line,
+      );
     }
   }
   const { parseYaml } = await import('@redocly/openapi-core');

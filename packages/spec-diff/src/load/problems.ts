@@ -11,7 +11,10 @@ export function problemToInputError(
 ): InputError {
   const location = problem.location[0];
   if (!location) return new InputError(rootLabel, problem.message);
-  const file = location.source.absoluteRef === rootPath ? rootLabel : describeFile(rootLabel, rootPath, location.source.absoluteRef);
+  const file =
+    location.source.absoluteRef === rootPath
+      ? rootLabel
+      : describeFile(rootLabel, rootPath, location.source.absoluteRef);
   let line: number | undefined;
   try {
     line = getLineColLocation(location).start.line;

@@ -19,7 +19,9 @@ export interface DeclaredBumps {
  */
 export async function readChangesets(root: string): Promise<DeclaredBumps> {
   const dir = join(root, '.changeset');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.md') && n !== 'README.md').sort();
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => n.endsWith('.md') && n !== 'README.md')
+    .sort();
   const bumps = new Map<string, { bump: Bump; files: string[] }>();
   for (const name of names) {
     const file = `.changeset/${name}`;
@@ -33,7 +35,8 @@ export async function readChangesets(root: string): Promise<DeclaredBumps> {
 
 function parseFrontmatter(text: string, file: string): Array<[string, Bump]> {
   const match = /^---\r?\n([\s\S]*?)\r?\n?---/.exec(text);
-  if (!match) throw new InputError(file, 'no frontmatter: a changeset starts with `---`, one `"package": bump` a line, `---`');
+  if (!match)
+    throw new InputError(file, 'no frontmatter: a changeset starts with `---`, one `"package": bump` a line, `---`');
   let data: unknown;
   try {
     data = parse(match[1]!) ?? {};
@@ -42,7 +45,8 @@ function parseFrontmatter(text: string, file: string): Array<[string, Bump]> {
   }
   if (!isObject(data)) throw new InputError(file, 'frontmatter must map package names to major, minor or patch');
   return Object.entries(data).map(([pkg, bump]) => {
-    if (typeof bump !== 'string' || !BUMPS.has(bump)) throw new InputError(file, `"${pkg}": ${String(bump)} is not major, minor or patch`);
+    if (typeof bump !== 'string' || !BUMPS.has(bump))
+      throw new InputError(file, `"${pkg}": ${String(bump)} is not major, minor or patch`);
     return [pkg, bump as Bump];
   });
 }
@@ -60,7 +64,11 @@ export interface ChangesetProblem extends BumpNeed {
 export function checkChangesets(needs: BumpNeed[], declared: DeclaredBumps): ChangesetProblem[] {
   return needs
     .filter((n) => n.needed !== 'none')
-    .map((n) => ({ ...n, given: declared.bumps.get(n.pkg)?.bump ?? 'none', files: declared.bumps.get(n.pkg)?.files ?? [] }))
+    .map((n) => ({
+      ...n,
+      given: declared.bumps.get(n.pkg)?.bump ?? 'none',
+      files: declared.bumps.get(n.pkg)?.files ?? [],
+    }))
     .filter((p) => !bumpAtLeast(p.given, p.needed));
 }
 

@@ -26,12 +26,20 @@ export async function readClientPackage(root: string, id: string): Promise<Clien
     throw new InputError(path, `invalid JSON: ${(error as Error).message}`);
   }
   if (typeof manifest.name !== 'string') throw new InputError(path, '`name` is missing');
-  return { name: manifest.name, version: typeof manifest.version === 'string' ? manifest.version : '0.0.0', private: manifest.private === true, path };
+  return {
+    name: manifest.name,
+    version: typeof manifest.version === 'string' ? manifest.version : '0.0.0',
+    private: manifest.private === true,
+    path,
+  };
 }
 
 /** The version a bump leads to, as changesets computes it (a major of 0.x releases 1.0.0). */
 export function nextVersion(version: string, bump: Bump): string {
-  const [major = 0, minor = 0, patch = 0] = version.split(/[.+-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
+  const [major = 0, minor = 0, patch = 0] = version
+    .split(/[.+-]/)
+    .slice(0, 3)
+    .map((n) => Number.parseInt(n, 10) || 0);
   if (bump === 'major') return `${major + 1}.0.0`;
   if (bump === 'minor') return `${major}.${minor + 1}.0`;
   if (bump === 'patch') return `${major}.${minor}.${patch + 1}`;

@@ -34,28 +34,36 @@ export function renderRepoMarkdown(report: RepoReport, maxLength = 60_000): stri
     `### ${severityIcon(report.summary)} Spec diff against \`${report.base}\`: ${summaryLine(report.summary)} → **${report.bump}**`,
     '',
   ];
-  for (const api of report.apis) out.push(`- **${api.api}**: ${summaryLine(api.result.summary)}; ${needsText(api)}${api.notes.length ? ` — ${api.notes.join('; ')}` : ''}`);
+  for (const api of report.apis)
+    out.push(
+      `- **${api.api}**: ${summaryLine(api.result.summary)}; ${needsText(api)}${api.notes.length ? ` — ${api.notes.join('; ')}` : ''}`,
+    );
   const changesets = changesetLines(report, true);
   if (changesets.length) out.push('', ...changesets);
   let budget = maxLength - out.join('\n').length;
   for (const api of report.apis) {
     if (api.result.findings.length === 0) continue;
-    const section = `\n---\n\n#### ${api.api} (\`${api.root}\`)\n\n` + renderFindingsMarkdown(api.result.findings, Math.max(budget - 200, 500));
+    const section =
+      `\n---\n\n#### ${api.api} (\`${api.root}\`)\n\n` +
+      renderFindingsMarkdown(api.result.findings, Math.max(budget - 200, 500));
     out.push(section);
     budget -= section.length;
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function renderRepoText(report: RepoReport): string {
   const out = [`spec-diff: ${report.head} against ${report.base}: ${describeSummary(report.summary)} → ${report.bump}`];
   for (const api of report.apis) {
-    out.push('', renderText(api.result, `== ${api.api} (${api.root}): ${needsText(api).replace(/\*\*|`/g, '')}`).trimEnd());
+    out.push(
+      '',
+      renderText(api.result, `== ${api.api} (${api.root}): ${needsText(api).replace(/\*\*|`/g, '')}`).trimEnd(),
+    );
     for (const note of api.notes) out.push(`note: ${note}`);
   }
   const changesets = changesetLines(report, false);
   if (changesets.length) out.push('', ...changesets);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function renderRepoJson(report: RepoReport): string {
@@ -71,5 +79,18 @@ export function renderRepoJson(report: RepoReport): string {
     summary: a.result.summary,
     notes: a.notes,
   }));
-  return JSON.stringify({ findings, summary, bump, base, head, apis, changesets: changesets ?? null, changesetWritten: changesetWritten ?? null }, null, 2) + '\n';
+  return `${JSON.stringify(
+    {
+      findings,
+      summary,
+      bump,
+      base,
+      head,
+      apis,
+      changesets: changesets ?? null,
+      changesetWritten: changesetWritten ?? null,
+    },
+    null,
+    2,
+  )}\n`;
 }

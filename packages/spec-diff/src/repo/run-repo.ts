@@ -47,8 +47,12 @@ export async function runRepo(options: RepoOptions): Promise<RepoReport> {
   await verifyRef(root, options.base);
   if (options.head) await verifyRef(root, options.head);
   const headLabel = options.head ?? 'work tree';
-  const readHead = (path: string): Promise<string> => (options.head ? readAtRef(root, options.head, join(root, path)) : readFile(join(root, path), 'utf8'));
-  const headApis = parseApis(await readHead('redocly.yaml'), options.head ? `${options.head}:redocly.yaml` : 'redocly.yaml');
+  const readHead = (path: string): Promise<string> =>
+    options.head ? readAtRef(root, options.head, join(root, path)) : readFile(join(root, path), 'utf8');
+  const headApis = parseApis(
+    await readHead('redocly.yaml'),
+    options.head ? `${options.head}:redocly.yaml` : 'redocly.yaml',
+  );
   const baseApis = (await existsAtRef(root, options.base, 'redocly.yaml'))
     ? parseApis(await readAtRef(root, options.base, join(root, 'redocly.yaml')), `${options.base}:redocly.yaml`)
     : [];
@@ -57,8 +61,15 @@ export async function runRepo(options: RepoOptions): Promise<RepoReport> {
   for (const { id, base, head } of unionApis(baseApis, headApis)) {
     const notes: string[] = [];
     const baseSpec = await loadSide(root, options.base, base ?? head!, notes, 'base');
-    const headSpec = head ? await loadHead(root, options.head, head, notes) : missing(`${headLabel}:${base!.root}`, notes, 'head');
-    if (baseSpec.missing && headSpec.missing) notes.splice(0, notes.length, `no spec at ${(head ?? base!).root} ${options.head ? `at ${options.head}` : 'in the work tree'} nor at ${options.base}: nothing to compare`);
+    const headSpec = head
+      ? await loadHead(root, options.head, head, notes)
+      : missing(`${headLabel}:${base!.root}`, notes, 'head');
+    if (baseSpec.missing && headSpec.missing)
+      notes.splice(
+        0,
+        notes.length,
+        `no spec at ${(head ?? base!).root} ${options.head ? `at ${options.head}` : 'in the work tree'} nor at ${options.base}: nothing to compare`,
+      );
     const result = diffSpecs(baseSpec, headSpec);
     const pkg = await readClientPackage(root, id);
     if (!pkg) notes.push(`no client package at packages/${id}: no bump to check`);
@@ -75,10 +86,25 @@ export async function runRepo(options: RepoOptions): Promise<RepoReport> {
 
   const findings = apis.flatMap((a) => a.result.findings.map((f) => ({ ...f, api: a.api })));
   const overall = summarize(findings);
-  const report: RepoReport = { base: options.base, head: headLabel, apis, findings, summary: overall.summary, bump: overall.bump };
+  const report: RepoReport = {
+    base: options.base,
+    head: headLabel,
+    apis,
+    findings,
+    summary: overall.summary,
+    bump: overall.bump,
+  };
   const needs = bumpNeeds(apis);
   if (options.writeChangeset && needs.length > 0) {
-    report.changesetWritten = await writeChangeset(root, `spec-diff-${apis.filter((a) => a.result.bump !== 'none').map((a) => a.api).join('-')}`, needs, changesetSentence(apis));
+    report.changesetWritten = await writeChangeset(
+      root,
+      `spec-diff-${apis
+        .filter((a) => a.result.bump !== 'none')
+        .map((a) => a.api)
+        .join('-')}`,
+      needs,
+      changesetSentence(apis),
+    );
   }
   if (options.checkChangesets) {
     const problems = checkChangesets(needs, await readChangesets(root));
@@ -112,6 +138,10 @@ async function loadHead(root: string, ref: string | undefined, api: ApiEntry, no
 }
 
 function missing(label: string, notes: string[], side: 'base' | 'head'): LoadedSpec {
-  notes.push(side === 'base' ? `no spec at ${label}: a new API, every operation is an addition` : `no spec at ${label}: the API was removed`);
+  notes.push(
+    side === 'base'
+      ? `no spec at ${label}: a new API, every operation is an addition`
+      : `no spec at ${label}: the API was removed`,
+  );
   return emptySpec(label);
 }

@@ -8,7 +8,11 @@ export function changesetSentence(apis: ApiReport[]): string {
     .filter((a) => a.result.findings.length > 0)
     .map((a) => {
       const { breaking, warning, info } = a.result.summary;
-      const counts = [breaking && plural(breaking, 'breaking change'), warning && plural(warning, 'warning'), info && plural(info, 'other change')].filter(Boolean);
+      const counts = [
+        breaking && plural(breaking, 'breaking change'),
+        warning && plural(warning, 'warning'),
+        info && plural(info, 'other change'),
+      ].filter(Boolean);
       const examples = a.result.findings
         .filter((f) => f.severity === 'breaking')
         .slice(0, 3)

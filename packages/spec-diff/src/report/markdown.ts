@@ -22,7 +22,11 @@ function sections(findings: Finding[]): Section[] {
   return [
     { heading: 'Breaking changes', folded: false, findings: findings.filter((f) => f.severity === 'breaking') },
     { heading: 'Warnings', folded: false, findings: findings.filter((f) => f.severity === 'warning') },
-    { heading: 'Additions and compatible changes', folded: true, findings: findings.filter((f) => f.severity === 'info' && !docsOnly(f)) },
+    {
+      heading: 'Additions and compatible changes',
+      folded: true,
+      findings: findings.filter((f) => f.severity === 'info' && !docsOnly(f)),
+    },
     { heading: 'Documentation only', folded: true, findings: findings.filter(docsOnly) },
   ].filter((s) => s.findings.length > 0);
 }
@@ -61,7 +65,9 @@ export function renderFindingsMarkdown(findings: Finding[], maxLength = 60_000):
   if (openDetails) out.push('</details>\n');
   if (shown < findings.length) {
     const left = findings.length - shown;
-    out.push(`_…and ${left} more finding${left === 1 ? '' : 's'} not shown here: run \`spec-diff\` with \`--format text\` for all of them._`);
+    out.push(
+      `_…and ${left} more finding${left === 1 ? '' : 's'} not shown here: run \`spec-diff\` with \`--format text\` for all of them._`,
+    );
   }
   return out.join('\n');
 }

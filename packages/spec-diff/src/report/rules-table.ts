@@ -22,5 +22,10 @@ export function renderRulesMarkdown(): string {
 
 export function renderRulesText(): string {
   const width = Math.max(...ruleIds.map((id) => id.length));
-  return ruleIds.map((id) => `${id.padEnd(width)}  ${rules[id].severity.padEnd(8)}  ${rules[id].direction.padEnd(8)}  ${rules[id].description}`).join('\n') + '\n';
+  return `${ruleIds
+    .map(
+      (id) =>
+        `${id.padEnd(width)}  ${rules[id].severity.padEnd(8)}  ${rules[id].direction.padEnd(8)}  ${rules[id].description}`,
+    )
+    .join('\n')}\n`;
 }

@@ -3,7 +3,10 @@ import { describeSummary, groupByOperation, SEVERITIES } from './group.js';
 
 /** A plain report for a terminal: summary, then each severity grouped by operation. */
 export function renderText(result: DiffResult, title: string): string {
-  const lines = [title, `${describeSummary(result.summary)} → ${result.bump === 'none' ? 'no release needed' : `${result.bump} release`}`];
+  const lines = [
+    title,
+    `${describeSummary(result.summary)} → ${result.bump === 'none' ? 'no release needed' : `${result.bump} release`}`,
+  ];
   for (const severity of SEVERITIES) {
     const groups = groupByOperation(result.findings, severity);
     if (groups.size === 0) continue;
@@ -13,5 +16,5 @@ export function renderText(result: DiffResult, title: string): string {
       for (const f of findings) lines.push(`    ${f.message}  [${f.id}]`, `      at ${f.pointer || '/'}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -45,6 +45,11 @@ export function readCorpus(): FixtureCase[] {
     .sort()
     .map((name) => {
       const dir = join(FIXTURES, name);
-      return { name, base: sidePath(dir, 'base'), head: sidePath(dir, 'head'), expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected };
+      return {
+        name,
+        base: sidePath(dir, 'base'),
+        head: sidePath(dir, 'head'),
+        expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,
+      };
     });
 }

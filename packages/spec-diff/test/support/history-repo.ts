@@ -55,7 +55,10 @@ export const itemPriceAdded = {
 export interface ScriptedHistory {
   repo: GitRepo;
   /** Commit ids by the step that made them. */
-  commits: Record<'added' | 'unrelated' | 'breaking' | 'readme' | 'reformat' | 'borrower' | 'additive' | 'price', string>;
+  commits: Record<
+    'added' | 'unrelated' | 'breaking' | 'readme' | 'reformat' | 'borrower' | 'additive' | 'price',
+    string
+  >;
 }
 
 /**

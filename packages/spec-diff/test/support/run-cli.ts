@@ -10,6 +10,14 @@ export interface CliRun {
 export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const code = await main(argv, {
+    cwd,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
   return { code, stdout, stderr };
 }

@@ -31,11 +31,15 @@ properties:
 
 /** The head of a PR that makes `name` optional in every response: a breaking change. */
 export const nameMadeOptional = {
-  'spec/shop/components/schemas/Item.yaml': shopFiles['spec/shop/components/schemas/Item.yaml']!.replace('[id, name]', '[id]'),
+  'spec/shop/components/schemas/Item.yaml': shopFiles['spec/shop/components/schemas/Item.yaml']!.replace(
+    '[id, name]',
+    '[id]',
+  ),
 };
 
 export const otherApi: Record<string, string> = {
-  'redocly.yaml': 'apis:\n  shop@v1:\n    root: spec/shop/openapi.yaml\n  other@v1:\n    root: spec/other/openapi.yaml\n',
+  'redocly.yaml':
+    'apis:\n  shop@v1:\n    root: spec/shop/openapi.yaml\n  other@v1:\n    root: spec/other/openapi.yaml\n',
   'spec/other/openapi.yaml': `openapi: 3.1.0
 info: {title: Other, version: 1.0.0}
 paths:
