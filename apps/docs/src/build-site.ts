@@ -1,15 +1,17 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listApis } from '@oapi/codegen';
-import { favicon, stylesheet } from './assets.js';
+import { favicon, scalarBundle, staticAssets } from './assets.js';
 import { type Changelog, readChangelogs } from './changelog.js';
 import { withCodeSamples } from './code-samples.js';
 import { authGuidePage } from './pages/auth-guide.js';
 import { changelogPage } from './pages/changelog.js';
+import { consolePage } from './pages/console.js';
 import { landingPage } from './pages/landing.js';
+import type { SiteMap } from './pages/nav.js';
 import { referencePage } from './pages/reference.js';
 import { loadProviders, type Provider } from './providers.js';
-import { readPatchedRedoc, redocBundleFiles } from './redoc-bundle.js';
+import { searchIndexScript } from './search-index.js';
 
 export interface BuiltSite {
   readonly outDir: string;
@@ -25,16 +27,20 @@ export interface BuiltSite {
  * and their bundles in `repoRoot/dist/`:
  *
  *     index.html                    landing page
- *     <id>/index.html               Redoc reference, with generated TypeScript code samples
+ *     <id>/index.html               the reference, rendered here, with generated code samples
+ *     <id>/console.html             try it: Scalar's client, loaded only on this page
  *     <id>/auth.html                authentication guide and quickstart
  *     <id>/changelog.html           every commit that changed the spec, diffed by @oapi/spec-diff
  *     downloads/<id>.openapi.yaml   the bundled spec, as the build step wrote it (and .json)
- *     assets/, favicon.svg          Redoc, the stylesheet, the icon: nothing is loaded from elsewhere
+ *     search-index.js               every operation of every provider, for the site's search
+ *     sandboxes.json                `{}`: the docs server (`pnpm run docs`) answers with its sandboxes
+ *     assets/, favicon.svg          stylesheets, scripts, Scalar, the icon: nothing is loaded from elsewhere
  */
 export async function buildSite(repoRoot: string, outDir: string): Promise<BuiltSite> {
   const providers = await loadProviders(repoRoot);
   const changelogs = await readChangelogs(repoRoot, await listApis(repoRoot));
-  const redoc = readPatchedRedoc();
+  const site: SiteMap = { providers: providers.map((p) => ({ id: p.id, title: p.title })) };
+  const scalar = scalarBundle();
   rmSync(outDir, { recursive: true, force: true });
   const files: string[] = [];
   const write = (file: string, contents: string) => {
@@ -48,17 +54,21 @@ export async function buildSite(repoRoot: string, outDir: string): Promise<Built
     files.push(file);
   };
 
-  write('index.html', landingPage(providers));
+  write('index.html', landingPage(site, providers));
   write('favicon.svg', favicon);
-  write('assets/site.css', stylesheet);
-  write('assets/redoc.standalone.js', redoc);
-  copy(redocBundleFiles().license, 'assets/redoc.standalone.js.LICENSE.txt');
+  for (const asset of staticAssets()) write(asset.file, asset.contents);
+  write('assets/scalar/standalone.js', scalar.script);
+  write('assets/scalar/LICENSE.txt', scalar.license);
+  write('search-index.js', searchIndexScript(providers));
+  write('sandboxes.json', '{}\n');
   // GitHub Pages serves the files as they are, without Jekyll.
   write('.nojekyll', '');
   for (const provider of providers) {
-    write(`${provider.id}/index.html`, referencePage(provider, withCodeSamples(provider)));
-    write(`${provider.id}/auth.html`, authGuidePage(provider));
-    write(`${provider.id}/changelog.html`, changelogPage(provider, changelogs.get(provider.id)!));
+    const changelog = changelogs.get(provider.id)!;
+    write(`${provider.id}/index.html`, referencePage(site, provider, withCodeSamples(provider), changelog));
+    write(`${provider.id}/console.html`, consolePage(site, provider));
+    write(`${provider.id}/auth.html`, authGuidePage(site, provider));
+    write(`${provider.id}/changelog.html`, changelogPage(site, provider, changelog));
     copy(provider.bundled.yaml, `downloads/${provider.id}.openapi.yaml`);
     copy(provider.bundled.json, `downloads/${provider.id}.openapi.json`);
   }

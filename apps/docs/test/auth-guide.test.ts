@@ -10,6 +10,8 @@ import { providerFromSpec } from '../src/providers.js';
 import { quickstarts } from '../src/quickstart.js';
 import type { Json } from '../src/spec-json.js';
 
+const site = { providers: [{ id: 'acme', title: 'Acme API' }] };
+
 const spec: Json = {
   openapi: '3.1.0',
   info: { title: 'Acme API', version: '2.0.0', summary: 'Anvils.' },
@@ -79,7 +81,7 @@ describe('authMethods', () => {
 
 describe('the authentication guide', () => {
   const provider = providerFromSpec(api, spec, bundled, client);
-  const page = authGuidePage(provider);
+  const page = authGuidePage(site, provider);
 
   it.each([
     ['the public operations', '<code>POST /oauth/token</code> (Get a token): no credentials'],
@@ -124,10 +126,10 @@ describe('the authentication guide', () => {
   });
 
   it('says the client is in progress, without code, when there is none', () => {
-    const bare = authGuidePage(providerFromSpec(api, spec, bundled, undefined));
+    const bare = authGuidePage(site, providerFromSpec(api, spec, bundled, undefined));
     expect(bare).toContain('<code>@oapi/acme</code> is in progress');
     expect(bare).not.toContain('id="quickstart"');
     expect(bare).not.toContain('language-ts');
-    expect(landingPage([providerFromSpec(api, spec, bundled, undefined)])).toContain('client in progress');
+    expect(landingPage(site, [providerFromSpec(api, spec, bundled, undefined)])).toContain('client in progress');
   });
 });

@@ -13,6 +13,8 @@ import { providerFromSpec } from '../src/providers.js';
 const temp = mkdtempSync(join(tmpdir(), 'docs-changelog-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
+const site = { providers: [{ id: 'acme', title: 'Acme API' }] };
+
 const provider = providerFromSpec(
   { id: 'acme', name: 'acme@v1', version: 'v1' },
   { openapi: '3.1.0', info: { title: 'Acme <API>', version: '1' }, paths: {} },
@@ -70,7 +72,7 @@ const breakingEntry = entry({
 });
 
 describe('the changelog page', () => {
-  const html = changelogPage(provider, {
+  const html = changelogPage(site, provider, {
     entries: [breakingEntry, entry({ shortCommit: 'ccccccc', subject: 'first', change: 'added', bump: 'minor' })],
   });
   const first = html.slice(html.indexOf('id="commit-aaaaaaa"'), html.indexOf('id="commit-ccccccc"'));
@@ -103,16 +105,20 @@ describe('the changelog page', () => {
   });
 
   it('says why there is no changelog when the history could not be read, and when nothing changed yet', () => {
-    const unavailable = changelogPage(provider, { unavailable: 'spec/acme/openapi.yaml: the clone is shallow <here>' });
+    const unavailable = changelogPage(site, provider, {
+      unavailable: 'spec/acme/openapi.yaml: the clone is shallow <here>',
+    });
     expect(unavailable).toContain(
       '<p class="note problem" id="history-unavailable">The history of this spec could not be read, so there is no changelog: spec/acme/openapi.yaml: the clone is shallow &lt;here&gt;</p>',
     );
     expect(unavailable).not.toContain('class="entries"');
-    expect(changelogPage(provider, { entries: [] })).toContain('No commit has changed the Acme &lt;API&gt; spec yet.');
+    expect(changelogPage(site, provider, { entries: [] })).toContain(
+      'No commit has changed the Acme &lt;API&gt; spec yet.',
+    );
   });
 
   it('shows an entry whose spec did not load with the reason and no findings', () => {
-    const page = changelogPage(provider, {
+    const page = changelogPage(site, provider, {
       entries: [entry({ problem: 'the spec does not load at this commit: x.yaml:3: bad' })],
     });
     expect(page).toContain(

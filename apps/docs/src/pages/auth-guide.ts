@@ -7,7 +7,7 @@ import { refreshParagraphs } from './auth-refresh.js';
 import { html, type Html } from './html.js';
 import { markdown, markdownInline } from './markdown.js';
 import { page } from './layout.js';
-import { providerNav } from './nav.js';
+import type { SiteMap } from './nav.js';
 
 const schemeKinds: Readonly<Record<SecuritySchemeConfig['type'], string>> = {
   oauth2: 'OAuth 2',
@@ -62,8 +62,7 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
 
 function snippet(quickstart: Quickstart | undefined, provider: Provider): Html {
   if (!provider.client) return html``;
-  if (!quickstart)
-    return html`<p class="note"><code>${provider.client.name}</code> does not export this strategy yet.</p>`;
+  if (!quickstart) return html`<p><span class="status">not in <code>${provider.client.name}</code> yet</span></p>`;
   return html`<pre><code class="language-ts">${quickstart.code}</code></pre>`;
 }
 
@@ -126,7 +125,7 @@ function quickstartSection(provider: Provider, starts: readonly Quickstart[]): H
 }
 
 /** The authentication guide of one provider, generated from its security schemes and their `x-` extensions. */
-export function authGuidePage(provider: Provider): string {
+export function authGuidePage(site: SiteMap, provider: Provider): string {
   const starts = quickstarts(provider);
   const rawSchemes =
     isObject(provider.spec.components) && isObject(provider.spec.components.securitySchemes)
@@ -134,9 +133,9 @@ export function authGuidePage(provider: Provider): string {
       : {};
   return page({
     title: `${provider.title}: authentication`,
-    root: '../',
-    nav: providerNav(provider),
-    body: html`<main class="page">
+    site,
+    place: { kind: 'auth', provider: provider.id },
+    body: html`<main id="main" class="page" tabindex="-1">
 <h1>${provider.title}: authentication</h1>
 <p class="lead">Which credentials ${provider.title} takes, where its token endpoint is, how to configure the client for each grant and how tokens are refreshed, generated from the security schemes of its spec.</p>
 ${overview(provider)}

@@ -3,7 +3,7 @@ import type { Changelog } from '../changelog.js';
 import type { Provider } from '../providers.js';
 import { escapeHtml, html, raw, type Html } from './html.js';
 import { page } from './layout.js';
-import { providerNav } from './nav.js';
+import type { SiteMap } from './nav.js';
 
 const severityTitles: ReadonlyArray<readonly [Severity, string]> = [
   ['breaking', 'Breaking'],
@@ -68,12 +68,12 @@ function body(provider: Provider, changelog: Changelog): Html {
 }
 
 /** The changelog of one provider: each commit that changed its spec, with what changed and the release it needs. */
-export function changelogPage(provider: Provider, changelog: Changelog): string {
+export function changelogPage(site: SiteMap, provider: Provider, changelog: Changelog): string {
   return page({
     title: `${provider.title}: changelog`,
-    root: '../',
-    nav: providerNav(provider),
-    body: html`<main class="page changelog">
+    site,
+    place: { kind: 'changelog', provider: provider.id },
+    body: html`<main id="main" class="page changelog" tabindex="-1">
 <h1>${provider.title}: changelog</h1>
 <p class="lead">Every commit that changed the ${provider.title} spec (<code>${provider.id}</code>), newest first, compared with the commit before it by <code>@oapi/spec-diff</code>: what breaks clients, what is new, and the release of the client package the change needs.</p>
 ${body(provider, changelog)}
