@@ -63,7 +63,7 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
 function snippet(quickstart: Quickstart | undefined, provider: Provider): Html {
   if (!provider.client) return html``;
   if (!quickstart) return html`<p><span class="status">not in <code>${provider.client.name}</code> yet</span></p>`;
-  return html`<pre><code class="language-ts">${quickstart.code}</code></pre>`;
+  return html`<pre tabindex="0"><code class="language-ts">${quickstart.code}</code></pre>`;
 }
 
 function schemeSection(
@@ -118,9 +118,9 @@ function quickstartSection(provider: Provider, starts: readonly Quickstart[]): H
     return html`<p class="note">The typed client <code>@oapi/${provider.id}</code> is in progress; this guide describes the HTTP exchanges so you can authenticate without it meanwhile.</p>`;
   return html`<section id="quickstart">
 <h2>Quickstart</h2>
-<pre><code>npm install ${provider.client.name}</code></pre>
+<pre tabindex="0"><code>npm install ${provider.client.name}</code></pre>
 <p>${first.method.title}, then a first call. Credentials come from the environment; none of them ever appears in a URL, a log line or an error message.</p>
-<pre><code class="language-ts">${first.code}</code></pre>
+<pre tabindex="0"><code class="language-ts">${first.code}</code></pre>
 </section>`;
 }
 

@@ -1,0 +1,25 @@
+// What the browser tests share: the built site (apps/docs/dist) and the pages it holds.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { findRepoRoot } from '@oapi/codegen';
+import type { Json } from '../src/spec-json.js';
+
+export const repoRoot = findRepoRoot(import.meta.dirname);
+export const siteDir = join(import.meta.dirname, '..', 'dist');
+export const shots = join(repoRoot, 'test-output', 'docs');
+
+export function assertBuilt(): void {
+  if (!existsSync(join(siteDir, 'index.html')))
+    throw new Error(`${siteDir} holds no site: run \`pnpm build\` before the browser tests`);
+}
+
+/** Every HTML page of the built site, relative to its root, sorted. */
+export function sitePages(dir = siteDir): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+export const bundled = (id: string) =>
+  JSON.parse(readFileSync(join(repoRoot, 'dist', `${id}.openapi.json`), 'utf8')) as Json;
