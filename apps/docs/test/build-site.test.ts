@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { findRepoRoot, listApis } from '@oapi/codegen';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/build-site.js';
-import { withCodeSamples } from '../src/code-samples.js';
+import { codeSamples } from '../src/code-samples.js';
+import { consoleSpec } from '../src/console-spec.js';
+import { escapeHtml } from '../src/pages/html.js';
 
 const repoRoot = findRepoRoot(import.meta.dirname);
 const temp = mkdtempSync(join(tmpdir(), 'docs-site-'));
@@ -12,9 +14,9 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
-/** The inlined spec of a reference page, parsed back. */
+/** The spec inlined into a console page, parsed back. */
 function inlinedSpec(html: string): unknown {
-  const match = /<script id="spec" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
+  const match = /<script id="console-spec" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
   if (!match) throw new Error('no inlined spec');
   return JSON.parse(match[1]!);
 }
@@ -31,6 +33,7 @@ describe('buildSite on this repository', async () => {
         `${id}/index.html`,
         `${id}/auth.html`,
         `${id}/changelog.html`,
+        `${id}/console.html`,
         `downloads/${id}.openapi.yaml`,
         `downloads/${id}.openapi.json`,
       ]) {
@@ -41,12 +44,32 @@ describe('buildSite on this repository', async () => {
     }
   });
 
-  it('inlines the spec with its code samples into the reference page, intact', () => {
+  it('writes every code sample into the reference, escaped, and loads no renderer script there', () => {
     for (const provider of site.providers) {
       const html = read(outDir, `${provider.id}/index.html`);
-      expect(inlinedSpec(html)).toEqual(withCodeSamples(provider));
-      expect(html).toContain('<script src="../assets/redoc.standalone.js"></script>');
+      const samples = codeSamples(provider);
+      expect(samples.length, provider.id).toBeGreaterThan(0);
+      for (const sample of samples) expect(html, sample.name).toContain(escapeHtml(sample.code));
+      expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+        '<script src="../assets/site.js" defer>',
+      ]);
     }
+  });
+
+  it("inlines the console's copy of the spec into the console page, with Scalar from the site", () => {
+    for (const provider of site.providers) {
+      const html = read(outDir, `${provider.id}/console.html`);
+      expect(inlinedSpec(html)).toEqual(consoleSpec(provider));
+      expect(html).toContain('<script src="../assets/scalar/standalone.js"></script>');
+    }
+    expect(read(outDir, 'assets/scalar/LICENSE.txt')).toMatch(/^@scalar\/api-reference 1\.72\.\d+ .*MIT/);
+  });
+
+  it('writes a search index of every operation and an empty sandboxes.json for static hosts', () => {
+    expect(read(outDir, 'sandboxes.json')).toBe('{}\n');
+    const index = read(outDir, 'search-index.js');
+    expect(index).toMatch(/^window\.oapiSearchIndex = \[/);
+    for (const provider of site.providers) expect(index).toContain(`"href":"${provider.id}/index.html#`);
   });
 
   it('writes a changelog page per API from its git history, entry by entry', () => {
@@ -108,7 +131,7 @@ describe('buildSite on a repository with a fifth API', () => {
     expect(landing).toMatch(/id="acme"[\s\S]*client in progress/);
     expect(read(site.outDir, 'acme/index.html')).toContain('Acme Anvils API 3.2.1: API reference');
     expect(read(site.outDir, 'acme/auth.html')).toContain('@oapi/acme</code> is in progress');
-    expect(JSON.stringify(inlinedSpec(read(site.outDir, 'acme/index.html')))).not.toContain('x-codeSamples');
+    expect(read(site.outDir, 'acme/index.html')).not.toContain('role="tab"');
     // Not a git repository: the changelog page says the history could not be read.
     expect(site.changelogs.get('acme')).toEqual({
       unavailable: `${fakeRoot}: not inside a git repository: the history of the specs cannot be read`,

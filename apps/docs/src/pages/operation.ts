@@ -1,6 +1,6 @@
 import { deref, isObject, type Json } from '../spec-json.js';
 import { html, type Html } from './html.js';
-import { markdown } from './markdown.js';
+import { markdown, markdownInline } from './markdown.js';
 import { provenanceOf } from './provenance.js';
 import { samplesBlock } from './samples.js';
 import { constraints, schemaBlock, typeLabel } from './schema.js';
@@ -95,11 +95,13 @@ function responses(spec: Json, op: ReferenceOperation): Html | '' {
 ${entries.map(([status, raw]) => {
   const response = deref(spec, raw);
   if (!isObject(response)) return '';
-  const text = typeof response.description === 'string' ? response.description : '';
+  const text = typeof response.description === 'string' ? response.description.trim() : '';
+  // The first paragraph is the summary line; the rest shows when the response is opened.
+  const [lead = '', ...rest] = text.split(/\n\s*\n/);
   const headers = Object.entries(isObject(response.headers) ? response.headers : {});
   return html`<details class="response"${status === firstSuccess ? html` open` : ''}>
-<summary><span class="status-code">${status}</span> ${provenanceOf(isObject(raw) ? raw : {}) || provenanceOf(response)} ${text.split('\n')[0]!.replace(/[*`]/g, '').slice(0, 90)}</summary>
-${markdown(text)}
+<summary><span class="status-code">${status}</span> ${provenanceOf(isObject(raw) ? raw : {}) || provenanceOf(response)} ${markdownInline(lead)}</summary>
+${markdown(rest.join('\n\n'))}
 ${
   headers.length > 0
     ? html`<p class="constraints">Headers</p><ul class="schema">${headers.map(([name, rawHeader]) => {

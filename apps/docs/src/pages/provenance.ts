@@ -12,11 +12,14 @@ export type ProvenanceLevel = keyof typeof provenanceLevels;
 const isLevel = (value: unknown): value is ProvenanceLevel =>
   typeof value === 'string' && Object.hasOwn(provenanceLevels, value);
 
-/** A small badge: the level as a word, its meaning (and the reason, when given) in a tooltip on hover and focus. */
-export function provenanceBadge(level: ProvenanceLevel, reason?: string): Html {
-  const tip = reason ? `${provenanceLevels[level]} Here: ${reason}` : provenanceLevels[level];
+/**
+ * A small badge: the level as a word, its meaning (and the reason, when given, as HTML text) in a
+ * tooltip on hover and focus.
+ */
+export function provenanceBadge(level: ProvenanceLevel, reasonHtml?: string): Html {
+  const tip = escapeHtml(provenanceLevels[level]) + (reasonHtml ? ` Here: ${reasonHtml}` : '');
   return raw(
-    `<span class="provenance ${level}" tabindex="0">${level}<span class="tooltip" role="tooltip">${escapeHtml(tip)}</span></span>`,
+    `<span class="provenance ${level}" tabindex="0">${level}<span class="tooltip" role="tooltip">${tip}</span></span>`,
   );
 }
 
@@ -36,12 +39,13 @@ const aliases: Readonly<Record<string, ProvenanceLevel>> = {
 // `[doc]`, `[doc: Contacts webhook]`, `[inferred: older releases]`, `[inferred format]`, and the
 // parenthesised `(inferred)`, `(observed)`: how the specs' prose marks where a fact comes from.
 const inlineMark =
-  /\[(doc|documented|observed|inferred)(?:(?::\s*|\s+)([^\]<]*))?\]|\((documented|observed|inferred)\)/g;
+  /\[(doc|documented|observed|inferred)(?:(?::\s*|\s+)([^\]]*))?\]|\((documented|observed|inferred)\)/g;
 
 /** Rendered description HTML with its inline provenance marks turned into badges. */
 export function withProvenanceBadges(markup: string): string {
   return markup.replace(inlineMark, (_whole, word: string | undefined, reason: string | undefined, bare?: string) => {
     const level = aliases[(word ?? bare)!]!;
-    return provenanceBadge(level, reason?.trim() || undefined).value;
+    // The reason is already HTML (code spans and all); the tooltip keeps its text.
+    return provenanceBadge(level, reason?.replace(/<[^>]+>/g, '').trim() || undefined).value;
   });
 }
