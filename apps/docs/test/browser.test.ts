@@ -130,7 +130,7 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
         await expect(first.locator('.tooltip').textContent()).resolves.toMatch(/^(Documented|Observed|Inferred):/);
       }
       // No inline mark is left as prose.
-      const text = await page.locator('main').innerText();
+      const text = (await page.locator('main').textContent()) ?? '';
       expect(text).not.toMatch(/\[(doc|documented|inferred|observed)\b[^\]]*\]/);
 
       const description = String((spec.info as Json).description ?? '');
