@@ -38,9 +38,9 @@ describe('provenance marks', () => {
     expect(html).not.toMatch(/\[(doc|inferred|observed)/);
   });
 
-  it('leaves other brackets and words alone', () => {
-    expect(withProvenanceBadges('<p>[docs] and (inferred from x) and [link]</p>')).toBe(
-      '<p>[docs] and (inferred from x) and [link]</p>',
+  it('leaves other brackets, words and code spans alone', () => {
+    expect(withProvenanceBadges('<p>[docs] and (inferred from x) and [link] and <code>[doc]</code></p>')).toBe(
+      '<p>[docs] and (inferred from x) and [link] and <code>[doc]</code></p>',
     );
   });
 

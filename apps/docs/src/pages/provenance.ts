@@ -41,9 +41,11 @@ const aliases: Readonly<Record<string, ProvenanceLevel>> = {
 const inlineMark =
   /\[(doc|documented|observed|inferred)(?:(?::\s*|\s+)([^\]]*))?\]|\((documented|observed|inferred)\)/g;
 
-/** Rendered description HTML with its inline provenance marks turned into badges. */
+/** Rendered description HTML with its inline provenance marks turned into badges (code spans left as written). */
 export function withProvenanceBadges(markup: string): string {
-  return markup.replace(inlineMark, (_whole, word: string | undefined, reason: string | undefined, bare?: string) => {
+  return markup.replace(inlineMark, (whole, word: string | undefined, reason: string | undefined, bare, at: number) => {
+    const inCode = markup.lastIndexOf('<code>', at) > markup.lastIndexOf('</code>', at);
+    if (inCode) return whole;
     const level = aliases[(word ?? bare)!]!;
     // The reason is already HTML (code spans and all); the tooltip keeps its text.
     return provenanceBadge(level, reason?.replace(/<[^>]+>/g, '').trim() || undefined).value;

@@ -11,7 +11,7 @@ export const servers = [
   },
   {
     "url": "https://api.wootric.eu",
-    "description": "EU environment, for account tokens starting `NPS-EU`. The live docs say to swap `.com` for `.eu`, which gives this host, but do not spell it out (inferred). Wootric's SDKs use `https://app.wootric.eu` with an `/api/v1/...` prefix instead (observed). Hosts such as `api.eu.wootric.com` seen in third-party descriptions are unverified and probably wrong."
+    "description": "EU environment, for account tokens starting `NPS-EU`. The live docs say to swap `.com` for `.eu`, which gives this host, but do not spell it out (inferred). Wootric's SDKs use `https://app.wootric.eu` with an `/api/v1/...` prefix instead (observed)."
   },
   {
     "url": "https://api.wootric.au",
