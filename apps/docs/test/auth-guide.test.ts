@@ -115,7 +115,7 @@ describe('the authentication guide', () => {
     expect(password).not.toContain('clientSecret');
     expect(password).toContain("baseUrl: 'https://eu.acme.test'");
     expect(password).toContain("const data = unwrap(await acme.GET('/anvils'));");
-    expect(page).toContain('<code>@oapi/acme</code> does not export this strategy yet.');
+    expect(page).toContain('<p><span class="status">not in <code>@oapi/acme</code> yet</span></p>');
   });
 
   it('refuses to write samples without credentials when the client exports no strategy the spec accepts', () => {
