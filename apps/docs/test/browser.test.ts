@@ -5,55 +5,44 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listApis } from '@oapi/codegen';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readChangelogs } from '../src/changelog.js';
 import { findClientPackage } from '../src/client-package.js';
 import { referenceOperations } from '../src/reference-operations.js';
 import { isObject, type Json } from '../src/spec-json.js';
-import { type StaticServer, startStaticServer } from '../src/static-server.js';
-import { foreignRequests, launchChromium, type PageRecord, recordContext, watchConsole } from './browser.js';
-import { assertBuilt, bundled, repoRoot, siteDir } from './site.js';
+import { foreignRequests, type PageRecord, recordContext, watchConsole } from './browser.js';
+import { bundled, repoRoot, siteDir, siteInBrowser } from './site.js';
 
 const apis = await listApis(repoRoot);
 const changelogs = await readChangelogs(repoRoot, apis);
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  assertBuilt();
-  server = await startStaticServer(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser();
 
 /** Opens a site page in a fresh context, runs `check` on it, then asserts that it stayed clean. */
 async function visit(path: string, check: (page: Page) => Promise<void>, width = 1280): Promise<PageRecord> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const record = await recordContext(context, server.url);
+  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+  const record = await recordContext(context, site.server.url);
   try {
     const page = await context.newPage();
     watchConsole(page, record);
-    await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
+    await page.goto(`${site.server.url}/${path}`, { waitUntil: 'load' });
     await check(page);
   } finally {
     await context.close();
   }
   expect(record.errors, `console errors on ${path}`).toEqual([]);
   expect(record.failedResponses, `failed requests on ${path}`).toEqual([]);
-  expect(foreignRequests(record, server.url), `requests that left localhost on ${path}`).toEqual([]);
+  expect(foreignRequests(record, site.server.url), `requests that left localhost on ${path}`).toEqual([]);
   return record;
 }
 
 describe('the request recorder', () => {
   it('catches a request to another host (the check is real)', async () => {
-    const context = await browser.newContext();
-    const record = await recordContext(context, server.url);
+    const context = await site.browser.newContext();
+    const record = await recordContext(context, site.server.url);
     const page = await context.newPage();
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${site.server.url}/index.html`);
     await page.evaluate(
       () =>
         new Promise((done) =>
@@ -61,7 +50,7 @@ describe('the request recorder', () => {
         ),
     );
     await context.close();
-    expect(foreignRequests(record, server.url)).toEqual(['https://fonts.scalar.com/inter.woff2']);
+    expect(foreignRequests(record, site.server.url)).toEqual(['https://fonts.scalar.com/inter.woff2']);
   });
 });
 

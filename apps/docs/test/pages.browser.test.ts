@@ -3,30 +3,12 @@
 // critical violation, has its landmarks and a working skip link, shows where the keyboard focus is,
 // logs no error and requests nothing from any host but the site's own.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, startStaticServer } from '../src/static-server.js';
-import {
-  foreignRequests,
-  launchChromium,
-  recordContext,
-  seriousViolations,
-  sidewaysOverflow,
-  watchConsole,
-} from './browser.js';
-import { assertBuilt, shots, siteDir, sitePages } from './site.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { foreignRequests, recordContext, seriousViolations, sidewaysOverflow, watchConsole } from './browser.js';
+import { shots, siteInBrowser, sitePages } from './site.js';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  assertBuilt();
-  server = await startStaticServer(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser();
 
 const screens = [
   { name: '390 px, light', width: 390, height: 844, colorScheme: 'light' },
@@ -50,15 +32,15 @@ it('the site has a landing page and four pages per provider', () => {
 
 describe.each(screens)('at $name', (screen) => {
   it.each(pages)('%s fits, passes axe, has landmarks and stays on the site', async (path) => {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width: screen.width, height: screen.height },
       colorScheme: screen.colorScheme,
     });
-    const record = await recordContext(context, server.url);
+    const record = await recordContext(context, site.server.url);
     try {
       const page = await context.newPage();
       watchConsole(page, record);
-      await page.goto(`${server.url}/${path}`);
+      await page.goto(`${site.server.url}/${path}`);
       await settled(page, path);
 
       const scheme = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
@@ -77,7 +59,7 @@ describe.each(screens)('at $name', (screen) => {
     }
     expect(record.errors, `console errors on ${path}`).toEqual([]);
     expect(record.failedResponses, `failed requests on ${path}`).toEqual([]);
-    expect(foreignRequests(record, server.url), `requests that left the site on ${path}`).toEqual([]);
+    expect(foreignRequests(record, site.server.url), `requests that left the site on ${path}`).toEqual([]);
   });
 });
 
@@ -85,11 +67,11 @@ describe('keyboard', () => {
   it.each(pages.filter((p) => !p.endsWith('console.html')))(
     '%s: the first Tab shows the skip link, which moves focus to the content; focus stays visible',
     async (path) => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      await recordContext(context, server.url);
+      const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+      await recordContext(context, site.server.url);
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}/${path}`);
+        await page.goto(`${site.server.url}/${path}`);
         await page.keyboard.press('Tab');
         const skip = page.locator('a.skip-link');
         await expect(skip.evaluate((a) => a === document.activeElement)).resolves.toBe(true);

@@ -2,7 +2,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findRepoRoot } from '@oapi/codegen';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Json } from '../src/spec-json.js';
+import { type StaticServer, startStaticServer } from '../src/static-server.js';
+import { launchChromium } from './browser.js';
 
 export const repoRoot = findRepoRoot(import.meta.dirname);
 export const siteDir = join(import.meta.dirname, '..', 'dist');
@@ -23,3 +27,21 @@ export function sitePages(dir = siteDir): string[] {
 
 export const bundled = (id: string) =>
   JSON.parse(readFileSync(join(repoRoot, 'dist', `${id}.openapi.json`), 'utf8')) as Json;
+
+/**
+ * Serves the built site on loopback and starts chromium before a test file's tests, and stops both
+ * after them. Read `server` and `browser` inside tests (they exist once `beforeAll` has run).
+ */
+export function siteInBrowser(): { readonly server: StaticServer; readonly browser: Browser } {
+  const state = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    assertBuilt();
+    state.server = await startStaticServer(siteDir);
+    state.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return state;
+}
