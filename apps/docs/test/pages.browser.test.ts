@@ -60,7 +60,8 @@ describe.each(screens)('at $name', (screen) => {
     expect(record.errors, `console errors on ${path}`).toEqual([]);
     expect(record.failedResponses, `failed requests on ${path}`).toEqual([]);
     expect(foreignRequests(record, site.server.url), `requests that left the site on ${path}`).toEqual([]);
-  });
+    // axe reads every node of the largest reference: slow on two shared cores.
+  }, 180_000);
 });
 
 describe('keyboard', () => {
