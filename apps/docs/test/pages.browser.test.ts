@@ -31,37 +31,41 @@ it('the site has a landing page and four pages per provider', () => {
 });
 
 describe.each(screens)('at $name', (screen) => {
-  it.each(pages)('%s fits, passes axe, has landmarks and stays on the site', async (path) => {
-    const context = await site.browser.newContext({
-      viewport: { width: screen.width, height: screen.height },
-      colorScheme: screen.colorScheme,
-    });
-    const record = await recordContext(context, site.server.url);
-    try {
-      const page = await context.newPage();
-      watchConsole(page, record);
-      await page.goto(`${site.server.url}/${path}`);
-      await settled(page, path);
-
-      const scheme = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-      expect(scheme).toBe(screen.colorScheme === 'dark');
-      const { overflow, culprit } = await sidewaysOverflow(page);
-      expect(overflow, `${path} scrolls sideways by ${overflow} px at ${screen.width} px: ${culprit}`).toBe(0);
-      expect(await seriousViolations(page), `axe on ${path}, ${screen.name}`).toEqual([]);
-      await expect(page.locator('header.site-header').count()).resolves.toBe(1);
-      await expect(page.locator('header nav, nav').count()).resolves.toBeGreaterThan(0);
-      await expect(page.locator('#main').count()).resolves.toBe(1);
-      await page.screenshot({
-        path: join(shots, `${path.replace(/\//g, '-')}-${screen.width}-${screen.colorScheme}.png`),
+  it.each(pages)(
+    '%s fits, passes axe, has landmarks and stays on the site',
+    async (path) => {
+      const context = await site.browser.newContext({
+        viewport: { width: screen.width, height: screen.height },
+        colorScheme: screen.colorScheme,
       });
-    } finally {
-      await context.close();
-    }
-    expect(record.errors, `console errors on ${path}`).toEqual([]);
-    expect(record.failedResponses, `failed requests on ${path}`).toEqual([]);
-    expect(foreignRequests(record, site.server.url), `requests that left the site on ${path}`).toEqual([]);
-    // axe reads every node of the largest reference: slow on two shared cores.
-  }, 180_000);
+      const record = await recordContext(context, site.server.url);
+      try {
+        const page = await context.newPage();
+        watchConsole(page, record);
+        await page.goto(`${site.server.url}/${path}`);
+        await settled(page, path);
+
+        const scheme = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+        expect(scheme).toBe(screen.colorScheme === 'dark');
+        const { overflow, culprit } = await sidewaysOverflow(page);
+        expect(overflow, `${path} scrolls sideways by ${overflow} px at ${screen.width} px: ${culprit}`).toBe(0);
+        expect(await seriousViolations(page), `axe on ${path}, ${screen.name}`).toEqual([]);
+        await expect(page.locator('header.site-header').count()).resolves.toBe(1);
+        await expect(page.locator('header nav, nav').count()).resolves.toBeGreaterThan(0);
+        await expect(page.locator('#main').count()).resolves.toBe(1);
+        await page.screenshot({
+          path: join(shots, `${path.replace(/\//g, '-')}-${screen.width}-${screen.colorScheme}.png`),
+        });
+      } finally {
+        await context.close();
+      }
+      expect(record.errors, `console errors on ${path}`).toEqual([]);
+      expect(record.failedResponses, `failed requests on ${path}`).toEqual([]);
+      expect(foreignRequests(record, site.server.url), `requests that left the site on ${path}`).toEqual([]);
+      // axe reads every node of the largest reference: slow on two shared cores.
+    },
+    180_000,
+  );
 });
 
 describe('keyboard', () => {
