@@ -9,7 +9,8 @@ import { type StaticServer, startStaticServer } from '../src/static-server.js';
 import { launchChromium } from './browser.js';
 
 export const repoRoot = findRepoRoot(import.meta.dirname);
-export const siteDir = join(import.meta.dirname, '..', 'dist');
+/** The built site: `apps/docs/dist`, or another build named by `DOCS_SITE_DIR` (say, main's, to compare). */
+export const siteDir = process.env.DOCS_SITE_DIR ?? join(import.meta.dirname, '..', 'dist');
 export const shots = join(repoRoot, 'test-output', 'docs');
 
 export function assertBuilt(): void {
