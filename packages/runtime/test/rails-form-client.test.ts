@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createProviderClient, formContentType, railsBodySerializer } from '../src/index.js';
+import { createProviderClient } from '../src/index.js';
+import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths } from './scripted-fetch.js';
 
-const security = { provider: 'test', schemes: {}, security: [] } as const;
-
-describe('a client with Rails form bodies', () => {
+describe('a client whose spec declares Rails form bodies (bodyEncoding rails-form)', () => {
   const { fetch, sent } = scriptedFetch([json(200, { id: 1 }), json(200, { id: 2 }), json(200, [])]);
-  const client = createProviderClient<paths>(
-    {
-      security,
-      baseUrl: 'https://api.example.com',
-      bodySerializer: railsBodySerializer,
-      middleware: [formContentType],
-    },
-    { fetch },
-  );
+  const client = createProviderClient<paths>(testDescriptor({ bodyEncoding: 'rails-form' }), { fetch });
 
   it('sends bracketed form text labelled application/x-www-form-urlencoded', async () => {
     await client.POST('/things', { body: { thing: { name: 'a b' } } });
