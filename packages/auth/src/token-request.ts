@@ -19,8 +19,10 @@ export const neverInUrl = new Set([
   'assertion',
 ]);
 
+/** How one grant's token request is sent: the scheme-wide shape with the grant's overrides. */
 export function shapeFor(config: TokenRequestConfig, grantType: GrantType): TokenRequestShape {
-  return { ...config, ...config.grants[grantType] };
+  const { grants, ...shape } = config;
+  return { ...shape, ...grants[grantType] };
 }
 
 export interface TokenRequestInput {

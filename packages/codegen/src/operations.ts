@@ -1,46 +1,26 @@
-type Json = Record<string, unknown>;
+import type { OperationDescriptor } from '@oapi/runtime';
+import type { Json } from './spec-error.js';
 
-export interface ServerMeta {
-  readonly url: string;
-  readonly description?: string;
-  readonly variables?: Readonly<
-    Record<string, { readonly default: string; readonly enum?: readonly string[]; readonly description?: string }>
-  >;
-}
+export const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
-export interface OperationMeta {
-  readonly operationId: string;
-  readonly method: string;
-  readonly path: string;
-  readonly summary?: string;
-  readonly tags: readonly string[];
-  readonly deprecated: boolean;
-}
-
-const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
-
-/** The document's servers and one entry per operation, in document order. */
-export function specMeta(spec: Json): { servers: ServerMeta[]; operations: OperationMeta[] } {
-  const servers = ((spec.servers as Json[] | undefined) ?? []).map((s) => {
-    const server: { -readonly [K in keyof ServerMeta]: ServerMeta[K] } = { url: String(s.url) };
-    if (typeof s.description === 'string') server.description = s.description;
-    if (s.variables) server.variables = s.variables as ServerMeta['variables'];
-    return server;
-  });
-  const operations: OperationMeta[] = [];
+/** Every operation of the spec's paths, in document order, with its path item. */
+export function* specOperations(spec: Json): Generator<{ path: string; method: string; item: Json; operation: Json }> {
   for (const [path, item] of Object.entries((spec.paths as Record<string, Json> | undefined) ?? {})) {
     for (const method of methods) {
-      const op = item[method] as Json | undefined;
-      if (!op) continue;
-      operations.push({
-        operationId: String(op.operationId),
-        method: method.toUpperCase(),
-        path,
-        ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
-        tags: (op.tags as string[] | undefined) ?? [],
-        deprecated: op.deprecated === true,
-      });
+      const operation = item[method] as Json | undefined;
+      if (operation) yield { path, method, item, operation };
     }
   }
-  return { servers, operations };
+}
+
+/** One entry per operation, in document order. */
+export function operationList(spec: Json): OperationDescriptor[] {
+  return [...specOperations(spec)].map(({ path, method, operation }) => ({
+    operationId: String(operation.operationId),
+    method: method.toUpperCase(),
+    path,
+    ...(typeof operation.summary === 'string' ? { summary: operation.summary } : {}),
+    tags: (operation.tags as string[] | undefined) ?? [],
+    deprecated: operation.deprecated === true,
+  }));
 }

@@ -1,6 +1,6 @@
 import { type AuthStrategy, type OAuth2SchemeConfig, shapeFor } from '@oapi/auth';
 import type { ProviderDescriptor } from './descriptor.js';
-import { assertHttpUrl, type OptionValues, serverVariables } from './server-choice.js';
+import { assertHttpUrl, defaultTokenUrl, type OptionValues, serverVariables } from './server-choice.js';
 
 /** The options every client takes (`ClientBaseOptions`), by name. */
 const baseOptions = [
@@ -57,7 +57,7 @@ export function assertClientOptions(descriptor: ProviderDescriptor, options: unk
     throw new TypeError('"options.middleware" must be an array of openapi-fetch middleware');
   if (retry !== undefined && retry !== false && !isObject(retry))
     throw new TypeError('"options.retry" must be retry options or false');
-  if (tokenUrl !== undefined) assertHttpUrl(tokenUrl, 'tokenUrl', 'https://auth.example.com/oauth/token');
+  if (tokenUrl !== undefined) assertHttpUrl(tokenUrl, 'tokenUrl', defaultTokenUrl(descriptor));
 }
 
 /**

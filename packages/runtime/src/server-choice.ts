@@ -60,6 +60,18 @@ export function defaultUrl(server: ServerDescriptor): string {
   return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables?.[name]?.default ?? whole);
 }
 
+/** The spec's token URL with its server's defaults: an example for messages. */
+export function defaultTokenUrl(descriptor: ProviderDescriptor): string {
+  const server = defaultUrl((descriptor.tokenServers ?? descriptor.servers)[0]!);
+  const flows = Object.values(descriptor.security.schemes).flatMap((scheme) =>
+    scheme.type === 'oauth2' ? Object.values(scheme.flows) : [],
+  );
+  const tokenUrl = flows.map((flow) => (flow && 'tokenUrl' in flow ? flow.tokenUrl : undefined)).find(Boolean);
+  return URL.canParse(tokenUrl ?? '/oauth/token', server)
+    ? new URL(tokenUrl ?? '/oauth/token', server).href
+    : 'https://auth.example.com/oauth/token';
+}
+
 /** A server's URL with its variables filled in from the options. */
 export function serverUrl(server: ServerDescriptor, options: OptionValues): string {
   let url = server.url;
