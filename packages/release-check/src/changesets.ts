@@ -1,10 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Bump, bumpAtLeast, InputError, maxBump } from '@oapi/spec-diff';
 import { parse } from 'yaml';
-import { InputError } from '../errors.js';
-import { isObject } from '../is-object.js';
-import type { Bump } from '../rules.js';
-import { bumpAtLeast, maxBump } from '../report/summary.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const BUMPS = new Set(['major', 'minor', 'patch', 'none']);
 

@@ -1,9 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GitRepo } from './support/git-repo.ts';
-import { runCli } from './support/run-cli.ts';
-import { nameMadeOptional, otherApi, shopFiles } from './support/shop-spec.ts';
+// The release check (`pnpm spec:diff`) in throwaway repositories laid out as this one is: each API
+// of redocly.yaml against a ref, its client package and bump, the changesets, the PR comment.
+import { GitRepo } from '../../spec-diff/test/support/git-repo.ts';
+import { nameMadeOptional, otherApi, shopFiles } from '../../spec-diff/test/support/shop-spec.ts';
+import { main } from '../src/index.js';
+
+async function runCli(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    cwd,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
 
 const RESPONSE = '/paths/~1items/get/responses/200/content/application~1json/schema/items/properties/name';
 
@@ -13,10 +30,10 @@ function prWithBreakingChange(): GitRepo {
   return repo;
 }
 
-describe('spec-diff repo --base <ref>', () => {
+describe('release-check --base <ref>', () => {
   it("diffs each API of redocly.yaml against the ref, through its $ref'd files, and names the bump its client needs", async () => {
     const repo = prWithBreakingChange();
-    const run = await runCli(['repo', '--base', 'main', '--format', 'json'], repo.dir);
+    const run = await runCli(['--base', 'main', '--format', 'json'], repo.dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
@@ -48,7 +65,7 @@ describe('spec-diff repo --base <ref>', () => {
 
   it('finds nothing when the work tree matches the ref', async () => {
     const repo = new GitRepo(shopFiles);
-    const run = await runCli(['repo', '--base', 'main', '--check-changesets'], repo.dir);
+    const run = await runCli(['--base', 'main', '--check-changesets'], repo.dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('0 breaking, 0 warning, 0 info → none');
     expect(run.stdout).toContain('Changesets bump every affected package enough.');
@@ -57,7 +74,7 @@ describe('spec-diff repo --base <ref>', () => {
   it('treats an API the PR adds as all additions and says there was no spec at the ref', async () => {
     const repo = new GitRepo(shopFiles);
     repo.write(otherApi);
-    const run = await runCli(['repo', '--base', 'main', '--format', 'json'], repo.dir);
+    const run = await runCli(['--base', 'main', '--format', 'json'], repo.dir);
     expect(run.code).toBe(0);
     const other = JSON.parse(run.stdout).apis.find((a: { api: string }) => a.api === 'other');
     expect(other.summary).toEqual({ breaking: 0, warning: 0, info: 1 });
@@ -70,7 +87,7 @@ describe('spec-diff repo --base <ref>', () => {
   it('treats an API the PR removes from redocly.yaml as removed', async () => {
     const repo = new GitRepo({ ...shopFiles, ...otherApi });
     repo.write({ 'redocly.yaml': shopFiles['redocly.yaml']! });
-    const run = await runCli(['repo', '--base', 'main', '--format', 'json'], repo.dir);
+    const run = await runCli(['--base', 'main', '--format', 'json'], repo.dir);
     const report = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
     expect(report.findings.map((f: { id: string; api: string }) => [f.api, f.id])).toEqual([['other', 'path-removed']]);
@@ -78,7 +95,7 @@ describe('spec-diff repo --base <ref>', () => {
 
   it('says so when an API of redocly.yaml has no spec on either side', async () => {
     const repo = new GitRepo({ ...shopFiles, 'redocly.yaml': otherApi['redocly.yaml']! });
-    const run = await runCli(['repo', '--base', 'main', '--format', 'json'], repo.dir);
+    const run = await runCli(['--base', 'main', '--format', 'json'], repo.dir);
     expect(run.code).toBe(0);
     const other = JSON.parse(run.stdout).apis.find((a: { api: string }) => a.api === 'other');
     expect(other.notes[0]).toBe('no spec at spec/other/openapi.yaml in the work tree nor at main: nothing to compare');
@@ -91,41 +108,23 @@ describe('spec-diff repo --base <ref>', () => {
     repo.write(nameMadeOptional);
     repo.commit('make name optional');
     repo.git('checkout', '-q', 'main');
-    const run = await runCli(['repo', '--base', 'main', '--head', 'feature', '--format', 'json'], repo.dir);
+    const run = await runCli(['--base', 'main', '--head', 'feature', '--format', 'json'], repo.dir);
     expect(JSON.parse(run.stdout).findings.map((f: { pointer: string }) => f.pointer)).toEqual([RESPONSE]);
   });
 
   it('exits 2 naming an unknown ref', async () => {
     const repo = new GitRepo(shopFiles);
-    const run = await runCli(['repo', '--base', 'no-such-branch'], repo.dir);
+    const run = await runCli(['--base', 'no-such-branch'], repo.dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^spec-diff: no-such-branch: unknown git ref/);
+    expect(run.stderr).toMatch(/^release-check: no-such-branch: unknown git ref/);
   });
 
   it('exits 2 naming a spec that is broken at the ref', async () => {
     const repo = new GitRepo({ ...shopFiles, 'spec/shop/paths/items.yaml': 'get:\n  responses:\n   bad: [\n' });
     repo.write({ 'spec/shop/paths/items.yaml': shopFiles['spec/shop/paths/items.yaml']! });
-    const run = await runCli(['repo', '--base', 'main'], repo.dir);
+    const run = await runCli(['--base', 'main'], repo.dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^spec-diff: main:spec\/shop\/paths\/items\.yaml:\d+: /);
-  });
-});
-
-describe('specs at a git ref on the command line', () => {
-  it("reads <ref>:<path> from git, with its $ref'd files", async () => {
-    const repo = prWithBreakingChange();
-    const run = await runCli(['main:spec/shop/openapi.yaml', 'spec/shop/openapi.yaml', '--format', 'json'], repo.dir);
-    expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).findings.map((f: { id: string }) => f.id)).toEqual([
-      'response-property-made-optional',
-    ]);
-  });
-
-  it('exits 2 when the ref has no such spec', async () => {
-    const repo = new GitRepo(shopFiles);
-    const run = await runCli(['main:spec/nowhere.yaml', 'spec/shop/openapi.yaml'], repo.dir);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe('spec-diff: main:spec/nowhere.yaml: no spec at main\n');
+    expect(run.stderr).toMatch(/^release-check: main:spec\/shop\/paths\/items\.yaml:\d+: /);
   });
 });
 
@@ -133,7 +132,7 @@ describe('changesets', () => {
   it('--check-changesets fails when no changeset bumps the affected package', async () => {
     const repo = prWithBreakingChange();
     const run = await runCli(
-      ['repo', '--base', 'main', '--check-changesets', '--fail-on', 'never', '--format', 'markdown'],
+      ['--base', 'main', '--check-changesets', '--fail-on', 'never', '--format', 'markdown'],
       repo.dir,
     );
     expect(run.code).toBe(1);
@@ -143,7 +142,7 @@ describe('changesets', () => {
   it('--check-changesets fails when the changesets bump it too little', async () => {
     const repo = prWithBreakingChange();
     repo.write({ '.changeset/tidy-items.md': '---\n"@oapi/shop": minor\n---\n\nItems lose their required name.\n' });
-    const run = await runCli(['repo', '--base', 'main', '--check-changesets', '--fail-on', 'never'], repo.dir);
+    const run = await runCli(['--base', 'main', '--check-changesets', '--fail-on', 'never'], repo.dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       '@oapi/shop needs a major changeset; changesets give minor (.changeset/tidy-items.md).',
@@ -153,14 +152,14 @@ describe('changesets', () => {
   it('--check-changesets passes with a major changeset', async () => {
     const repo = prWithBreakingChange();
     repo.write({ '.changeset/tidy-items.md': '---\n"@oapi/shop": major\n---\n\nItems lose their required name.\n' });
-    const run = await runCli(['repo', '--base', 'main', '--check-changesets', '--fail-on', 'never'], repo.dir);
+    const run = await runCli(['--base', 'main', '--check-changesets', '--fail-on', 'never'], repo.dir);
     expect(run.code).toBe(0);
   });
 
   it('--write-changeset writes one that the check then accepts', async () => {
     const repo = prWithBreakingChange();
     const run = await runCli(
-      ['repo', '--base', 'main', '--write-changeset', '--check-changesets', '--fail-on', 'never'],
+      ['--base', 'main', '--write-changeset', '--check-changesets', '--fail-on', 'never'],
       repo.dir,
     );
     expect(run.code).toBe(0);
@@ -173,7 +172,7 @@ describe('changesets', () => {
 
   it('writes no changeset when nothing changed', async () => {
     const repo = new GitRepo(shopFiles);
-    const run = await runCli(['repo', '--base', 'main', '--write-changeset'], repo.dir);
+    const run = await runCli(['--base', 'main', '--write-changeset'], repo.dir);
     expect(run.code).toBe(0);
     expect(existsSync(join(repo.dir, '.changeset/spec-diff-.md'))).toBe(false);
     expect(run.stdout).not.toContain('wrote');
@@ -182,9 +181,9 @@ describe('changesets', () => {
   it('exits 2 naming a changeset whose frontmatter is broken', async () => {
     const repo = prWithBreakingChange();
     repo.write({ '.changeset/broken.md': '---\n"@oapi/shop": huge\n---\n\nOops.\n' });
-    const run = await runCli(['repo', '--base', 'main', '--check-changesets'], repo.dir);
+    const run = await runCli(['--base', 'main', '--check-changesets'], repo.dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('spec-diff: .changeset/broken.md: "@oapi/shop": huge is not major, minor or patch\n');
+    expect(run.stderr).toBe('release-check: .changeset/broken.md: "@oapi/shop": huge is not major, minor or patch\n');
   });
 });
 
@@ -193,7 +192,7 @@ describe('the PR comment', () => {
     const repo = prWithBreakingChange();
     repo.write(otherApi);
     const run = await runCli(
-      ['repo', '--base', 'main', '--format', 'markdown', '--check-changesets', '--fail-on', 'never'],
+      ['--base', 'main', '--format', 'markdown', '--check-changesets', '--fail-on', 'never'],
       repo.dir,
     );
     const lines = run.stdout.split('\n');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
-import type { Bump } from '../rules.js';
+import type { ApiEntry } from '@oapi/api-list';
+import { type Bump, InputError } from '@oapi/spec-diff';
 
 export interface ClientPackage {
   name: string;
@@ -10,9 +10,9 @@ export interface ClientPackage {
   path: string;
 }
 
-/** The client generated from API `id`: `packages/<id>/package.json`, or undefined when there is none yet. */
-export async function readClientPackage(root: string, id: string): Promise<ClientPackage | undefined> {
-  const path = `packages/${id}/package.json`;
+/** The client generated from an API (`packages/<id>/package.json`), or undefined when there is none yet. */
+export async function readClientPackage(root: string, api: ApiEntry): Promise<ClientPackage | undefined> {
+  const path = `${api.client.dir}/package.json`;
   let text: string;
   try {
     text = await readFile(join(root, path), 'utf8');

@@ -1,9 +1,10 @@
-import { describeSummary } from '../report/group.js';
-import { renderFindingsMarkdown, severityIcon, summaryLine } from '../report/markdown.js';
-import { renderText } from '../report/text.js';
-import type { ApiReport, RepoReport } from './run-repo.js';
+import { describeSummary, renderFindingsMarkdown, renderText, severityIcon, summaryLine } from '@oapi/spec-diff';
+import type { ApiReport, ReleaseReport } from './report.js';
 
-/** The marker that lets the workflow find and update its one comment on a PR. */
+/**
+ * The first line of every Markdown report: the PR workflow finds its one comment by it (and reads
+ * it from the report, so it is written nowhere else).
+ */
 export const COMMENT_MARKER = '<!-- spec-diff -->';
 
 function needsText(api: ApiReport): string {
@@ -12,7 +13,7 @@ function needsText(api: ApiReport): string {
   return `\`${api.package.name}\` ${api.package.version} needs **${api.result.bump}** → ${api.next}${api.meaning ? ` (${api.meaning})` : ''}`;
 }
 
-function changesetLines(report: RepoReport, markdown: boolean): string[] {
+function changesetLines(report: ReleaseReport, markdown: boolean): string[] {
   const lines: string[] = [];
   if (report.changesetWritten) lines.push(`wrote ${report.changesetWritten}`);
   if (!report.changesets) return lines;
@@ -28,7 +29,7 @@ function changesetLines(report: RepoReport, markdown: boolean): string[] {
   return lines;
 }
 
-export function renderRepoMarkdown(report: RepoReport, maxLength = 60_000): string {
+export function renderMarkdownReport(report: ReleaseReport, maxLength = 60_000): string {
   const out = [
     COMMENT_MARKER,
     `### ${severityIcon(report.summary)} Spec diff against \`${report.base}\`: ${summaryLine(report.summary)} → **${report.bump}**`,
@@ -52,7 +53,7 @@ export function renderRepoMarkdown(report: RepoReport, maxLength = 60_000): stri
   return `${out.join('\n')}\n`;
 }
 
-export function renderRepoText(report: RepoReport): string {
+export function renderTextReport(report: ReleaseReport): string {
   const out = [`spec-diff: ${report.head} against ${report.base}: ${describeSummary(report.summary)} → ${report.bump}`];
   for (const api of report.apis) {
     out.push(
@@ -66,7 +67,7 @@ export function renderRepoText(report: RepoReport): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderRepoJson(report: RepoReport): string {
+export function renderJsonReport(report: ReleaseReport): string {
   const { findings, summary, bump, base, head, changesets, changesetWritten } = report;
   const apis = report.apis.map((a) => ({
     api: a.api,
@@ -93,4 +94,9 @@ export function renderRepoJson(report: RepoReport): string {
     null,
     2,
   )}\n`;
+}
+
+/** The comment for a run that could not compare the specs: what was wrong, file and line included. */
+export function renderMarkdownProblem(message: string): string {
+  return `${COMMENT_MARKER}\n### ⚠️ Spec diff could not compare the specs\n\n\`\`\`\n${message}\n\`\`\`\n`;
 }

@@ -1,4 +1,4 @@
-import type { ApiReport } from './run-repo.js';
+import type { ApiReport } from './report.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
