@@ -1,34 +1,16 @@
+// The release check (`pnpm spec:diff`) in throwaway repositories laid out as this one is: each API
+// of redocly.yaml against a ref, its client package and bump, the changesets, the PR comment.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// The release check (`pnpm spec:diff`) in throwaway repositories laid out as this one is: each API
-// of redocly.yaml against a ref, its client package and bump, the changesets, the PR comment.
 import { GitRepo } from '../../spec-diff/test/support/git-repo.ts';
-import { nameMadeOptional, otherApi, shopFiles } from '../../spec-diff/test/support/shop-spec.ts';
+import { runCli as run } from '../../spec-diff/test/support/run-cli.ts';
+import { nameMadeOptional, otherApi, prWithBreakingChange, shopFiles } from '../../spec-diff/test/support/shop-spec.ts';
 import { main } from '../src/index.js';
 
-async function runCli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const runCli = (argv: string[], cwd: string) => run(argv, cwd, main);
 
 const RESPONSE = '/paths/~1items/get/responses/200/content/application~1json/schema/items/properties/name';
-
-function prWithBreakingChange(): GitRepo {
-  const repo = new GitRepo(shopFiles);
-  repo.write(nameMadeOptional);
-  return repo;
-}
 
 describe('release-check --base <ref>', () => {
   it("diffs each API of redocly.yaml against the ref, through its $ref'd files, and names the bump its client needs", async () => {

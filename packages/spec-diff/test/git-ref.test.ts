@@ -3,13 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GitRepo } from './support/git-repo.ts';
 import { runCli } from './support/run-cli.ts';
-import { nameMadeOptional, shopFiles } from './support/shop-spec.ts';
-
-function prWithBreakingChange(): GitRepo {
-  const repo = new GitRepo(shopFiles);
-  repo.write(nameMadeOptional);
-  return repo;
-}
+import { prWithBreakingChange, shopFiles } from './support/shop-spec.ts';
 
 describe('specs at a git ref on the command line', () => {
   it("reads <ref>:<path> from git, with its $ref'd files", async () => {
