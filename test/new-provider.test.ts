@@ -2,11 +2,12 @@
 // repository, a small spec (test/fixtures/new-provider/openapi.yaml) is added and registered, and one
 // `pnpm build` gives its generated client, its docs pages and its spec-diff coverage. The new client
 // then makes a call, token included, against a fake that checks what the spec says it must send.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { listen, type LoopbackServer, readBody, sendJson } from '@oapi/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -74,7 +75,7 @@ describe('pnpm new-provider acme, then pnpm build', () => {
       bump: 'minor',
       notes: ['no spec at HEAD~1:spec/acme/openapi.yaml: a new API, every operation is an addition'],
     });
-  });
+  }, 60_000);
 
   describe('its client, as built', () => {
     let fake: LoopbackServer;
@@ -98,7 +99,7 @@ describe('pnpm new-provider acme, then pnpm build', () => {
     });
     afterAll(() => fake.close());
 
-    it('gets a token and lists the widgets', () => {
+    it('gets a token and lists the widgets', async () => {
       const program = `
         import { clientCredentialsGrant, createAcmeClient, unwrap } from './dist/index.js';
         const acme = createAcmeClient({
@@ -107,13 +108,14 @@ describe('pnpm new-provider acme, then pnpm build', () => {
         });
         console.log(JSON.stringify(unwrap(await acme.GET('/v1/widgets'))));
       `;
-      const output = execFileSync('node', ['--input-type=module', '-e', program], {
+      // Asynchronously: the fake answers from this process.
+      const { stdout } = await promisify(execFile)('node', ['--input-type=module', '-e', program], {
         cwd: join(scratch, 'packages/acme'),
         encoding: 'utf8',
       });
-      expect(JSON.parse(output)).toEqual([{ id: 1, name: 'Sprocket' }]);
+      expect(JSON.parse(stdout)).toEqual([{ id: 1, name: 'Sprocket' }]);
       const host = new URL(fake.url).host;
       expect(seen).toEqual([`POST /oauth/token ${host}`, `GET /v1/widgets ${host}`]);
-    });
+    }, 60_000);
   });
 });
