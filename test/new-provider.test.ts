@@ -3,7 +3,8 @@
 // `pnpm build` gives its generated client, its docs pages and its spec-diff coverage. The new client
 // then makes a call, token included, against a fake that checks what the spec says it must send.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ const env = {
   ...process.env,
   REDOCLY_TELEMETRY: 'off',
   TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_DAEMON: 'false',
   GIT_AUTHOR_NAME: 'Test',
   GIT_AUTHOR_EMAIL: 'test@example.com',
   GIT_COMMITTER_NAME: 'Test',
@@ -39,7 +41,7 @@ beforeAll(() => {
   run('git', ['commit', '--quiet', '-m', 'Add the Acme API']);
   run('pnpm', ['build']);
 }, 900_000);
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rm(scratch, { recursive: true, force: true }), 120_000);
 
 const file = (path: string) => readFileSync(join(scratch, path), 'utf8');
 
