@@ -10,7 +10,7 @@ import {
 } from '@oapi/auth';
 import type { TokenParameter } from '@oapi/runtime';
 import { methods } from './operations.js';
-import { isObject, type Json } from './spec-error.js';
+import { isObject, type Json, resolveRef } from './spec-json.js';
 
 const oauth2Schemes = (security: SecurityConfig) =>
   Object.values(security.schemes).filter((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
@@ -52,15 +52,6 @@ function parameterDescription(spec: Json, name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function resolveRef(spec: Json, value: unknown): Json | undefined {
-  if (!isObject(value)) return undefined;
-  if (typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
-  let node: unknown = spec;
-  for (const key of value.$ref.slice(2).split('/'))
-    node = isObject(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-  return isObject(node) ? node : undefined;
 }
 
 /** Every extra parameter a grant's `x-token-request` shape names: the client takes each as an option. */

@@ -1,17 +1,8 @@
 import type { ProviderDescriptor } from '@oapi/runtime';
 import { specOperations } from './operations.js';
-import { isObject, type Json, pointerSegment, SpecError } from './spec-error.js';
+import { isObject, type Json, pointerSegment, resolveRef, SpecError } from './spec-json.js';
 
 const forms = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
-
-function requestBody(spec: Json, raw: unknown): Json | undefined {
-  if (!isObject(raw)) return undefined;
-  if (typeof raw.$ref !== 'string') return raw;
-  const name = raw.$ref.replace('#/components/requestBodies/', '');
-  const bodies =
-    isObject(spec.components) && isObject(spec.components.requestBodies) ? spec.components.requestBodies : {};
-  return isObject(bodies[name]) ? bodies[name] : undefined;
-}
 
 /**
  * `rails-form` when a request body says `x-bracket-notation: rails`: the client then writes every
@@ -21,7 +12,7 @@ export function bodyEncodingOf(spec: Json): ProviderDescriptor['bodyEncoding'] {
   let rails: string | undefined;
   const withoutForm: string[] = [];
   for (const { path, method, operation } of specOperations(spec)) {
-    const body = requestBody(spec, operation.requestBody);
+    const body = resolveRef(spec, operation.requestBody);
     if (!body || !isObject(body.content)) continue;
     const at = `#/paths/${pointerSegment(path)}/${method}/requestBody/content`;
     for (const [type, media] of Object.entries(body.content)) {

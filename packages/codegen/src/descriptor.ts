@@ -6,7 +6,7 @@ import { operationList } from './operations.js';
 import { paginationOf } from './pagination.js';
 import { securityConfig } from './security-config.js';
 import { apiServers, tokenServersOf } from './servers.js';
-import { isObject, type Json } from './spec-error.js';
+import { isObject, type Json } from './spec-json.js';
 
 /**
  * What a provider is, read out of its bundled spec: servers, the token endpoint's own servers,

@@ -1,5 +1,5 @@
 import type { OperationDescriptor } from '@oapi/runtime';
-import type { Json } from './spec-error.js';
+import type { Json } from './spec-json.js';
 
 export const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 

@@ -1,17 +1,13 @@
 import type { PaginationDescriptor } from '@oapi/runtime';
 import { specOperations } from './operations.js';
-import { assertKnownKeys, isObject, type Json, positiveInteger, SpecError } from './spec-error.js';
+import { assertKnownKeys, isObject, type Json, positiveInteger, resolveRef, SpecError } from './spec-json.js';
 
 /** The `maximum` of every query parameter named `name` that declares one. */
 function maxima(spec: Json, name: string): number[] {
   const found: number[] = [];
-  const parameters =
-    isObject(spec.components) && isObject(spec.components.parameters) ? spec.components.parameters : {};
-  const resolve = (raw: unknown) =>
-    isObject(raw) && typeof raw.$ref === 'string' ? parameters[raw.$ref.split('/').pop()!] : raw;
   for (const { item, operation } of specOperations(spec)) {
     for (const raw of [...((item.parameters as unknown[]) ?? []), ...((operation.parameters as unknown[]) ?? [])]) {
-      const parameter = resolve(raw);
+      const parameter = resolveRef(spec, raw);
       if (!isObject(parameter) || parameter.name !== name || parameter.in !== 'query') continue;
       if (isObject(parameter.schema) && typeof parameter.schema.maximum === 'number')
         found.push(parameter.schema.maximum);

@@ -10,7 +10,7 @@ import {
   type TokenRequestConfig,
   type TokenRequestShape,
 } from '@oapi/auth';
-import { assertKnownKeys, isObject, type Json, oneOf, SpecError, stringList } from './spec-error.js';
+import { assertKnownKeys, isObject, type Json, oneOf, SpecError, stringList } from './spec-json.js';
 
 const contentTypes = ['application/x-www-form-urlencoded', 'application/json'] as const;
 const clientAuthentications: readonly ClientAuthentication[] = ['client_secret_post', 'client_secret_basic', 'none'];

@@ -1,6 +1,6 @@
 import type { SecurityConfig } from '@oapi/auth';
 import type { ServerDescriptor, ServerVariable } from '@oapi/runtime';
-import { assertKnownKeys, isObject, type Json, pointerSegment, SpecError } from './spec-error.js';
+import { assertKnownKeys, isObject, type Json, pointerSegment, SpecError } from './spec-json.js';
 
 function variable(raw: unknown, pointer: string): ServerVariable {
   if (!isObject(raw) || typeof raw.default !== 'string') throw new SpecError(pointer, 'must have a string default');

@@ -44,3 +44,14 @@ export function assertKnownKeys(raw: Json, known: readonly string[], pointer: st
 
 /** A JSON pointer segment: `~` and `/` escaped (`/oauth/token` → `~1oauth~1token`). */
 export const pointerSegment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** A local `$ref` (`#/components/…`) of the bundled spec followed to its target; other values as they are. */
+export function resolveRef(spec: Json, value: unknown): Json | undefined {
+  if (!isObject(value)) return undefined;
+  if (typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
+  let node: unknown = spec;
+  for (const key of value.$ref.slice(2).split('/')) {
+    node = isObject(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
+  return isObject(node) ? node : undefined;
+}
