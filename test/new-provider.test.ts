@@ -68,6 +68,12 @@ describe('pnpm new-provider acme, then pnpm build', () => {
     expect(JSON.parse(file('apps/docs/dist/downloads/acme.openapi.json')).info.title).toBe('Acme Widgets API');
   });
 
+  it('builds a second time from the cache alone (nothing the first build wrote is an input)', () => {
+    const second = run('pnpm', ['build']);
+    expect(second).toMatch(/Cached: +(\d+) cached, \1 total/);
+    expect(second).toContain('FULL TURBO');
+  }, 120_000);
+
   it('is covered by the spec diff, with its package and release', () => {
     const report = JSON.parse(
       run('node', ['packages/release-check/dist/bin.js', '--base', 'HEAD~1', '--format', 'json']),
