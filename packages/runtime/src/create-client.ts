@@ -1,4 +1,4 @@
-import { createAuth, type Auth, type AuthStrategy, type TokenSet, type TokenStore } from '@oapi/auth';
+import { type Auth, type AuthOptions, type AuthStrategy, createAuth } from '@oapi/auth';
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
 import { assertClientOptions, assertRequiredTokenParameters, tokenParameterValues } from './client-options.js';
 import type { ProviderDescriptor } from './descriptor.js';
@@ -8,8 +8,12 @@ import { railsBodySerializer } from './rails-form.js';
 import { retryMiddleware, type RetryOptions } from './retry.js';
 import { chooseServers, type OptionValues } from './server-choice.js';
 
-/** What every provider's `create<Provider>Client` accepts, besides the options its spec defines (`SpecOptions`). */
-export interface ClientBaseOptions {
+/**
+ * What every provider's `create<Provider>Client` accepts, besides the options its spec defines
+ * (`SpecOptions`); the token options are `createAuth`'s, passed on.
+ */
+export interface ClientBaseOptions
+  extends Pick<AuthOptions, 'tokenUrl' | 'tokenStore' | 'onTokens' | 'tokenTimeoutMs' | 'allowInsecureHttp'> {
   /** The credential: a grant strategy (`passwordGrant(…)`) or a static one (`apiKey(…)`). Omit for public operations only. */
   readonly auth?: AuthStrategy;
   /**
@@ -17,20 +21,10 @@ export interface ClientBaseOptions {
    * (`http://127.0.0.1:4010`). Token requests still go where the spec says unless `tokenUrl` is set.
    */
   readonly baseUrl?: string;
-  /** The token (and refresh) endpoint, over the spec's: a proxy, a test server, a deployment that serves tokens elsewhere. */
-  readonly tokenUrl?: string;
   /** A fetch to send every request with, token requests included (tests, proxies). */
   readonly fetch?: typeof globalThis.fetch;
   /** Headers sent with every request. */
   readonly headers?: ClientOptions['headers'];
-  /** Persists tokens across restarts. */
-  readonly tokenStore?: TokenStore;
-  /** Called with every new token set. */
-  readonly onTokens?: (tokens: TokenSet) => void | Promise<void>;
-  /** Milliseconds before a token request is abandoned. Default 30 000. */
-  readonly tokenTimeoutMs?: number;
-  /** Allow plain http to hosts other than loopback (credentials travel in clear text). */
-  readonly allowInsecureHttp?: boolean;
   /** Extra openapi-fetch middleware, run before authentication. */
   readonly middleware?: readonly Middleware[];
   /**
