@@ -1,13 +1,6 @@
-import type { OAuth2SchemeConfig } from '@oapi/auth';
-import { tokenRequestFor } from './auth-methods.js';
+import { grantOfFlow, type OAuth2SchemeConfig, shapeFor } from '@oapi/auth';
 import type { Provider } from './providers.js';
 import { isObject, type Json } from './spec-json.js';
-
-const flowGrants = {
-  password: 'password',
-  clientCredentials: 'client_credentials',
-  authorizationCode: 'authorization_code',
-} as const;
 
 /**
  * The spec as the console (Scalar) reads it: each OAuth flow whose token request carries the
@@ -22,9 +15,9 @@ export function consoleSpec(provider: Provider): Json {
     const config = provider.security.schemes[name];
     if (!isObject(scheme) || !isObject(scheme.flows) || config?.type !== 'oauth2') continue;
     for (const [flowName, flow] of Object.entries(scheme.flows)) {
-      const grant = flowGrants[flowName as keyof typeof flowGrants];
+      const grant = grantOfFlow(flowName);
       if (!grant || !isObject(flow)) continue;
-      const request = tokenRequestFor(config as OAuth2SchemeConfig, grant);
+      const request = shapeFor((config as OAuth2SchemeConfig).tokenRequest, grant);
       if (request.clientAuthentication === 'client_secret_post') flow['x-scalar-credentials-location'] = 'body';
     }
   }

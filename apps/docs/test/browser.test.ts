@@ -4,7 +4,7 @@
 // and changelog entries, the changelogs and guides; and the site-wide search and provider switcher.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listApis } from '@oapi/codegen';
+import { listApis } from '@oapi/api-list';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readChangelogs } from '../src/changelog.js';
@@ -63,7 +63,7 @@ describe('the landing page', () => {
         const text = await card.textContent();
         expect(text).toContain(String((bundled(api.id).info as Json).version));
         expect(text).toContain(
-          findClientPackage(repoRoot, api.id) ? `npm install @oapi/${api.id}` : 'client in progress',
+          findClientPackage(repoRoot, api, bundled(api.id)) ? `npm install ${api.client.name}` : 'client in progress',
         );
         for (const href of await card
           .locator('a')
@@ -74,7 +74,7 @@ describe('the landing page', () => {
   });
 });
 
-describe.each(apis.map((api) => [api.id]))('%s', (id) => {
+describe.each(apis.map((api) => [api.id, api] as const))('%s', (id, api) => {
   const spec = bundled(id);
   const operations = referenceOperations(spec);
   const html = readFileSync(join(siteDir, id, 'index.html'), 'utf8');
@@ -86,7 +86,7 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
   });
 
   it('reference: samples in tabs labelled by language, provenance as badges, research notes collapsed', async () => {
-    const client = findClientPackage(repoRoot, id);
+    const client = findClientPackage(repoRoot, api, spec);
     await visit(`${id}/index.html`, async (page) => {
       const tabs = page.getByRole('tab', { name: 'TypeScript', exact: true });
       await expect(tabs.count()).resolves.toBe(client ? operations.filter((op) => op.kind === 'operation').length : 0);
@@ -191,7 +191,7 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
   });
 
   it('authentication guide: a section per scheme, with a quickstart when there is a client', async () => {
-    const client = findClientPackage(repoRoot, id);
+    const client = findClientPackage(repoRoot, api, spec);
     await visit(`${id}/auth.html`, async (page) => {
       const schemes = Object.keys(((spec.components as Json).securitySchemes as Json) ?? {});
       for (const name of schemes) await expect(page.locator(`section#scheme-${name}`).count()).resolves.toBe(1);

@@ -3,7 +3,7 @@
 // and shows the answer. With `?server=` it talks to the reader's own server instead, and the
 // credentials go there and nowhere else, and are not stored.
 import { join } from 'node:path';
-import { listApis } from '@oapi/codegen';
+import { listApis } from '@oapi/api-list';
 import { type LoopbackServer, listen, readBody } from '@oapi/test-support';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // What the browser tests share: the built site (apps/docs/dist) and the pages it holds.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findRepoRoot } from '@oapi/codegen';
+import { findRepoRoot } from '@oapi/api-list';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Json } from '../src/spec-json.js';

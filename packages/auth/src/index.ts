@@ -7,6 +7,15 @@ export {
 export { authorizeOnLoopback, type LoopbackAuthorizationOptions } from './authorize-on-loopback.js';
 export { createAuth, type Auth, type AuthOptions } from './create-auth.js';
 export { AuthError, OAuthError, type AuthErrorCode } from './errors.js';
+export {
+  grantOfFlow,
+  grants,
+  grantTypes,
+  staticStrategies,
+  type GrantFlow,
+  type GrantType,
+  type StrategyName,
+} from './grants.js';
 export { startLoopbackRedirect, type LoopbackRedirect, type LoopbackRedirectOptions } from './loopback-redirect.js';
 export { redactedExcerpt } from './redact.js';
 export {
@@ -26,12 +35,12 @@ export {
   type StaticStrategy,
 } from './strategies.js';
 export type { TokenManager, TokenStore } from './token-manager.js';
+export { shapeFor } from './token-request.js';
 export type { TokenSet } from './token-set.js';
 export type {
   ApiKeySchemeConfig,
   AuthorizationCodeFlowConfig,
   ClientAuthentication,
-  GrantType,
   HttpBearerSchemeConfig,
   OAuth2SchemeConfig,
   OAuthFlowConfig,

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findRepoRoot, listApis } from '@oapi/codegen';
+import { findRepoRoot, listApis } from '@oapi/api-list';
 import { startDocsServer } from '../docs-server.js';
 
 const root = fileURLToPath(new URL('../../dist', import.meta.url));
