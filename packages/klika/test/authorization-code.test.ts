@@ -11,7 +11,7 @@ import {
   provider,
   unwrap,
 } from '../src/index.js';
-import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from './fake-doorkeeper.js';
+import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from '@oapi/fakes/klika';
 
 let server: FakeDoorkeeper;
 const redirectUri = 'https://app.example.com/oauth/callback';

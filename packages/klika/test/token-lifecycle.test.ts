@@ -11,7 +11,7 @@ import {
   unwrap,
   ValidationError,
 } from '../src/index.js';
-import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from './fake-doorkeeper.js';
+import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from '@oapi/fakes/klika';
 
 let server: FakeDoorkeeper;
 const amina = users[0]!;

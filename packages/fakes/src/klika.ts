@@ -5,9 +5,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
 
+/** The requests this fake answers as a deployment of the template would. */
+export const routes = [
+  'POST /oauth/token',
+  'GET /oauth/authorize',
+  'GET /api/v1/countries',
+  'POST /api/v1/users',
+  'GET /api/v1/users/{id}',
+] as const;
+
 export const client = { id: 'klika-test-client-id', secret: 'klika-test-client-secret-0a1b2c' };
 export const users = [
-  { id: 7, email: 'amina.hodzic@example.com', password: 'correct-horse-battery', role: 'default' as const },
+  { id: 7, email: 'emina.kovac@example.com', password: 'correct-horse-battery', role: 'default' as const },
   { id: 8, email: 'admin@example.com', password: 'admin-password-123', role: 'admin' as const },
 ];
 
@@ -38,6 +47,8 @@ async function parseBody(req: IncomingMessage): Promise<Record<string, string>> 
 
 export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } = {}): Promise<FakeDoorkeeper> {
   const lifetime = options.lifetimeSeconds ?? 60;
+  // Each fake its own deployment: sign-ups land here, not in the exported list other fakes start from.
+  const accounts = users.map((user) => ({ ...user }));
   const accessTokens = new Map<string, IssuedToken>();
   const refreshTokens = new Map<string, number>();
   const tokenRequests: FakeDoorkeeper['tokenRequests'] = [];
@@ -70,7 +81,7 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
       }
       const code = hex();
       codes.set(code, {
-        userId: users[1]!.id,
+        userId: accounts[1]!.id,
         redirectUri: q.get('redirect_uri')!,
         challenge: q.get('code_challenge'),
       });
@@ -91,7 +102,7 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
         });
       }
       if (grantType === 'password') {
-        const user = users.find((u) => u.email === body.username && u.password === body.password);
+        const user = accounts.find((u) => u.email === body.username && u.password === body.password);
         if (!user)
           return sendJson(res, 400, {
             error: 'invalid_grant',
@@ -129,15 +140,15 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
     if (req.method === 'POST' && url.pathname === '/api/v1/users') {
       const body = JSON.parse((await readBody(req)) || '{}') as { user?: { email?: string; password?: string } };
       if (!body.user) return sendJson(res, 422, { errors: [{ user: ['parameter is required'] }] });
-      if (users.some((u) => u.email === body.user!.email))
+      if (accounts.some((u) => u.email === body.user!.email))
         return sendJson(res, 422, { email: ['has already been taken'] });
       const user = {
-        id: users.length + 10,
+        id: accounts.length + 10,
         email: body.user.email ?? '',
         password: body.user.password ?? '',
         role: 'default' as const,
       };
-      users.push(user);
+      accounts.push(user);
       return sendJson(res, 200, publicUser(user));
     }
     const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -158,7 +169,7 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
       });
     }
     if (req.method === 'GET' && /^\/api\/v1\/users\/\d+$/.test(url.pathname)) {
-      return sendJson(res, 200, publicUser(users.find((u) => u.id === token.userId)!));
+      return sendJson(res, 200, publicUser(accounts.find((u) => u.id === token.userId)!));
     }
     sendJson(res, 404, { error: 'not found' });
   });
