@@ -5,3 +5,11 @@ export { secretsIn } from './secrets.js';
 export { bundledSpecSchemas, specSchemas, type SchemaCheck } from './spec-schemas.js';
 export { attwProblems, publintProblems } from './package-checks.js';
 export { typecheckSnippets, typescriptBlocks, type Snippet } from './typecheck.js';
+export { curlRequest, CurlSampleError, type CurlOptions } from './samples/curl-request.js';
+export { forwardTo, startSampleRouter, type RecordedRequest, type SampleRouter } from './samples/sample-router.js';
+export { shellWords, ShellSyntaxError, type ShellCommand } from './samples/shell-words.js';
+export {
+  runTypeScriptSample,
+  type TypeScriptSampleOptions,
+  type TypeScriptSampleRun,
+} from './samples/typescript-sample.js';
