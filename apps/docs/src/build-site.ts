@@ -1,6 +1,7 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listApis } from '@oapi/api-list';
+import { stringify } from 'yaml';
 import { favicon, scalarBundle, staticAssets } from './assets.js';
 import { type Changelog, readChangelogs } from './changelog.js';
 import { withCodeSamples } from './code-samples.js';
@@ -31,7 +32,7 @@ export interface BuiltSite {
  *     <id>/console.html             try it: Scalar's client, loaded only on this page
  *     <id>/auth.html                authentication guide and quickstart
  *     <id>/changelog.html           every commit that changed the spec, diffed by @oapi/spec-diff
- *     downloads/<id>.openapi.yaml   the bundled spec, as the build step wrote it (and .json)
+ *     downloads/<id>.openapi.yaml   the bundled spec with every sample as x-codeSamples (and .json)
  *     search-index.js               every operation of every provider, for the site's search
  *     sandboxes.json                `{}`: the docs server (`pnpm run docs`) answers with its sandboxes
  *     assets/, favicon.svg          stylesheets, scripts, Scalar, the icon: nothing is loaded from elsewhere
@@ -48,11 +49,6 @@ export async function buildSite(repoRoot: string, outDir: string): Promise<Built
     writeFileSync(join(outDir, file), contents);
     files.push(file);
   };
-  const copy = (from: string, file: string) => {
-    mkdirSync(dirname(join(outDir, file)), { recursive: true });
-    copyFileSync(from, join(outDir, file));
-    files.push(file);
-  };
 
   write('index.html', landingPage(site, providers));
   write('favicon.svg', favicon);
@@ -65,12 +61,13 @@ export async function buildSite(repoRoot: string, outDir: string): Promise<Built
   write('.nojekyll', '');
   for (const provider of providers) {
     const changelog = changelogs.get(provider.id)!;
-    write(`${provider.id}/index.html`, referencePage(site, provider, withCodeSamples(provider), changelog));
+    write(`${provider.id}/index.html`, referencePage(site, provider, withCodeSamples(provider, 'page'), changelog));
     write(`${provider.id}/console.html`, consolePage(site, provider));
     write(`${provider.id}/auth.html`, authGuidePage(site, provider));
     write(`${provider.id}/changelog.html`, changelogPage(site, provider, changelog));
-    copy(provider.bundled.yaml, `downloads/${provider.id}.openapi.yaml`);
-    copy(provider.bundled.json, `downloads/${provider.id}.openapi.json`);
+    const download = withCodeSamples(provider, 'download');
+    write(`downloads/${provider.id}.openapi.yaml`, stringify(download, { lineWidth: 0 }));
+    write(`downloads/${provider.id}.openapi.json`, `${JSON.stringify(download, null, 2)}\n`);
   }
   return { outDir, providers, files, changelogs };
 }

@@ -2,7 +2,7 @@
 // made-up provider shows that every part of the page comes from its spec.
 import { describe, expect, it } from 'vitest';
 import { authMethods } from '../src/auth-methods.js';
-import { codeSamples } from '../src/code-samples.js';
+import { operationSamples } from '../src/code-samples.js';
 import type { ClientPackage } from '../src/client-package.js';
 import { authGuidePage } from '../src/pages/auth-guide.js';
 import { landingPage } from '../src/pages/landing.js';
@@ -116,15 +116,16 @@ describe('the authentication guide', () => {
     // The token parameter is a client option, sent with the grants whose request names it.
     expect(password).toContain("  tenant: process.env.ACME_TENANT ?? '',");
     expect(password).not.toContain('clientSecret');
-    expect(password).toContain("baseUrl: 'https://eu.acme.test'");
+    // Server variables are options, from the environment; a default that is no mere example stays the fallback.
+    expect(password).toContain("  region: process.env.ACME_REGION ?? 'eu',");
     expect(password).toContain("const data = unwrap(await acme.GET('/anvils'));");
     expect(page).toContain('<p><span class="status">not in <code>@oapi/acme</code> yet</span></p>');
   });
 
   it('refuses to write samples without credentials when the client exports no strategy the spec accepts', () => {
     const bare = providerFromSpec(api, spec, bundled, { ...client, strategies: [] });
-    expect(() => codeSamples(bare)).toThrow(
-      '@oapi/acme exports none of the strategies listAnvils accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey): its provider descriptor lists none',
+    expect(() => operationSamples(bare)).toThrow(
+      '@oapi/acme exports none of the strategies the spec accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey): its provider descriptor lists none',
     );
   });
 

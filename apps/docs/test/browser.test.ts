@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readChangelogs } from '../src/changelog.js';
 import { findClientPackage } from '../src/client-package.js';
+import { operationSamples } from '../src/code-samples.js';
+import { loadProviders } from '../src/providers.js';
 import { referenceOperations } from '../src/reference-operations.js';
 import { isObject, type Json } from '../src/spec-json.js';
 import { foreignRequests, type PageRecord, recordContext, watchConsole } from './browser.js';
@@ -16,6 +18,7 @@ import { bundled, repoRoot, siteDir, siteInBrowser } from './site.js';
 
 const apis = await listApis(repoRoot);
 const changelogs = await readChangelogs(repoRoot, apis);
+const providers = await loadProviders(repoRoot);
 
 const site = siteInBrowser();
 
@@ -85,9 +88,27 @@ describe.each(apis.map((api) => [api.id, api] as const))('%s', (id, api) => {
     expect(operations.length).toBeGreaterThan(0);
   });
 
+  it('reference: at 1440 px no code sample is cut off (no tab, no setup scrolls sideways)', async () => {
+    await visit(
+      `${id}/index.html`,
+      async (page) => {
+        const cut = await page.evaluate(() => {
+          for (const panel of document.querySelectorAll('[role="tabpanel"]')) panel.removeAttribute('hidden');
+          return [...document.querySelectorAll('.samples pre, #client-setup pre')]
+            .filter((pre) => pre.scrollWidth > pre.clientWidth)
+            .map((pre) => `${pre.closest('section')?.id}: ${pre.scrollWidth} > ${pre.clientWidth}`);
+        });
+        expect(cut).toEqual([]);
+      },
+      1440,
+    );
+  });
+
   it('reference: samples in tabs labelled by language, provenance as badges, research notes collapsed', async () => {
     const client = findClientPackage(repoRoot, api, spec);
     await visit(`${id}/index.html`, async (page) => {
+      const curl = page.getByRole('tab', { name: 'curl', exact: true });
+      await expect(curl.count()).resolves.toBe(operations.length);
       const tabs = page.getByRole('tab', { name: 'TypeScript', exact: true });
       await expect(tabs.count()).resolves.toBe(client ? operations.filter((op) => op.kind === 'operation').length : 0);
       if (client) {
@@ -95,7 +116,10 @@ describe.each(apis.map((api) => [api.id, api] as const))('%s', (id, api) => {
         await last.scrollIntoViewIfNeeded();
         await last.click();
         const panel = page.locator(`[id="${await last.getAttribute('aria-controls')}"]`);
-        await expect(panel.textContent()).resolves.toContain(`${client.factory}({`);
+        const samples = operationSamples(providers.find((p) => p.id === id)!);
+        const lastOperation = samples.filter((s) => s.typescript).at(-1)!;
+        await expect(panel.locator('pre').textContent()).resolves.toBe(lastOperation.typescript);
+        await expect(page.locator('#client-setup pre').textContent()).resolves.toContain(`${client.factory}(`);
       }
 
       // Every x-provenance of an operation or parameter shows as a badge with its meaning.

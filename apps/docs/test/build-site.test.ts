@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { findRepoRoot, listApis } from '@oapi/api-list';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/build-site.js';
-import { codeSamples } from '../src/code-samples.js';
+import { parse } from 'yaml';
+import { operationSamples, withCodeSamples } from '../src/code-samples.js';
 import { consoleSpec } from '../src/console-spec.js';
 import { escapeHtml } from '../src/pages/html.js';
 
@@ -39,17 +40,49 @@ describe('buildSite on this repository', async () => {
       ]) {
         expect(site.files, file).toContain(file);
       }
-      expect(read(outDir, `downloads/${id}.openapi.yaml`)).toBe(read(repoRoot, `dist/${id}.openapi.yaml`));
-      expect(read(outDir, `downloads/${id}.openapi.json`)).toBe(read(repoRoot, `dist/${id}.openapi.json`));
+    }
+  });
+
+  it('gives each download every sample as x-codeSamples (curl, then a whole TypeScript program), and changes nothing else', () => {
+    for (const provider of site.providers) {
+      const json = JSON.parse(read(outDir, `downloads/${provider.id}.openapi.json`)) as Record<string, unknown>;
+      const yaml = parse(read(outDir, `downloads/${provider.id}.openapi.yaml`)) as unknown;
+      expect(yaml, provider.id).toEqual(json);
+      const samples = operationSamples(provider);
+      const byId = new Map(samples.map((s) => [s.operationId, s]));
+      const found = new Set<string>();
+      const strip = (node: unknown): unknown => {
+        if (Array.isArray(node)) return node.map(strip);
+        if (typeof node !== 'object' || node === null) return node;
+        const entries = Object.entries(node);
+        const own = entries.find(([key]) => key === 'x-codeSamples')?.[1];
+        const operationId = (node as { operationId?: string }).operationId;
+        if (own !== undefined && operationId !== undefined) {
+          const expected = byId.get(operationId)!;
+          expect(own, operationId).toEqual([
+            { lang: 'Shell', label: 'curl', source: expected.curl },
+            ...(expected.program ? [{ lang: 'TypeScript', label: 'TypeScript', source: expected.program }] : []),
+          ]);
+          found.add(operationId);
+        }
+        return Object.fromEntries(entries.filter(([key]) => key !== 'x-codeSamples').map(([k, v]) => [k, strip(v)]));
+      };
+      // Without its samples, the download is the bundled spec.
+      expect(strip(json), provider.id).toEqual(JSON.parse(read(repoRoot, `dist/${provider.id}.openapi.json`)));
+      expect([...found].sort(), provider.id).toEqual(samples.map((s) => s.operationId).sort());
+      expect(json).toEqual(withCodeSamples(provider, 'download'));
     }
   });
 
   it('writes every code sample into the reference, escaped, and loads no renderer script there', () => {
     for (const provider of site.providers) {
       const html = read(outDir, `${provider.id}/index.html`);
-      const samples = codeSamples(provider);
+      const samples = operationSamples(provider);
       expect(samples.length, provider.id).toBeGreaterThan(0);
-      for (const sample of samples) expect(html, sample.name).toContain(escapeHtml(sample.code));
+      for (const sample of samples) {
+        expect(html, sample.name).toContain(escapeHtml(sample.curl));
+        if (sample.typescript) expect(html, sample.name).toContain(escapeHtml(sample.typescript));
+      }
       expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
         '<script src="../assets/site.js" defer>',
       ]);
@@ -131,7 +164,11 @@ describe('buildSite on a repository with a fifth API', () => {
     expect(landing).toMatch(/id="acme"[\s\S]*client in progress/);
     expect(read(site.outDir, 'acme/index.html')).toContain('Acme Anvils API 3.2.1: API reference');
     expect(read(site.outDir, 'acme/auth.html')).toContain('@oapi/acme</code> is in progress');
-    expect(read(site.outDir, 'acme/index.html')).not.toContain('role="tab"');
+    // Without a client, curl samples only.
+    const reference = read(site.outDir, 'acme/index.html');
+    const tabs = [...reference.matchAll(/role="tab"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(tabs.length).toBeGreaterThan(0);
+    expect(new Set(tabs)).toEqual(new Set(['curl']));
     // Not a git repository: the changelog page says the history could not be read.
     expect(site.changelogs.get('acme')).toEqual({
       unavailable: `${fakeRoot}: not inside a git repository: the history of the specs cannot be read`,

@@ -17,7 +17,12 @@ const site = { providers: [{ id: 'acme', title: 'Acme API' }] };
 
 const provider = providerFromSpec(
   { id: 'acme', name: 'acme@v1', version: 'v1' },
-  { openapi: '3.1.0', info: { title: 'Acme <API>', version: '1' }, paths: {} },
+  {
+    openapi: '3.1.0',
+    info: { title: 'Acme <API>', version: '1' },
+    servers: [{ url: 'https://api.acme.test' }],
+    paths: {},
+  },
   { yaml: '/dev/null', json: '/dev/null' },
   undefined,
 );

@@ -170,7 +170,9 @@ export async function startFakeWootric(
         return listResponses(options.responses ?? [], url.searchParams, res);
       case 'GET /v1/end_users/{id}':
         return sendJson(res, 404, errorList('record_not_found', 'The record could not be found'));
+      // Both edit the historical properties stored on the record: a feature support turns on.
       case 'PUT /v1/responses/{id}':
+      case 'PUT /v1/declines/{id}':
         if (body?.end_user !== undefined && !options.historicalEditing)
           return sendJson(
             res,
@@ -188,15 +190,6 @@ export async function startFakeWootric(
       case 'POST /v1/end_users':
       case 'PUT /v1/end_users/{id}':
         return sendJson(res, 200, endUser(Number(/\d+/.exec(url.pathname)?.[0] ?? 1), body ?? {}));
-      case 'PUT /v1/declines/{id}':
-        if (body?.end_user !== undefined && !options.historicalEditing)
-          return sendJson(
-            res,
-            423,
-            errorList('locked', 'Historical data editing is not enabled for this account', 'end_user'),
-          );
-        res.writeHead(204);
-        return res.end();
       default:
         return sendJson(res, 404, errorList('not_found', `No route for ${route}`));
     }

@@ -83,6 +83,17 @@ describe('curlRequest', () => {
     expect([file.name, file.type, await file.text()]).toEqual(['in.csv', 'text/csv', 'a,b\n1,2\n']);
   });
 
+  it('appends the data of -G to the query string of a GET', () => {
+    const request = curlRequest(`curl -G "https://$HOST/a?x=1" --data-urlencode 'r=https://b.test/c d' -d 'k=v'`, {
+      env,
+    });
+    expect([request.method, request.url]).toEqual([
+      'GET',
+      'https://api.example.test/a?x=1&r=https%3A%2F%2Fb.test%2Fc%20d&k=v',
+    ]);
+    expect(request.body).toBeNull();
+  });
+
   it('sends -u as HTTP Basic', () => {
     expect(curlRequest(`curl -u "id:$TOKEN" https://h.test`, { env }).headers.get('authorization')).toBe(
       `Basic ${btoa('id:tok-123')}`,

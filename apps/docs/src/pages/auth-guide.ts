@@ -34,15 +34,15 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
     ['grant_type', method.grantType ? code(method.grantType) : undefined],
     [
       'Authorization URL',
-      method.authorizationUrl ? code(absoluteUrl(method.authorizationUrl, provider.baseUrl)) : undefined,
+      method.authorizationUrl ? code(absoluteUrl(method.authorizationUrl, provider.tokenBaseUrl)) : undefined,
     ],
     [
       'Token endpoint',
       method.tokenUrl
-        ? html`${code(`POST ${absoluteUrl(method.tokenUrl, provider.baseUrl)}`)}${/^https?:/.test(method.tokenUrl) ? '' : ' (on the API server you use)'}`
+        ? html`${code(`POST ${absoluteUrl(method.tokenUrl, provider.tokenBaseUrl)}`)}${/^https?:/.test(method.tokenUrl) ? '' : provider.descriptor.tokenServers ? " (the token server, not the API's)" : ' (on the API server you use)'}`
         : undefined,
     ],
-    ['Refresh at', method.refreshUrl ? code(absoluteUrl(method.refreshUrl, provider.baseUrl)) : undefined],
+    ['Refresh at', method.refreshUrl ? code(absoluteUrl(method.refreshUrl, provider.tokenBaseUrl)) : undefined],
     ['Request body', request ? code(request.contentType) : undefined],
     [
       'grant_type travels in',

@@ -8,6 +8,7 @@ import { page } from './layout.js';
 import { markdown } from './markdown.js';
 import type { SiteMap } from './nav.js';
 import { operationSection, type ReferenceOperation } from './operation.js';
+import { setupSection } from './samples.js';
 
 function tocEntry(op: ReferenceOperation): Html {
   return html`<li><a href="#${op.operationId}"><span class="method ${op.method}">${op.method}</span><span>${op.summary || op.operationId}</span></a></li>`;
@@ -39,6 +40,7 @@ function introduction(provider: Provider, spec: Json): Html {
 ${provider.summary ? html`<p class="lead">${provider.summary}</p>` : ''}
 ${markdown(reader)}
 ${servers(spec)}
+${setupSection(provider)}
 ${
   research
     ? html`<details class="research" id="research-notes"><summary>Research notes: how this description was made, and the slips of the provider's docs</summary>

@@ -25,6 +25,7 @@ function curlEscape(text: string): string {
 }
 
 const flags = new Set(['-s', '--silent', '-S', '--show-error', '-i', '--include', '--fail', '--fail-with-body']);
+const getFlags = new Set(['-G', '--get']);
 const withValue = new Set([
   '-X',
   '--request',
@@ -61,9 +62,14 @@ export function curlRequest(sample: string, options: CurlOptions): Request {
   const headers = new Headers();
   const data: string[] = [];
   let form: FormData | undefined;
+  let get = false;
   for (let i = 1; i < words.length; i += 1) {
     const word = words[i]!;
     if (flags.has(word)) continue;
+    if (getFlags.has(word)) {
+      get = true;
+      continue;
+    }
     if (!word.startsWith('-')) {
       if (url !== undefined) throw new CurlSampleError(`two URLs: "${url}" and "${word}"`);
       url = word;
@@ -130,6 +136,16 @@ export function curlRequest(sample: string, options: CurlOptions): Request {
     }
   }
   if (url === undefined) throw new CurlSampleError('the curl command names no URL');
+  if (get) {
+    // -G: the data goes into the query string of a GET.
+    if (form) throw new CurlSampleError('curl cannot send -F with -G');
+    const query = data.join('&');
+    return new Request(query === '' ? url : `${url}${url.includes('?') ? '&' : '?'}${query}`, {
+      method: method ?? 'GET',
+      headers,
+      redirect: 'manual',
+    });
+  }
   if (form && data.length > 0) throw new CurlSampleError('curl cannot send -F and -d together');
   let body: string | FormData | undefined = form;
   if (data.length > 0) {

@@ -1,0 +1,84 @@
+// Each provider as a reader of the docs meets it: the real hosts (from the references, not from the
+// samples), the environment variables the reader sets, and an account on the provider's stateful
+// fake. Fakes are started fresh for every sample, so one sample's writes never decide another's
+// answer.
+import { account, oauthClient, routes as cloudcxRoutes, startFakeCloudcx } from '@oapi/fakes/cloudcx';
+import { client, routes as klikaRoutes, startFakeDoorkeeper, users } from '@oapi/fakes/klika';
+import { startFakeWootric, accountToken as wootricAccount, routes as wootricRoutes } from '@oapi/fakes/wootric';
+import { startFakeCxi, accountToken as cxiAccount, routes as cxiRoutes } from '@oapi/fakes/wootric-cxi';
+import { owner } from '@oapi/fakes/wootric-oauth';
+
+export interface World {
+  /** Where the API and its token endpoint really are. */
+  readonly origins: { readonly api: string; readonly token: string };
+  /** What the reader sets: hosts, credentials, account tokens (the fakes' account). */
+  readonly env: Readonly<Record<string, string>>;
+  /** `METHOD /path/{id}` of the operations the fake answers as the provider would, token endpoint included. */
+  readonly modelled: readonly string[];
+  /** Starts the fakes: the server behind each origin. */
+  start(): Promise<{ readonly fakes: Readonly<Record<string, string>>; close(): Promise<void> }>;
+}
+
+const tokenRoute = 'POST /oauth/token';
+const klika = 'https://klika.example.test';
+// The references: Wootric's REST API and its token endpoint on the account's regional host (US for
+// this account); CXI on cxi-api.wootric.com with its tokens from the main host.
+const wootric = 'https://api.wootric.com';
+const cxi = 'https://cxi-api.wootric.com';
+const cloudcx = 'https://cloudcx.example.test';
+
+export const worlds: Readonly<Record<string, World>> = {
+  klika: {
+    origins: { api: klika, token: klika },
+    env: {
+      KLIKA_HOST: new URL(klika).host,
+      KLIKA_USERNAME: users[0]!.email,
+      KLIKA_PASSWORD: users[0]!.password,
+      KLIKA_CLIENT_ID: client.id,
+      KLIKA_CLIENT_SECRET: client.secret,
+    },
+    modelled: klikaRoutes,
+    start: async () => {
+      const fake = await startFakeDoorkeeper();
+      return { fakes: { [klika]: fake.url }, close: () => fake.close() };
+    },
+  },
+  wootric: {
+    origins: { api: wootric, token: wootric },
+    env: { WOOTRIC_ACCOUNT_TOKEN: wootricAccount, WOOTRIC_USERNAME: owner.username, WOOTRIC_PASSWORD: owner.password },
+    modelled: wootricRoutes,
+    start: async () => {
+      const fake = await startFakeWootric({ historicalEditing: true });
+      return { fakes: { [wootric]: fake.url }, close: () => fake.close() };
+    },
+  },
+  'wootric-cxi': {
+    origins: { api: cxi, token: wootric },
+    env: {
+      WOOTRIC_CXI_ACCOUNT_TOKEN: cxiAccount,
+      WOOTRIC_CXI_USERNAME: owner.username,
+      WOOTRIC_CXI_PASSWORD: owner.password,
+    },
+    modelled: [...cxiRoutes, tokenRoute],
+    start: async () => {
+      const fake = await startFakeCxi({ responses: 3, tags: 2 });
+      fake.onboarded = true;
+      return { fakes: { [cxi]: fake.api.url, [wootric]: fake.tokenHost.url }, close: () => fake.close() };
+    },
+  },
+  cloudcx: {
+    origins: { api: cloudcx, token: cloudcx },
+    env: {
+      CLOUDCX_HOST: new URL(cloudcx).host,
+      CLOUDCX_USERNAME: account.username,
+      CLOUDCX_PASSWORD: account.password,
+      CLOUDCX_CLIENT_ID: oauthClient.id,
+      CLOUDCX_CLIENT_SECRET: oauthClient.secret,
+    },
+    modelled: cloudcxRoutes,
+    start: async () => {
+      const fake = await startFakeCloudcx();
+      return { fakes: { [cloudcx]: fake.url }, close: () => fake.close() };
+    },
+  },
+};
