@@ -62,15 +62,18 @@ async function formOf(raw: string, contentType: string | undefined) {
 const isHash = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `responses[][id]` with `responses[][custom_properties][][key|value]`, as CXI's bulk update reads it. */
+/**
+ * `responses[][id]` or `users[][user_id]`, each with `[custom_properties][][key|value]`, as CXI's
+ * bulk update reads them (reference §14.2).
+ */
 function bulkProblem(body: RailsParams | undefined): string | undefined {
-  const responses = body?.responses;
-  if (!Array.isArray(responses) || responses.length === 0)
-    return 'responses must be an array of hashes (responses[][id]=…)';
-  for (const response of responses) {
-    if (!isHash(response) || typeof response.id !== 'string' || !/^\d+$/.test(response.id))
-      return 'each response needs its numeric id';
-    const properties = response.custom_properties;
+  const [list, idField] = body?.users !== undefined ? [body.users, 'user_id'] : [body?.responses, 'id'];
+  if (!Array.isArray(list) || list.length === 0)
+    return 'responses (or users) must be an array of hashes (responses[][id]=…)';
+  for (const record of list) {
+    if (!isHash(record) || typeof record[idField] !== 'string' || record[idField] === '')
+      return `each record needs its ${idField}`;
+    const properties = record.custom_properties;
     if (
       !Array.isArray(properties) ||
       !properties.every((p) => isHash(p) && typeof p.key === 'string' && typeof p.value === 'string')
