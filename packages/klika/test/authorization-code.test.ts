@@ -1,6 +1,12 @@
 // The authorization-code grant with PKCE against the fake Doorkeeper: the authorize URL built from
 // the spec, the redirect back, the checked callback, the code exchange, then refreshes.
-import { secretsIn } from '@oapi/test-support';
+import {
+  doorkeeperClient as client,
+  doorkeeperUsers as users,
+  secretsIn,
+  startFakeDoorkeeper,
+  type FakeDoorkeeper,
+} from '@oapi/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthError,
@@ -11,7 +17,6 @@ import {
   provider,
   unwrap,
 } from '../src/index.js';
-import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from './fake-doorkeeper.js';
 
 let server: FakeDoorkeeper;
 const redirectUri = 'https://app.example.com/oauth/callback';

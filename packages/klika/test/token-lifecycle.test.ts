@@ -1,6 +1,12 @@
 // Against a stateful fake Doorkeeper: the 60-second token expires and is refreshed, refresh tokens
 // rotate, an access token the API refuses is replaced once, and errors are typed and secret-free.
-import { secretsIn } from '@oapi/test-support';
+import {
+  doorkeeperClient as client,
+  doorkeeperUsers as users,
+  secretsIn,
+  startFakeDoorkeeper,
+  type FakeDoorkeeper,
+} from '@oapi/test-support';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   bearerToken,
@@ -11,7 +17,6 @@ import {
   unwrap,
   ValidationError,
 } from '../src/index.js';
-import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from './fake-doorkeeper.js';
 
 let server: FakeDoorkeeper;
 const amina = users[0]!;

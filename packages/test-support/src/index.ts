@@ -1,3 +1,9 @@
+export {
+  client as doorkeeperClient,
+  startFakeDoorkeeper,
+  users as doorkeeperUsers,
+  type FakeDoorkeeper,
+} from './fake-doorkeeper.js';
 export { freePort, listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
 export { startPrism, type PrismMock } from './prism.js';
 export { deepObjectForm, prismFormDialect, prismRailsFormSpec } from './prism-form-dialect.js';

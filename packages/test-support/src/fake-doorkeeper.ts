@@ -3,7 +3,7 @@
 // `/api/v1/users/{id}` answering with the token's owner.
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
+import { listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
 
 export const client = { id: 'klika-test-client-id', secret: 'klika-test-client-secret-0a1b2c' };
 export const users = [
