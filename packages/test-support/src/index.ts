@@ -2,7 +2,9 @@ export {
   client as doorkeeperClient,
   startFakeDoorkeeper,
   users as doorkeeperUsers,
+  type DoorkeeperVersion,
   type FakeDoorkeeper,
+  type FakeDoorkeeperOptions,
 } from './fake-doorkeeper.js';
 export { freePort, listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
 export { startPrism, type PrismMock } from './prism.js';
