@@ -4,7 +4,8 @@
 // every grant accepts; the same client told to use Basic fails the password grant only.
 import {
   doorkeeperClient as client,
-  doorkeeperUsers as users,
+  doorkeeperClientCredentials,
+  doorkeeperPasswordCredentials,
   type FakeDoorkeeper,
   startFakeDoorkeeper,
 } from '@oapi/test-support';
@@ -27,9 +28,6 @@ beforeAll(async () => {
   server = await startFakeDoorkeeper();
 });
 afterAll(() => server.close());
-
-const secret = { clientId: client.id, clientSecret: client.secret };
-const admin = users[1]!;
 
 /** Klika's descriptor with another client authentication for every grant. */
 function withClientAuthentication(clientAuthentication: ClientAuthentication): ProviderDescriptor {
@@ -58,15 +56,15 @@ async function freshCode(): Promise<{ code: string; redirectUri: string }> {
 async function refreshToken(): Promise<string> {
   const client = createProviderClient<paths>(provider, {
     baseUrl: server.url,
-    auth: passwordGrant({ username: admin.email, password: admin.password, ...secret }),
+    auth: passwordGrant(doorkeeperPasswordCredentials),
   });
   return (await client.auth!.tokens!.getToken()).refreshToken!;
 }
 
 const strategies = {
-  password: async () => passwordGrant({ username: admin.email, password: admin.password, ...secret }),
-  refresh_token: async () => refreshTokenGrant({ refreshToken: await refreshToken(), ...secret }),
-  authorization_code: async () => authorizationCodeGrant({ ...(await freshCode()), ...secret }),
+  password: async () => passwordGrant(doorkeeperPasswordCredentials),
+  refresh_token: async () => refreshTokenGrant({ refreshToken: await refreshToken(), ...doorkeeperClientCredentials }),
+  authorization_code: async () => authorizationCodeGrant({ ...(await freshCode()), ...doorkeeperClientCredentials }),
 };
 
 describe.each(Object.entries(strategies))('klika %s grant', (_grant, strategy) => {

@@ -3,6 +3,8 @@
 // invalid_client. The client reads the `error` code, so it behaves the same against both.
 import {
   doorkeeperClient as client,
+  doorkeeperClientCredentials,
+  doorkeeperPasswordCredentials,
   doorkeeperUsers as users,
   type DoorkeeperVersion,
   type FakeDoorkeeper,
@@ -13,12 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKlikaClient, passwordGrant, refreshTokenGrant, unwrap } from '../src/index.js';
 
 const amina = users[0]!;
-const credentials = {
-  username: amina.email,
-  password: amina.password,
-  clientId: client.id,
-  clientSecret: client.secret,
-};
+const credentials = doorkeeperPasswordCredentials;
 
 describe.each<[DoorkeeperVersion, number]>([
   ['4.4.3', 401],
@@ -49,9 +46,7 @@ describe.each<[DoorkeeperVersion, number]>([
   });
 
   it('asks for a new sign-in when a held refresh token is refused, whatever the status', async () => {
-    const error = await klika(
-      refreshTokenGrant({ refreshToken: 'f'.repeat(64), clientId: client.id, clientSecret: client.secret }),
-    )
+    const error = await klika(refreshTokenGrant({ refreshToken: 'f'.repeat(64), ...doorkeeperClientCredentials }))
       .GET('/api/v1/countries')
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AuthError', code: 'reauthorization_required', status: grantErrorStatus });
@@ -68,11 +63,7 @@ describe.each<[DoorkeeperVersion, number]>([
     });
     unwrap(await first.GET('/api/v1/countries'));
     // Another holder of the same refresh token refreshes and uses the new access token: it is revoked.
-    unwrap(
-      await klika(refreshTokenGrant({ refreshToken, clientId: client.id, clientSecret: client.secret })).GET(
-        '/api/v1/countries',
-      ),
-    );
+    unwrap(await klika(refreshTokenGrant({ refreshToken, ...doorkeeperClientCredentials })).GET('/api/v1/countries'));
 
     server.expireAccessTokens();
     const before = server.tokenRequests.length;

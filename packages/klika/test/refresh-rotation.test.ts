@@ -3,8 +3,8 @@
 // access token revokes it. The client keeps the newest refresh token either way, and a refresh whose
 // reply was lost can be sent again with the one it still holds.
 import {
-  doorkeeperClient as client,
-  doorkeeperUsers as users,
+  doorkeeperClientCredentials as clientCredentials,
+  doorkeeperPasswordCredentials,
   type FakeDoorkeeper,
   startFakeDoorkeeper,
 } from '@oapi/test-support';
@@ -17,14 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const clientCredentials = { clientId: client.id, clientSecret: client.secret };
-
 /** A refresh token as an app would hold it: from a password-grant sign-in, its access token used. */
 async function heldRefreshToken(): Promise<string> {
   let refreshToken: string | undefined;
   const klika = createKlikaClient({
     baseUrl: server.url,
-    auth: passwordGrant({ username: users[0]!.email, password: users[0]!.password, ...clientCredentials }),
+    auth: passwordGrant(doorkeeperPasswordCredentials),
     onTokens: (tokens) => {
       refreshToken = tokens.refreshToken;
     },

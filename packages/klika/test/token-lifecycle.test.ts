@@ -3,6 +3,7 @@
 // replaced once, and errors are typed and secret-free.
 import {
   doorkeeperClient as client,
+  doorkeeperPasswordCredentials,
   doorkeeperUsers as users,
   secretsIn,
   startFakeDoorkeeper,
@@ -20,12 +21,7 @@ import {
 
 let server: FakeDoorkeeper;
 const amina = users[0]!;
-const credentials = {
-  username: amina.email,
-  password: amina.password,
-  clientId: client.id,
-  clientSecret: client.secret,
-};
+const credentials = doorkeeperPasswordCredentials;
 
 beforeAll(async () => {
   server = await startFakeDoorkeeper();

@@ -21,6 +21,11 @@ export const users = [
   { id: 8, email: 'admin@example.com', password: 'admin-password-123', role: 'admin' as const },
 ];
 
+/** The registered application, as a strategy's options take it. */
+export const clientCredentials = { clientId: client.id, clientSecret: client.secret };
+/** The first user's password grant, as `passwordGrant` takes it. */
+export const passwordCredentials = { username: users[0]!.email, password: users[0]!.password, ...clientCredentials };
+
 export interface FakeDoorkeeperOptions {
   readonly lifetimeSeconds?: number;
   /** Default 5.3.3, the template's HEAD; 4.4.3 is the build its published reference documents. */

@@ -1,5 +1,7 @@
 export {
   client as doorkeeperClient,
+  clientCredentials as doorkeeperClientCredentials,
+  passwordCredentials as doorkeeperPasswordCredentials,
   startFakeDoorkeeper,
   users as doorkeeperUsers,
   type DoorkeeperVersion,
