@@ -1,3 +1,13 @@
+export {
+  client as doorkeeperClient,
+  clientCredentials as doorkeeperClientCredentials,
+  passwordCredentials as doorkeeperPasswordCredentials,
+  startFakeDoorkeeper,
+  users as doorkeeperUsers,
+  type DoorkeeperVersion,
+  type FakeDoorkeeper,
+  type FakeDoorkeeperOptions,
+} from './fake-doorkeeper.js';
 export { freePort, listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
 export { startPrism, type PrismMock } from './prism.js';
 export { deepObjectForm, prismFormDialect, prismRailsFormSpec } from './prism-form-dialect.js';
