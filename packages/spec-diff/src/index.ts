@@ -1,3 +1,5 @@
+export type { DiffOptions } from './compare/context.js';
+export type { ExtensionTable, ExtensionVerdict } from './compare/extensions.js';
 export { diffSpecs } from './diff.js';
 export { InputError } from './errors.js';
 export { HistoryUnavailableError, type HistoryUnavailableReason } from './history/history-error.js';

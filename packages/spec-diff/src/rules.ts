@@ -73,8 +73,16 @@ export const rules = {
   'parameter-made-required': breaking('request', 'An optional parameter became required.'),
   'required-parameter-added': breaking('request', 'A new required parameter was added.'),
   'parameter-style-changed': breaking(
+    'both',
+    "A parameter's or response header's serialization (`style`, `explode`, `allowReserved`) changed, so the same value is written differently.",
+  ),
+  'deprecated-parameter-removed': warning(
     'request',
-    "A parameter's serialization (`style`, `explode`) changed, so the same value is sent differently.",
+    'A parameter that the base already marked deprecated was removed.',
+  ),
+  'parameter-deprecated': warning(
+    'request',
+    'A parameter was marked deprecated: clients should stop sending it before it is removed.',
   ),
   'parameter-added': addition('request', 'A new optional parameter was added.'),
   'parameter-made-optional': addition('request', 'A required parameter became optional.'),
@@ -90,15 +98,29 @@ export const rules = {
   'request-body-added': addition('request', 'An optional request body was added.'),
   'request-body-made-optional': addition('request', 'A required request body became optional.'),
   'request-media-type-added': addition('request', 'A new request media type is accepted.'),
+  'request-media-type-generalised': addition(
+    'request',
+    'A request media type was replaced by a more general one (`application/json` → `application/*`): what clients send is still accepted.',
+  ),
+  'media-type-parameters-changed': breaking(
+    'both',
+    'A media type kept its type but changed its parameters (`application/json; version=1` → `version=2`); `charset` of a JSON type does not count.',
+  ),
 
   // Responses (what the client receives)
   'success-status-removed': breaking('response', 'A success (2xx) response status was removed.'),
   'response-media-type-removed': breaking('response', 'A response media type is no longer returned.'),
   'response-header-removed': breaking('response', 'A response header is no longer returned.'),
+  'response-header-made-optional': breaking('response', 'A required response header became optional.'),
+  'response-media-type-specialised': warning(
+    'response',
+    'A response media type was replaced by a more specific one of the same syntax (`application/json` → `application/problem+json`): a client that matches the media type exactly must accept the new one.',
+  ),
   'error-status-removed': addition('response', 'A non-success response status was removed.'),
   'response-status-added': addition('response', 'A response status was added.'),
   'response-media-type-added': addition('response', 'A response media type was added.'),
   'response-header-added': addition('response', 'A response header was added.'),
+  'response-header-made-required': addition('response', 'An optional response header became required.'),
 
   // Schemas, judged in the direction of the message they sit in
   'type-changed': breaking(
@@ -123,7 +145,18 @@ export const rules = {
     'request',
     'A request numeric range was tightened (minimum, maximum, exclusive bounds, multipleOf).',
   ),
-  'request-pattern-changed': breaking('request', 'A request pattern was added or changed.'),
+  'request-pattern-changed': breaking(
+    'request',
+    'A request pattern was added or changed (an empty pattern is no pattern).',
+  ),
+  'request-constraint-added': breaking(
+    'request',
+    'A request schema gained or tightened a constraint: uniqueItems, items, prefixItems, contains/minContains/maxContains, unevaluatedItems, propertyNames, patternProperties, additionalProperties or unevaluatedProperties as a schema, dependentRequired, dependentSchemas, not, if/then/else, contentMediaType, contentEncoding, contentSchema, or another oneOf/anyOf.',
+  ),
+  'request-default-changed': breaking(
+    'request',
+    'A request default (of a parameter or a body property) changed or was removed: clients that omit the value get another behaviour.',
+  ),
   'request-additional-properties-restricted': breaking(
     'request',
     'A request object no longer accepts additional properties.',
@@ -135,10 +168,15 @@ export const rules = {
   'request-property-removed': warning('request', 'A request property was removed: the server ignores or rejects it.'),
   'response-constraint-loosened': warning(
     'response',
-    'A response length, range or pattern was loosened: clients may receive values they did not expect.',
+    'A response constraint was loosened or removed (length, range, pattern, or any keyword of `request-constraint-added`): clients may receive values they did not expect.',
   ),
   'request-property-added': addition('request', 'A new optional request property was added.'),
   'response-property-added': addition('response', 'A new response property was added.'),
+  'request-default-added': addition('request', 'A request value that had no default got one.'),
+  'wire-type-compatible': addition(
+    'both',
+    'A parameter or header changed type, but every value it carried before is still valid on the wire, where it is text (integer → number → string; a value → an array of it).',
+  ),
   'schema-compatible-change': addition(
     'both',
     'A schema changed in the compatible direction (a request accepts more, a response promises more).',
@@ -161,6 +199,28 @@ export const rules = {
   'server-removed': breaking('document', 'A server URL was removed.'),
   'server-added': addition('document', 'A server URL was added.'),
   'documentation-changed': docsOnly('both', 'A description, summary, title, tag or example changed.'),
+
+  // What spec-diff cannot judge by itself
+  'extension-changed-breaking': breaking(
+    'both',
+    'An `x-` extension changed where the extension table says a change breaks clients (e.g. a token-request parameter moved between query and body).',
+  ),
+  'extension-changed-warning': warning(
+    'both',
+    'An `x-` extension changed where the extension table says a change is a warning.',
+  ),
+  'extension-changed-info': addition(
+    'both',
+    'An `x-` extension changed where the extension table says a change is informational.',
+  ),
+  'unknown-extension-changed': addition(
+    'both',
+    'An `x-` extension that the extension table does not list was added, removed or changed: its effect is unknown.',
+  ),
+  'not-compared': addition(
+    'both',
+    'A keyword that spec-diff does not compare changed (listed in the README): review it by hand.',
+  ),
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;

@@ -37,4 +37,19 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
     'tags',
     'externalDocs',
   ]);
+  ctx.reportRemaining(pair.label, head.operationPointer, pair.kind, base.operation, head.operation, OPERATION_KEYWORDS);
 }
+
+/** What the comparisons above cover; `callbacks` and `servers` are reported as not compared. */
+const OPERATION_KEYWORDS = new Set([
+  'tags',
+  'summary',
+  'description',
+  'externalDocs',
+  'operationId',
+  'parameters',
+  'requestBody',
+  'responses',
+  'deprecated',
+  'security',
+]);

@@ -3,6 +3,7 @@ import { childPointer } from '../json-pointer.js';
 import type { JsonObject } from '../types.js';
 import type { DiffContext } from './context.js';
 import { type OperationPair, type OperationSide, templateParameters } from './operation-pair.js';
+import { compareDocumentation } from './documentation.js';
 import { compareOperation } from './operations.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -24,6 +25,7 @@ function entries(
 ): Map<string, PathEntry> {
   const map = new Map<string, PathEntry>();
   for (const [template, raw] of Object.entries(asObject(container))) {
+    if (template.startsWith('x-')) continue; // an extension of the Paths object
     const key = normalizeKey(template);
     if (!map.has(key))
       map.set(key, { template, pathItem: asObject(resolve(raw)), pointer: childPointer(root, template) });
@@ -74,6 +76,7 @@ function compareContainers(
       continue;
     }
     if (kind === 'operation') compareTemplates(ctx, before, after);
+    comparePathItem(ctx, kind === 'operation' ? after.template : `WEBHOOK ${after.template}`, before, after);
     const headOperations = new Map(operationsOf(after.pathItem));
     for (const [method, op] of baseOperations) {
       const headOp = headOperations.get(method);
@@ -130,6 +133,14 @@ function reportRemoved(
     childPointer(entry.pointer, method),
     deprecated ? `deprecated ${kind} removed` : `${kind} removed without being deprecated first`,
   );
+}
+
+/** What a path item holds besides its operations; `servers` is reported as not compared. */
+const PATH_ITEM_KEYWORDS = new Set<string>(['summary', 'description', 'parameters', '$ref', ...METHODS]);
+
+function comparePathItem(ctx: DiffContext, label: string, before: PathEntry, after: PathEntry): void {
+  compareDocumentation(ctx, label, after.pointer, 'path', before.pathItem, after.pathItem, ['summary', 'description']);
+  ctx.reportRemaining(label, after.pointer, 'path', before.pathItem, after.pathItem, PATH_ITEM_KEYWORDS);
 }
 
 function side(entry: PathEntry, method: string, operation: JsonObject): OperationSide {

@@ -2,19 +2,14 @@ import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import type { JsonObject } from '../types.js';
 import type { Resolve } from './resolve.js';
-
-/** One alternative of a oneOf/anyOf, with what identifies it across versions. */
-export interface Variant {
-  schema: unknown;
-  index: number;
-  /** Component name of a `$ref`'d variant, or its title. */
-  name: string | undefined;
-}
+import { readVariants, type VariantGroup } from './schema-variants.js';
 
 /**
  * What a schema allows, normalized across OpenAPI 3.0 and 3.1: `allOf` merged, `null` taken out of
  * `type`, `enum` and `oneOf`/`anyOf` into `nullable`, a single remaining alternative unwrapped,
- * 3.0 boolean exclusive bounds turned into numbers.
+ * 3.0 boolean exclusive bounds turned into numbers, an empty pattern dropped. Every keyword of the
+ * schema lands somewhere: the ones spec-diff does not judge in `other`, so a change to them is
+ * still reported.
  */
 export interface SchemaView {
   /** Allowed types (without null); null when any type is allowed. */
@@ -27,13 +22,27 @@ export interface SchemaView {
   required: Set<string>;
   items: unknown;
   additionalProperties: unknown;
-  variants: Variant[] | undefined;
-  variantKeyword: 'oneOf' | 'anyOf';
+  /** The first oneOf/anyOf; `moreVariants` holds any other (an anyOf beside a oneOf, one per allOf part). */
+  variants: VariantGroup | undefined;
+  moreVariants: VariantGroup[];
   numbers: Partial<Record<NumericKeyword, number>>;
   pattern: string | undefined;
+  uniqueItems: boolean;
+  /** `dependentRequired`: property → the properties it requires. */
+  dependentRequired: Map<string, Set<string>>;
+  /** Keywords holding one subschema, with every value the allOf parts give them. */
+  subschemas: Map<SubschemaKeyword, unknown[]>;
+  /** `patternProperties` and `dependentSchemas`: key → subschema. */
+  keyed: Map<KeyedKeyword, Map<string, unknown>>;
+  prefixItems: unknown[] | undefined;
+  strings: Partial<Record<StringKeyword, string>>;
+  /** Present when the schema has a default: the default's canonical JSON. */
+  default: string | undefined;
   readOnly: boolean;
   writeOnly: boolean;
   docs: Partial<Record<DocKeyword, unknown>>;
+  /** Keywords spec-diff does not compare, and `x-` extensions: name → each value the allOf parts give it. */
+  other: Map<string, unknown[]>;
 }
 
 export const LENGTH_KEYWORDS = [
@@ -43,13 +52,81 @@ export const LENGTH_KEYWORDS = [
   'maxItems',
   'minProperties',
   'maxProperties',
+  'minContains',
+  'maxContains',
 ] as const;
 export const RANGE_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const;
 export type NumericKeyword = (typeof LENGTH_KEYWORDS)[number] | (typeof RANGE_KEYWORDS)[number];
-export const DOC_KEYWORDS = ['title', 'description', 'example', 'examples', 'externalDocs', 'deprecated'] as const;
+export const DOC_KEYWORDS = [
+  'title',
+  'description',
+  'example',
+  'examples',
+  'externalDocs',
+  'deprecated',
+  '$comment',
+] as const;
 export type DocKeyword = (typeof DOC_KEYWORDS)[number];
+/** Subschema keywords that narrow what a schema accepts as their subschema does. */
+export const SUBSCHEMA_KEYWORDS = [
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+  'not',
+  'if',
+  'then',
+  'else',
+] as const;
+export type SubschemaKeyword = (typeof SUBSCHEMA_KEYWORDS)[number];
+export const KEYED_KEYWORDS = ['patternProperties', 'dependentSchemas'] as const;
+export type KeyedKeyword = (typeof KEYED_KEYWORDS)[number];
+export const STRING_KEYWORDS = ['contentMediaType', 'contentEncoding'] as const;
+export type StringKeyword = (typeof STRING_KEYWORDS)[number];
 
+/** Keywords read elsewhere or that do not describe the value: never reported as not compared. */
+const READ_ELSEWHERE = new Set([
+  'type',
+  'nullable',
+  'format',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'items',
+  'additionalProperties',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'pattern',
+  'uniqueItems',
+  'dependentRequired',
+  'prefixItems',
+  'default',
+  'readOnly',
+  'writeOnly',
+  '$ref',
+  // Definitions are compared where a `$ref` uses them.
+  '$defs',
+  'definitions',
+]);
+const KNOWN = new Set<string>([
+  ...READ_ELSEWHERE,
+  ...LENGTH_KEYWORDS,
+  ...RANGE_KEYWORDS,
+  ...DOC_KEYWORDS,
+  ...SUBSCHEMA_KEYWORDS,
+  ...KEYED_KEYWORDS,
+  ...STRING_KEYWORDS,
+]);
+
+const SUBSCHEMA = new Set<string>(SUBSCHEMA_KEYWORDS);
+const KEYED = new Set<string>(KEYED_KEYWORDS);
+const STRINGS = new Set<string>(STRING_KEYWORDS);
+const DOCS = new Set<string>(DOC_KEYWORDS);
 const NULL_JSON = 'null';
+const MAX_ALL_OF_DEPTH = 16;
 
 export function emptyView(): SchemaView {
   return {
@@ -62,12 +139,20 @@ export function emptyView(): SchemaView {
     items: undefined,
     additionalProperties: undefined,
     variants: undefined,
-    variantKeyword: 'oneOf',
+    moreVariants: [],
     numbers: {},
     pattern: undefined,
+    uniqueItems: false,
+    dependentRequired: new Map(),
+    subschemas: new Map(),
+    keyed: new Map(),
+    prefixItems: undefined,
+    strings: {},
+    default: undefined,
     readOnly: false,
     writeOnly: false,
     docs: {},
+    other: new Map(),
   };
 }
 
@@ -77,10 +162,15 @@ export function viewSchema(raw: unknown, resolve: Resolve, depth = 0): SchemaVie
   if (schema === false) return { ...view, types: new Set() };
   if (!isObject(schema)) return view;
   readOwnKeywords(schema, view);
-  if (Array.isArray(schema.allOf) && depth < 16) {
+  if (Array.isArray(schema.allOf) && depth < MAX_ALL_OF_DEPTH) {
     for (const part of schema.allOf) mergeInto(view, viewSchema(part, resolve, depth + 1));
   }
-  readVariants(schema, view, resolve, depth);
+  const variants = readVariants(schema, resolve);
+  if (variants.nullable) view.nullable = true;
+  // `anyOf: [X, {type: 'null'}]` is a nullable X.
+  if (depth < MAX_ALL_OF_DEPTH)
+    for (const only of variants.unwrapped) mergeInto(view, viewSchema(only, resolve, depth + 1));
+  for (const group of variants.groups) addVariants(view, group);
   return view;
 }
 
@@ -97,7 +187,7 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     view.types = new Set(types.filter((t) => t !== 'null'));
   } else if (isObject(schema.properties) || schema.additionalProperties !== undefined) {
     view.types = new Set(['object']);
-  } else if (schema.items !== undefined) {
+  } else if (schema.items !== undefined || schema.prefixItems !== undefined) {
     view.types = new Set(['array']);
   }
   if (schema.nullable === true) view.nullable = true;
@@ -114,6 +204,29 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     for (const name of schema.required) if (typeof name === 'string') view.required.add(name);
   view.items = schema.items;
   view.additionalProperties = schema.additionalProperties;
+  if (Array.isArray(schema.prefixItems)) view.prefixItems = schema.prefixItems;
+  readNumbers(schema, view);
+  // An empty pattern matches every string: it is no pattern.
+  if (typeof schema.pattern === 'string' && schema.pattern !== '') view.pattern = schema.pattern;
+  view.uniqueItems = schema.uniqueItems === true;
+  if (isObject(schema.dependentRequired)) {
+    for (const [name, list] of Object.entries(schema.dependentRequired))
+      if (Array.isArray(list)) view.dependentRequired.set(name, new Set(list.map(String)));
+  }
+  if ('default' in schema) view.default = canonicalJson(schema.default);
+  view.readOnly = schema.readOnly === true;
+  view.writeOnly = schema.writeOnly === true;
+  for (const key in schema) {
+    const value = schema[key];
+    if (SUBSCHEMA.has(key)) view.subschemas.set(key as SubschemaKeyword, [value]);
+    else if (KEYED.has(key) && isObject(value)) view.keyed.set(key as KeyedKeyword, new Map(Object.entries(value)));
+    else if (STRINGS.has(key) && typeof value === 'string') view.strings[key as StringKeyword] = value;
+    else if (DOCS.has(key)) view.docs[key as DocKeyword] = value;
+    else if (!KNOWN.has(key)) view.other.set(key, [value]);
+  }
+}
+
+function readNumbers(schema: JsonObject, view: SchemaView): void {
   for (const keyword of [...LENGTH_KEYWORDS, ...RANGE_KEYWORDS]) {
     if (typeof schema[keyword] === 'number') view.numbers[keyword] = schema[keyword] as number;
   }
@@ -126,43 +239,11 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     view.numbers.exclusiveMaximum = schema.maximum;
     delete view.numbers.maximum;
   }
-  if (typeof schema.pattern === 'string') view.pattern = schema.pattern;
-  view.readOnly = schema.readOnly === true;
-  view.writeOnly = schema.writeOnly === true;
-  for (const keyword of DOC_KEYWORDS) if (schema[keyword] !== undefined) view.docs[keyword] = schema[keyword];
 }
 
-function readVariants(schema: JsonObject, view: SchemaView, resolve: Resolve, depth: number): void {
-  const keyword = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
-  if (!keyword) return;
-  const variants: Variant[] = [];
-  (schema[keyword] as unknown[]).forEach((variant, index) => {
-    const resolved = resolve(variant);
-    if (isObject(resolved) && resolved.type === 'null') {
-      view.nullable = true;
-      return;
-    }
-    variants.push({ schema: variant, index, name: variantName(variant, resolved) });
-  });
-  if (variants.length === 1 && depth < 16) {
-    // `anyOf: [X, {type: 'null'}]` is a nullable X.
-    mergeInto(view, viewSchema(variants[0]!.schema, resolve, depth + 1));
-  } else if (variants.length > 1) {
-    view.variants = variants;
-    view.variantKeyword = keyword;
-  }
-}
-
-/** A component name (`Cat`), a title, or the names an `allOf` joins (`Cat+Pet`). */
-function variantName(raw: unknown, resolved: unknown): string | undefined {
-  const refName = (node: unknown): string | undefined =>
-    isObject(node) && typeof node.$ref === 'string' ? node.$ref.split('/').pop() : undefined;
-  const ref = refName(raw);
-  if (ref !== undefined) return ref;
-  if (!isObject(resolved)) return undefined;
-  if (typeof resolved.title === 'string') return resolved.title;
-  const parts = Array.isArray(resolved.allOf) ? resolved.allOf.map(refName) : [];
-  return parts.length > 0 && parts.every((p) => p !== undefined) ? parts.join('+') : undefined;
+function addVariants(view: SchemaView, group: VariantGroup): void {
+  if (view.variants) view.moreVariants.push(group);
+  else view.variants = group;
 }
 
 /** Merges an `allOf` part into a view: properties and requirements add up, constraints narrow. */
@@ -178,17 +259,34 @@ function mergeInto(target: SchemaView, part: SchemaView): void {
   for (const name of part.required) target.required.add(name);
   target.items ??= part.items;
   target.additionalProperties ??= part.additionalProperties;
-  if (part.variants && !target.variants) {
-    target.variants = part.variants;
-    target.variantKeyword = part.variantKeyword;
-  }
+  target.prefixItems ??= part.prefixItems;
+  if (part.variants) addVariants(target, part.variants);
+  for (const group of part.moreVariants) addVariants(target, group);
   for (const [keyword, value] of Object.entries(part.numbers) as Array<[NumericKeyword, number]>)
     target.numbers[keyword] ??= value;
   target.pattern ??= part.pattern;
+  target.uniqueItems ||= part.uniqueItems;
+  for (const [name, list] of part.dependentRequired)
+    target.dependentRequired.set(name, new Set([...(target.dependentRequired.get(name) ?? []), ...list]));
+  for (const [keyword, values] of part.subschemas)
+    target.subschemas.set(keyword, [...(target.subschemas.get(keyword) ?? []), ...values]);
+  for (const [keyword, map] of part.keyed) {
+    const merged = new Map(target.keyed.get(keyword));
+    for (const [key, schema] of map) {
+      const existing = merged.get(key);
+      merged.set(key, existing === undefined ? schema : { allOf: [existing, schema] });
+    }
+    target.keyed.set(keyword, merged);
+  }
+  for (const [keyword, value] of Object.entries(part.strings) as Array<[StringKeyword, string]>)
+    target.strings[keyword] ??= value;
+  target.default ??= part.default;
   target.readOnly ||= part.readOnly;
   target.writeOnly ||= part.writeOnly;
   for (const [keyword, value] of Object.entries(part.docs) as Array<[DocKeyword, unknown]>)
     target.docs[keyword] ??= value;
+  for (const [keyword, values] of part.other)
+    target.other.set(keyword, [...(target.other.get(keyword) ?? []), ...values]);
 }
 
 function intersectTypes(a: Set<string>, b: Set<string>): Set<string> {
@@ -208,7 +306,13 @@ export function withOwnKeywords(own: SchemaView, variant: SchemaView): SchemaVie
     required: new Set(own.required),
     numbers: { ...own.numbers },
     docs: { ...own.docs },
+    dependentRequired: new Map(own.dependentRequired),
+    subschemas: new Map(own.subschemas),
+    keyed: new Map(own.keyed),
+    strings: { ...own.strings },
+    other: new Map(own.other),
     variants: undefined,
+    moreVariants: [],
   };
   mergeInto(copy, variant);
   return copy;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleId } from '../../src/index.ts';
+import type { ExtensionTable, RuleId } from '../../src/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -17,8 +17,10 @@ export interface Expected {
   description: string;
   /** The rule this case shows flagged. */
   rule?: RuleId;
-  /** The rule this case shows not flagged by a change that resembles it. */
-  inverseOf?: RuleId;
+  /** The rules this case shows not flagged by a change that resembles what they flag. */
+  inverseOf?: RuleId | RuleId[];
+  /** The extension table to diff with. */
+  extensions?: ExtensionTable;
   findings: ExpectedFinding[];
   swapped?: ExpectedFinding[];
 }
@@ -53,3 +55,6 @@ export function readCorpus(): FixtureCase[] {
       };
     });
 }
+
+export const inverseRules = (expected: Expected): RuleId[] =>
+  expected.inverseOf === undefined ? [] : [expected.inverseOf].flat();
