@@ -31,13 +31,14 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
     compareResponses(ctx, pair);
     compareSecurity(ctx, pair);
   }
+  const compared = pair.kind === 'operation' ? OPERATION_KEYWORDS : WEBHOOK_KEYWORDS;
   compareDocumentation(ctx, pair.label, head.operationPointer, pair.kind, base.operation, head.operation, [
     'summary',
     'description',
     'tags',
     'externalDocs',
   ]);
-  ctx.reportRemaining(pair.label, head.operationPointer, pair.kind, base.operation, head.operation, OPERATION_KEYWORDS);
+  ctx.reportRemaining(pair.label, head.operationPointer, pair.kind, base.operation, head.operation, compared);
 }
 
 /** What the comparisons above cover; `callbacks` and `servers` are reported as not compared. */
@@ -53,3 +54,5 @@ const OPERATION_KEYWORDS = new Set([
   'deprecated',
   'security',
 ]);
+/** A webhook's responses are what the client answers: reported as not compared. */
+const WEBHOOK_KEYWORDS = new Set([...OPERATION_KEYWORDS].filter((k) => k !== 'responses' && k !== 'security'));

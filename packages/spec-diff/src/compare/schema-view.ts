@@ -121,6 +121,7 @@ const KNOWN = new Set<string>([
   ...STRING_KEYWORDS,
 ]);
 
+const NUMERIC = new Set<string>([...LENGTH_KEYWORDS, ...RANGE_KEYWORDS]);
 const SUBSCHEMA = new Set<string>(SUBSCHEMA_KEYWORDS);
 const KEYED = new Set<string>(KEYED_KEYWORDS);
 const STRINGS = new Set<string>(STRING_KEYWORDS);
@@ -205,7 +206,6 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
   view.items = schema.items;
   view.additionalProperties = schema.additionalProperties;
   if (Array.isArray(schema.prefixItems)) view.prefixItems = schema.prefixItems;
-  readNumbers(schema, view);
   // An empty pattern matches every string: it is no pattern.
   if (typeof schema.pattern === 'string' && schema.pattern !== '') view.pattern = schema.pattern;
   view.uniqueItems = schema.uniqueItems === true;
@@ -218,17 +218,13 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
   view.writeOnly = schema.writeOnly === true;
   for (const key in schema) {
     const value = schema[key];
-    if (SUBSCHEMA.has(key)) view.subschemas.set(key as SubschemaKeyword, [value]);
+    if (NUMERIC.has(key)) {
+      if (typeof value === 'number') view.numbers[key as NumericKeyword] = value;
+    } else if (SUBSCHEMA.has(key)) view.subschemas.set(key as SubschemaKeyword, [value]);
     else if (KEYED.has(key) && isObject(value)) view.keyed.set(key as KeyedKeyword, new Map(Object.entries(value)));
     else if (STRINGS.has(key) && typeof value === 'string') view.strings[key as StringKeyword] = value;
     else if (DOCS.has(key)) view.docs[key as DocKeyword] = value;
     else if (!KNOWN.has(key)) view.other.set(key, [value]);
-  }
-}
-
-function readNumbers(schema: JsonObject, view: SchemaView): void {
-  for (const keyword of [...LENGTH_KEYWORDS, ...RANGE_KEYWORDS]) {
-    if (typeof schema[keyword] === 'number') view.numbers[keyword] = schema[keyword] as number;
   }
   // OpenAPI 3.0: `exclusiveMinimum: true` makes `minimum` exclusive.
   if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {
