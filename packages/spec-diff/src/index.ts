@@ -12,6 +12,7 @@ export {
   type SpecHistory,
   type SpecHistoryOptions,
 } from './history/spec-history.js';
+export { parseExtensionMarkdown, readExtensionTable } from './load/extension-table.js';
 export { emptySpec, loadSpec, loadSpecFile, type ReadText } from './load/load-spec.js';
 export { bumpAtLeast, maxBump, summarize } from './report/summary.js';
 export { rules, ruleIds, type Bump, type Rule, type RuleDirection, type RuleId, type Severity } from './rules.js';

@@ -17,6 +17,8 @@ export interface CliArgs {
   head?: string;
   checkChangesets: boolean;
   writeChangeset: boolean;
+  /** The extension table to judge `x-` extensions by (a Markdown, JSON or YAML file). */
+  extensions?: string;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -38,6 +40,7 @@ const parseOptions = (argv: string[]) =>
       head: { type: 'string' },
       'check-changesets': { type: 'boolean', default: false },
       'write-changeset': { type: 'boolean', default: false },
+      extensions: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,6 +67,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.output !== undefined) args.output = values.output;
   if (values.base !== undefined) args.base = values.base;
   if (values.head !== undefined) args.head = values.head;
+  if (values.extensions !== undefined) args.extensions = values.extensions;
   if (command === 'diff' && specs.length !== 2)
     throw new UsageError(`expected two specs, <base> and <head>; got ${specs.length}`);
   if (command === 'repo' && !args.base) throw new UsageError('repo needs --base <git-ref>');

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { diffSpecs } from '../diff.js';
 import { InputError } from '../errors.js';
+import { readExtensionTable } from '../load/extension-table.js';
 import { loadSpecArgument } from '../load/spec-argument.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderRulesMarkdown, renderRulesText } from '../report/rules-table.js';
@@ -79,8 +80,12 @@ async function run(args: CliArgs, cwd: string): Promise<[string, number]> {
     return [text, fails(report.summary, args.failOn) || short ? 1 : 0];
   }
   const [baseArg, headArg] = args.specs as [string, string];
-  const [base, head] = await Promise.all([loadSpecArgument(baseArg, cwd), loadSpecArgument(headArg, cwd)]);
-  const result = diffSpecs(base, head);
+  const [base, head, extensions] = await Promise.all([
+    loadSpecArgument(baseArg, cwd),
+    loadSpecArgument(headArg, cwd),
+    args.extensions === undefined ? undefined : readExtensionTable(resolve(cwd, args.extensions)),
+  ]);
+  const result = diffSpecs(base, head, extensions ? { extensions } : {});
   const title = `${base.label} → ${head.label}`;
   const text =
     args.format === 'json'

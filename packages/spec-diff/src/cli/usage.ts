@@ -9,6 +9,8 @@ Options:
   --format text|markdown|json       report format (default: text)
   --fail-on breaking|warning|never  exit 1 when a finding this severe or worse is found (default: breaking)
   --output <file>                   write the report to a file instead of standard output
+  --extensions <file>               judge x- extensions by this table (Markdown with an extension and a
+                                    change column, or JSON/YAML); without it every changed x- is unknown
 
 repo options:
   --base <git-ref>                  the ref to compare with (required)
