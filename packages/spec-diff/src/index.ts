@@ -1,3 +1,5 @@
+export { ACCEPTED_FILE, type Acceptance, parseAcceptances, readAcceptances } from './accept/acceptances.js';
+export { type AcceptedResult, type AcceptOptions, applyAcceptances } from './accept/apply.js';
 export type { DiffOptions } from './compare/context.js';
 export type { ExtensionTable, ExtensionVerdict } from './compare/extensions.js';
 export { diffSpecs } from './diff.js';
@@ -14,6 +16,6 @@ export {
 } from './history/spec-history.js';
 export { parseExtensionMarkdown, readExtensionTable } from './load/extension-table.js';
 export { emptySpec, loadSpec, loadSpecFile, type ReadText } from './load/load-spec.js';
-export { bumpAtLeast, maxBump, summarize } from './report/summary.js';
+export { bumpAtLeast, isAccepted, maxBump, summarize } from './report/summary.js';
 export { rules, ruleIds, type Bump, type Rule, type RuleDirection, type RuleId, type Severity } from './rules.js';
-export type { DiffResult, Finding, LoadedSpec, OpenApiDocument, Summary } from './types.js';
+export type { AcceptedBy, DiffResult, Finding, LoadedSpec, OpenApiDocument, Summary } from './types.js';

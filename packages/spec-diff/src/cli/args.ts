@@ -19,6 +19,8 @@ export interface CliArgs {
   writeChangeset: boolean;
   /** The extension table to judge `x-` extensions by (a Markdown, JSON or YAML file). */
   extensions?: string;
+  /** The accepted-findings file; `.spec-diff.yaml` in the working directory when absent. */
+  accepted?: string;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -41,6 +43,7 @@ const parseOptions = (argv: string[]) =>
       'check-changesets': { type: 'boolean', default: false },
       'write-changeset': { type: 'boolean', default: false },
       extensions: { type: 'string' },
+      accepted: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,10 +71,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.base !== undefined) args.base = values.base;
   if (values.head !== undefined) args.head = values.head;
   if (values.extensions !== undefined) args.extensions = values.extensions;
+  if (values.accepted !== undefined) args.accepted = values.accepted;
   if (command === 'diff' && specs.length !== 2)
     throw new UsageError(`expected two specs, <base> and <head>; got ${specs.length}`);
   if (command === 'repo' && !args.base) throw new UsageError('repo needs --base <git-ref>');
   if (command !== 'diff' && specs.length > 0) throw new UsageError(`unexpected argument "${specs[0]}"`);
+  if (command !== 'diff' && (args.extensions || args.accepted))
+    throw new UsageError('--extensions and --accepted belong to `spec-diff <base> <head>`');
   if (command !== 'repo' && (args.base || args.head || args.checkChangesets || args.writeChangeset)) {
     throw new UsageError('--base, --head, --check-changesets and --write-changeset belong to `spec-diff repo`');
   }

@@ -11,6 +11,8 @@ Options:
   --output <file>                   write the report to a file instead of standard output
   --extensions <file>               judge x- extensions by this table (Markdown with an extension and a
                                     change column, or JSON/YAML); without it every changed x- is unknown
+  --accepted <file>                 accepted findings (rule, operation, reason, expires): shown as accepted,
+                                    not failing (default: .spec-diff.yaml in the working directory, if any)
 
 repo options:
   --base <git-ref>                  the ref to compare with (required)
