@@ -16,6 +16,15 @@ export {
 } from './history/spec-history.js';
 export { parseExtensionMarkdown, readExtensionTable } from './load/extension-table.js';
 export { emptySpec, loadSpec, loadSpecFile, type ReadText } from './load/load-spec.js';
+export {
+  type ReleaseNote,
+  type ReleaseNoteChange,
+  type ReleaseNoteOptions,
+  releaseNoteLine,
+  releaseNotes,
+  renderReleaseNotes,
+} from './report/release-notes.js';
+export { findingSentence } from './report/sentence.js';
 export { bumpAtLeast, isAccepted, maxBump, summarize } from './report/summary.js';
 export { rules, ruleIds, type Bump, type Rule, type RuleDirection, type RuleId, type Severity } from './rules.js';
 export type { AcceptedBy, DiffResult, Finding, LoadedSpec, OpenApiDocument, Summary } from './types.js';
