@@ -27,4 +27,5 @@ export {
 export { findingSentence } from './report/sentence.js';
 export { bumpAtLeast, isAccepted, maxBump, summarize } from './report/summary.js';
 export { rules, ruleIds, type Bump, type Rule, type RuleDirection, type RuleId, type Severity } from './rules.js';
+export { checkTypes, type TypeCheckOptions, type TypeCheckResult } from './types-check/check-types.js';
 export type { AcceptedBy, DiffResult, Finding, LoadedSpec, OpenApiDocument, Summary } from './types.js';

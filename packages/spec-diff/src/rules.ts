@@ -332,6 +332,11 @@ export const rules = {
     'both',
     'An `x-` extension that the extension table does not list was added, removed or changed: its effect is unknown.',
   ),
+  'typescript-incompatible': breaking(
+    'both',
+    "Code written against the types openapi-typescript generates from the base no longer compiles against the head's (`--types`): a request value the old types allowed is refused, or a response type is not assignable to the old one. Reported with the compiler's message, apart from the wire findings: it does not change their summary or bump.",
+    'Update the code the compiler points at: the new types describe what the API now sends and accepts.',
+  ),
   'not-compared': addition(
     'both',
     'A keyword that spec-diff does not compare changed (listed in the README): review it by hand.',

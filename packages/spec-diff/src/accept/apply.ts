@@ -9,13 +9,13 @@ export interface AcceptOptions {
   api?: string;
 }
 
-export interface AcceptedResult extends DiffResult {
+export type AcceptedResult<R extends DiffResult = DiffResult> = R & {
   /**
    * Acceptances for this API (or for any) that matched no finding: no longer needed. Over several
    * APIs, one is unused when every API leaves it unused.
    */
   unusedAcceptances: Acceptance[];
-}
+};
 
 /**
  * Marks each finding an acceptance covers (same rule and operation) with `acceptance`. An accepted
@@ -23,11 +23,11 @@ export interface AcceptedResult extends DiffResult {
  * bump: accepting a break says it is released knowingly, not that it is not one. After its expiry
  * day the acceptance is `expired` and the finding counts again.
  */
-export function applyAcceptances(
-  result: DiffResult,
+export function applyAcceptances<R extends DiffResult>(
+  result: R,
   acceptances: readonly Acceptance[],
   options: AcceptOptions = {},
-): AcceptedResult {
+): AcceptedResult<R> {
   const today = (options.today ?? new Date()).toISOString().slice(0, 10);
   const relevant = acceptances.filter((a) => a.api === undefined || a.api === options.api);
   const used = new Set<Acceptance>();
@@ -39,5 +39,5 @@ export function applyAcceptances(
     const { rule: _rule, operation: _operation, api: _api, ...by } = match;
     return { ...finding, acceptance: { ...by, expired } };
   });
-  return { ...summarize(findings), unusedAcceptances: relevant.filter((a) => !used.has(a)) };
+  return { ...result, ...summarize(findings), unusedAcceptances: relevant.filter((a) => !used.has(a)) };
 }

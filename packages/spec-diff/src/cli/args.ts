@@ -21,6 +21,8 @@ export interface CliArgs {
   extensions?: string;
   /** The accepted-findings file; `.spec-diff.yaml` in the working directory when absent. */
   accepted?: string;
+  /** Also check, with the TypeScript compiler, code written against the old generated types. */
+  types: boolean;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -44,6 +46,7 @@ const parseOptions = (argv: string[]) =>
       'write-changeset': { type: 'boolean', default: false },
       extensions: { type: 'string' },
       accepted: { type: 'string' },
+      types: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,6 +69,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     failOn: oneOf('fail-on', values['fail-on'], ['breaking', 'warning', 'never'], 'breaking'),
     checkChangesets: values['check-changesets'] ?? false,
     writeChangeset: values['write-changeset'] ?? false,
+    types: values.types ?? false,
   };
   if (values.output !== undefined) args.output = values.output;
   if (values.base !== undefined) args.base = values.base;
@@ -76,8 +80,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError(`expected two specs, <base> and <head>; got ${specs.length}`);
   if (command === 'repo' && !args.base) throw new UsageError('repo needs --base <git-ref>');
   if (command !== 'diff' && specs.length > 0) throw new UsageError(`unexpected argument "${specs[0]}"`);
-  if (command !== 'diff' && (args.extensions || args.accepted))
-    throw new UsageError('--extensions and --accepted belong to `spec-diff <base> <head>`');
+  if (command !== 'diff' && (args.extensions || args.accepted || args.types))
+    throw new UsageError('--extensions, --accepted and --types belong to `spec-diff <base> <head>`');
   if (command !== 'repo' && (args.base || args.head || args.checkChangesets || args.writeChangeset)) {
     throw new UsageError('--base, --head, --check-changesets and --write-changeset belong to `spec-diff repo`');
   }

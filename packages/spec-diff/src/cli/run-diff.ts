@@ -7,6 +7,8 @@ import { readExtensionTable } from '../load/extension-table.js';
 import { loadSpecArgument } from '../load/spec-argument.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
+import { renderTypesMarkdown, renderTypesText } from '../report/types-report.js';
+import { checkTypes, type TypeCheckResult } from '../types-check/check-types.js';
 import type { Summary } from '../types.js';
 import type { CliArgs, FailOn } from './args.js';
 
@@ -24,16 +26,32 @@ export async function runDiff(args: CliArgs, cwd: string): Promise<[string, numb
     args.extensions === undefined ? undefined : readExtensionTable(resolve(cwd, args.extensions)),
     readAcceptedFindings(args, cwd),
   ]);
-  const result = applyAcceptances(diffSpecs(base, head, extensions ? { extensions } : {}), acceptances);
-  const { unusedAcceptances, ...report } = result;
+  const wire = diffSpecs(base, head, extensions ? { extensions } : {});
+  const { unusedAcceptances, ...report } = applyAcceptances(wire, acceptances);
+  let types: TypeCheckResult | undefined;
+  let unused = unusedAcceptances;
+  if (args.types) {
+    const { unusedAcceptances: unusedByTypes, ...checked } = applyAcceptances(
+      await checkTypes(base, head, { findings: wire.findings }),
+      acceptances,
+    );
+    types = checked;
+    // An acceptance is unused when neither the wire nor the type check has its finding.
+    unused = unused.filter((a) => unusedByTypes.includes(a));
+  }
   const title = `${base.label} → ${head.label}`;
   const text =
     args.format === 'json'
-      ? `${JSON.stringify(unusedAcceptances.length ? result : report, null, 2)}\n`
+      ? `${JSON.stringify({ ...report, ...(types ? { types } : {}), ...(unused.length ? { unusedAcceptances: unused } : {}) }, null, 2)}\n`
       : args.format === 'markdown'
-        ? renderMarkdown(report, `Spec diff ${title}`) + unusedNote(unusedAcceptances, '\n_', '_\n')
-        : renderText(report, `spec-diff: ${title}`) + unusedNote(unusedAcceptances, '\n', '\n');
-  return [text, fails(result.summary, args.failOn) ? 1 : 0];
+        ? renderMarkdown(report, `Spec diff ${title}`) +
+          (types ? `\n${renderTypesMarkdown(types)}` : '') +
+          unusedNote(unused, '\n_', '_\n')
+        : renderText(report, `spec-diff: ${title}`) +
+          (types ? renderTypesText(types) : '') +
+          unusedNote(unused, '\n', '\n');
+  const failed = fails(report.summary, args.failOn) || (types !== undefined && fails(types.summary, args.failOn));
+  return [text, failed ? 1 : 0];
 }
 
 /** `--accepted <file>`, or `.spec-diff.yaml` in the working directory when there is one. */

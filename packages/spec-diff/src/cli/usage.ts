@@ -13,6 +13,9 @@ Options:
                                     change column, or JSON/YAML); without it every changed x- is unknown
   --accepted <file>                 accepted findings (rule, operation, reason, expires): shown as accepted,
                                     not failing (default: .spec-diff.yaml in the working directory, if any)
+  --types                           also ask the TypeScript compiler whether code written against the types
+                                    openapi-typescript generates from <base> compiles against <head>'s
+                                    (needs typescript and openapi-typescript installed)
 
 repo options:
   --base <git-ref>                  the ref to compare with (required)

@@ -9,7 +9,7 @@ import { compareOperation } from './operations.js';
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** `/users/{id}` and `/users/{userId}` are the same URL: parameters count by position, not name. */
-const normalizePath = (template: string): string => template.replace(/\{[^}]+\}/g, '{}');
+export const normalizePath = (template: string): string => template.replace(/\{[^}]+\}/g, '{}');
 
 interface PathEntry {
   template: string;

@@ -167,10 +167,11 @@ export function viewSchema(raw: unknown, resolve: Resolve, depth = 0): SchemaVie
     for (const part of schema.allOf) mergeInto(view, viewSchema(part, resolve, depth + 1));
   }
   const variants = readVariants(schema, resolve);
-  if (variants.nullable) view.nullable = true;
-  // `anyOf: [X, {type: 'null'}]` is a nullable X.
   if (depth < MAX_ALL_OF_DEPTH)
     for (const only of variants.unwrapped) mergeInto(view, viewSchema(only, resolve, depth + 1));
+  // `anyOf: [X, {type: 'null'}]` is a nullable X; so is OpenAPI 3.0's `nullable: true` beside an
+  // `allOf: [$ref]`, whatever the referenced schema says.
+  if (variants.nullable || schema.nullable === true) view.nullable = true;
   for (const group of variants.groups) addVariants(view, group);
   return view;
 }
@@ -242,10 +243,17 @@ function addVariants(view: SchemaView, group: VariantGroup): void {
   else view.variants = group;
 }
 
-/** Merges an `allOf` part into a view: properties and requirements add up, constraints narrow. */
+/**
+ * Merges an `allOf` part into a view: properties and requirements add up, constraints narrow. Null
+ * stays allowed only while every part that restricts the type allows it.
+ */
 function mergeInto(target: SchemaView, part: SchemaView): void {
-  if (part.types) target.types = target.types ? intersectTypes(target.types, part.types) : part.types;
-  target.nullable = target.nullable || part.nullable;
+  if (part.types) {
+    target.nullable = target.types ? target.nullable && part.nullable : part.nullable;
+    target.types = target.types ? intersectTypes(target.types, part.types) : part.types;
+  } else {
+    target.nullable ||= part.nullable;
+  }
   target.format ??= part.format;
   if (part.enum) target.enum = target.enum ? target.enum.filter((v) => part.enum!.includes(v)) : part.enum;
   for (const [name, prop] of part.properties) {

@@ -23,6 +23,9 @@ export interface Expected {
   extensions?: ExtensionTable;
   findings: ExpectedFinding[];
   swapped?: ExpectedFinding[];
+  /** What the type check (`checkTypes`) finds, base → head and head → base, when the case checks types. */
+  types?: ExpectedFinding[];
+  swappedTypes?: ExpectedFinding[];
 }
 
 export interface FixtureCase {
