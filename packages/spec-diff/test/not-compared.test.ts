@@ -106,3 +106,33 @@ describe('keywords the README lists as not compared', () => {
     expect(findings[0]!.pointer.endsWith(`/${keyword.replace('/', '~1')}`)).toBe(true);
   });
 });
+
+describe('what only documents the API', () => {
+  it.each([
+    ['media type', 'example'],
+    ['media type', 'examples'],
+  ] as const)('a change to `%s` `%s` is a documentation change', (where, keyword) => {
+    const { findings } = diffSpecs(documentWith(where, keyword, { a: 1 }), documentWith(where, keyword, { a: 2 }));
+    expect(findings.map((f) => [f.id, f.message])).toEqual([
+      ['documentation-changed', `response 200 application/json: ${keyword} changed`],
+    ]);
+  });
+
+  it('the scopes a flow offers are documentation: the scopes an operation requires are compared there', () => {
+    const scheme = (scopes: object): LoadedSpec => ({
+      label: 'scopes.yaml',
+      document: {
+        openapi: '3.1.0',
+        info: { title: 'Scopes', version: '1' },
+        paths: {},
+        components: {
+          securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes } } } },
+        },
+      },
+    });
+    const { findings } = diffSpecs(scheme({ read: 'Read' }), scheme({ read: 'Read', write: 'Write' }));
+    expect(findings.map((f) => [f.id, f.pointer])).toEqual([
+      ['documentation-changed', '/components/securitySchemes/oauth/flows/clientCredentials'],
+    ]);
+  });
+});

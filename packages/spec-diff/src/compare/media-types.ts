@@ -3,6 +3,7 @@ import { childPointer } from '../json-pointer.js';
 import type { RuleId } from '../rules.js';
 import type { DiffContext } from './context.js';
 import type { Direction } from './direction.js';
+import { compareDocumentation } from './documentation.js';
 import { type MediaType, parseMediaType, relation } from './media-type-names.js';
 
 export interface ContentSide {
@@ -81,6 +82,7 @@ export function compareContent(
       const changes = ctx.schemas.compare(baseMedia.schema ?? {}, headMedia.schema ?? {}, options.direction);
       ctx.reportSchema(operation, `${pointer}/schema`, where, changes);
     }
+    compareDocumentation(ctx, operation, pointer, where, baseMedia, headMedia, ['example', 'examples']);
     ctx.reportRemaining(operation, pointer, where, baseMedia, headMedia, MEDIA_TYPE_KEYWORDS);
   }
   for (const h of after)

@@ -117,6 +117,7 @@ export function compareSecuritySchemes(ctx: DiffContext): void {
       if (!(flow in baseFlows)) continue; // a flow added or removed changes the wire shape above
       const [from, to] = [asObject(baseFlows[flow]), asObject(headFlows[flow])];
       const flowPointer = childPointer(pointer, 'flows', flow);
+      compareDocumentation(ctx, null, flowPointer, `${where} flow \`${flow}\``, from, to, ['scopes']);
       ctx.reportRemaining(null, flowPointer, `${where} flow \`${flow}\``, from, to, FLOW_KEYWORDS);
     }
   }
