@@ -1,4 +1,10 @@
-export { ACCEPTED_FILE, type Acceptance, parseAcceptances, readAcceptances } from './accept/acceptances.js';
+export {
+  ACCEPTED_FILE,
+  type Acceptance,
+  parseAcceptances,
+  readAcceptances,
+  readAcceptancesIn,
+} from './accept/acceptances.js';
 export { type AcceptedResult, type AcceptOptions, applyAcceptances } from './accept/apply.js';
 export type { DiffOptions } from './compare/context.js';
 export type { ExtensionTable, ExtensionVerdict } from './compare/extensions.js';

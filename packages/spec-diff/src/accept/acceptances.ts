@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { InputError } from '../errors.js';
 import { type RuleId, rules } from '../rules.js';
@@ -72,6 +74,12 @@ export function parseAcceptances(text: string, file: string): Acceptance[] {
     if (api !== undefined) acceptance.api = typeof api === 'string' ? api : fail('`api` must be a string');
     return acceptance;
   });
+}
+
+/** The accepted findings of a directory: its `.spec-diff.yaml`, none when it has none. */
+export async function readAcceptancesIn(directory: string): Promise<Acceptance[]> {
+  const file = join(directory, ACCEPTED_FILE);
+  return existsSync(file) ? readAcceptances(file) : [];
 }
 
 export async function readAcceptances(file: string): Promise<Acceptance[]> {

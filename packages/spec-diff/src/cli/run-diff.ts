@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ACCEPTED_FILE, type Acceptance, readAcceptances } from '../accept/acceptances.js';
+import { type Acceptance, readAcceptances, readAcceptancesIn } from '../accept/acceptances.js';
 import { applyAcceptances } from '../accept/apply.js';
 import { diffSpecs } from '../diff.js';
 import { readExtensionTable } from '../load/extension-table.js';
@@ -55,10 +54,8 @@ export async function runDiff(args: CliArgs, cwd: string): Promise<[string, numb
 }
 
 /** `--accepted <file>`, or `.spec-diff.yaml` in the working directory when there is one. */
-async function readAcceptedFindings(args: CliArgs, cwd: string): Promise<Acceptance[]> {
-  if (args.accepted !== undefined) return readAcceptances(resolve(cwd, args.accepted));
-  const file = resolve(cwd, ACCEPTED_FILE);
-  return existsSync(file) ? readAcceptances(file) : [];
+function readAcceptedFindings(args: CliArgs, cwd: string): Promise<Acceptance[]> {
+  return args.accepted === undefined ? readAcceptancesIn(cwd) : readAcceptances(resolve(cwd, args.accepted));
 }
 
 function unusedNote(unused: Acceptance[], before: string, after: string): string {

@@ -37,6 +37,8 @@ export function compareApplicators(
   };
 
   pair('/items', '`items`', base.items, head.items);
+  const more = (v: SchemaView): number => v.subschemas.size + v.keyed.size + (v.prefixItems?.length ?? 0);
+  if (more(base) + more(head) === 0) return;
   const prefixLength = Math.max(base.prefixItems?.length ?? 0, head.prefixItems?.length ?? 0);
   for (let i = 0; i < prefixLength; i += 1)
     pair(`/prefixItems/${i}`, `\`prefixItems\` #${i}`, base.prefixItems?.[i], head.prefixItems?.[i]);

@@ -43,6 +43,7 @@ export function compareConstraints(base: SchemaView, head: SchemaView, direction
 
 /** `dependentRequired`: a property that, when sent, requires others. */
 function compareDependentRequired(base: SchemaView, head: SchemaView, direction: Direction, emit: Emit): void {
+  if (base.dependentRequired.size + head.dependentRequired.size === 0) return;
   const names = new Set([...base.dependentRequired.keys(), ...head.dependentRequired.keys()]);
   for (const name of names) {
     const before = base.dependentRequired.get(name) ?? new Set<string>();

@@ -110,14 +110,14 @@ export class SchemaDiffer {
     const changes: SchemaChange[] = [];
     const emit: Emit = (id, detail) => changes.push({ id, pointer: '', detail });
     const compare: CompareSchemas = (b, h, d) => this.compare(b, h, d, text);
-    const variants: VariantContext = {
+    const variants = (): VariantContext => ({
       resolveBase: this.resolveBase,
       resolveHead: this.resolveHead,
       compare,
       compareViews: (b, h, d) => this.compareViews(b, h, d, text),
-    };
+    });
     if ((base.variants === undefined) !== (head.variants === undefined)) {
-      compareOneSidedVariants(base, head, direction, variants, changes);
+      compareOneSidedVariants(base, head, direction, variants(), changes);
       return changes;
     }
     if (text && this.compareWireArray(base, head, direction, changes)) return changes;
@@ -133,7 +133,9 @@ export class SchemaDiffer {
       this.compareAdditionalProperties(base, head, direction, compare, changes);
       compareApplicators(base, head, direction, compare, changes);
     }
-    compareVariantGroups(base, head, direction, variants, changes);
+    if (base.variants || base.moreVariants.length > 0 || head.moreVariants.length > 0)
+      compareVariantGroups(base, head, direction, variants(), changes);
+    if (base.other.size + head.other.size === 0) return changes;
     for (const keyword of new Set([...base.other.keys(), ...head.other.keys()]))
       changes.push(
         ...keywordChanges(keyword, single(base.other.get(keyword)), single(head.other.get(keyword)), this.extensions),

@@ -144,17 +144,26 @@ export function emptyView(): SchemaView {
     numbers: {},
     pattern: undefined,
     uniqueItems: false,
-    dependentRequired: new Map(),
-    subschemas: new Map(),
-    keyed: new Map(),
+    dependentRequired: NONE,
+    subschemas: NONE,
+    keyed: NONE,
     prefixItems: undefined,
     strings: {},
     default: undefined,
     readOnly: false,
     writeOnly: false,
     docs: {},
-    other: new Map(),
+    other: NONE,
   };
+}
+
+/** Shared by every view until one writes to that field (most schemas have none of these keywords). */
+const NONE = new Map<never, never>();
+type LazyField = 'dependentRequired' | 'subschemas' | 'keyed' | 'other';
+
+function own<F extends LazyField>(view: SchemaView, field: F): SchemaView[F] {
+  if (view[field] === NONE) view[field] = new Map() as SchemaView[F];
+  return view[field];
 }
 
 export function viewSchema(raw: unknown, resolve: Resolve, depth = 0): SchemaView {
@@ -212,7 +221,7 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
   view.uniqueItems = schema.uniqueItems === true;
   if (isObject(schema.dependentRequired)) {
     for (const [name, list] of Object.entries(schema.dependentRequired))
-      if (Array.isArray(list)) view.dependentRequired.set(name, new Set(list.map(String)));
+      if (Array.isArray(list)) own(view, 'dependentRequired').set(name, new Set(list.map(String)));
   }
   if ('default' in schema) view.default = canonicalJson(schema.default);
   view.readOnly = schema.readOnly === true;
@@ -221,11 +230,12 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     const value = schema[key];
     if (NUMERIC.has(key)) {
       if (typeof value === 'number') view.numbers[key as NumericKeyword] = value;
-    } else if (SUBSCHEMA.has(key)) view.subschemas.set(key as SubschemaKeyword, [value]);
-    else if (KEYED.has(key) && isObject(value)) view.keyed.set(key as KeyedKeyword, new Map(Object.entries(value)));
+    } else if (SUBSCHEMA.has(key)) own(view, 'subschemas').set(key as SubschemaKeyword, [value]);
+    else if (KEYED.has(key) && isObject(value))
+      own(view, 'keyed').set(key as KeyedKeyword, new Map(Object.entries(value)));
     else if (STRINGS.has(key) && typeof value === 'string') view.strings[key as StringKeyword] = value;
     else if (DOCS.has(key)) view.docs[key as DocKeyword] = value;
-    else if (!KNOWN.has(key)) view.other.set(key, [value]);
+    else if (!KNOWN.has(key)) own(view, 'other').set(key, [value]);
   }
   // OpenAPI 3.0: `exclusiveMinimum: true` makes `minimum` exclusive.
   if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {
@@ -271,16 +281,16 @@ function mergeInto(target: SchemaView, part: SchemaView): void {
   target.pattern ??= part.pattern;
   target.uniqueItems ||= part.uniqueItems;
   for (const [name, list] of part.dependentRequired)
-    target.dependentRequired.set(name, new Set([...(target.dependentRequired.get(name) ?? []), ...list]));
+    own(target, 'dependentRequired').set(name, new Set([...(target.dependentRequired.get(name) ?? []), ...list]));
   for (const [keyword, values] of part.subschemas)
-    target.subschemas.set(keyword, [...(target.subschemas.get(keyword) ?? []), ...values]);
+    own(target, 'subschemas').set(keyword, [...(target.subschemas.get(keyword) ?? []), ...values]);
   for (const [keyword, map] of part.keyed) {
     const merged = new Map(target.keyed.get(keyword));
     for (const [key, schema] of map) {
       const existing = merged.get(key);
       merged.set(key, existing === undefined ? schema : { allOf: [existing, schema] });
     }
-    target.keyed.set(keyword, merged);
+    own(target, 'keyed').set(keyword, merged);
   }
   for (const [keyword, value] of Object.entries(part.strings) as Array<[StringKeyword, string]>)
     target.strings[keyword] ??= value;
@@ -290,7 +300,7 @@ function mergeInto(target: SchemaView, part: SchemaView): void {
   for (const [keyword, value] of Object.entries(part.docs) as Array<[DocKeyword, unknown]>)
     target.docs[keyword] ??= value;
   for (const [keyword, values] of part.other)
-    target.other.set(keyword, [...(target.other.get(keyword) ?? []), ...values]);
+    own(target, 'other').set(keyword, [...(target.other.get(keyword) ?? []), ...values]);
 }
 
 function intersectTypes(a: Set<string>, b: Set<string>): Set<string> {
