@@ -36,6 +36,7 @@ describe('usage errors exit 2 with the usage', () => {
       '--base, --head, --check-changesets and --write-changeset belong to `spec-diff repo`',
     ],
     [['repo'], 'repo needs --base <git-ref>'],
+    [['rules', '--types'], '--extensions, --accepted and --types belong to `spec-diff <base> <head>`'],
     [[...nothing, '--colour'], "Unknown option '--colour'"],
   ])('%j', async (argv, message) => {
     const run = await runCli(argv, FIXTURES);
