@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type Acceptance,
@@ -11,7 +8,7 @@ import {
   parseAcceptances,
   summarize,
 } from '../src/index.ts';
-import { FIXTURES } from './support/corpus.ts';
+import { fixtureWorkspace } from './support/corpus.ts';
 import { runCli } from './support/run-cli.ts';
 
 const finding = (id: Finding['id'], severity: Finding['severity'], operation: string | null): Finding => ({
@@ -126,14 +123,8 @@ describe('parseAcceptances', () => {
 });
 
 describe('the CLI with accepted findings', () => {
-  /** A directory holding the operation-removed fixture and, when given, a `.spec-diff.yaml`. */
-  const workspace = (accepted?: string): string => {
-    const dir = mkdtempSync(join(tmpdir(), 'spec-diff-accepted-'));
-    for (const side of ['base', 'head'])
-      copyFileSync(join(FIXTURES, `operation-removed/${side}.yaml`), join(dir, `${side}.yaml`));
-    if (accepted !== undefined) writeFileSync(join(dir, '.spec-diff.yaml'), accepted);
-    return dir;
-  };
+  const workspace = (accepted?: string): string =>
+    fixtureWorkspace('operation-removed', accepted === undefined ? {} : { '.spec-diff.yaml': accepted });
   const entry = (expires: string) =>
     `accepted:\n  - rule: operation-removed\n    operation: DELETE /items\n    reason: It never worked.\n    expires: ${expires}\n`;
 
@@ -156,8 +147,7 @@ describe('the CLI with accepted findings', () => {
 
   it('lists accepted findings with their reason in the PR comment, and ones no longer needed', async () => {
     const stale = `${entry('2999-12-31')}  - {rule: type-changed, operation: GET /gone, reason: Old.}\n`;
-    const dir = workspace();
-    writeFileSync(join(dir, 'reviewed.yaml'), stale);
+    const dir = fixtureWorkspace('operation-removed', { 'reviewed.yaml': stale });
     const run = await runCli(['base.yaml', 'head.yaml', '--format', 'markdown', '--accepted', 'reviewed.yaml'], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('#### Accepted (1)');

@@ -1,9 +1,7 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkTypes, loadSpecFile } from '../src/index.ts';
-import { FIXTURES } from './support/corpus.ts';
+import { FIXTURES, fixtureWorkspace } from './support/corpus.ts';
 import { runCli } from './support/run-cli.ts';
 
 // A response header string → integer: compatible on the wire (text), a break for typed code.
@@ -40,13 +38,10 @@ describe('spec-diff --types', () => {
   });
 
   it('accepts a type-level break like any other finding', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spec-diff-types-'));
-    for (const [i, side] of ['base', 'head'].entries())
-      copyFileSync(join(FIXTURES, header[i]!), join(dir, `${side}.yaml`));
-    writeFileSync(
-      join(dir, '.spec-diff.yaml'),
-      'accepted:\n  - {rule: typescript-incompatible, operation: GET /items, reason: The header always held a number.}\n',
-    );
+    const dir = fixtureWorkspace('response-header-text-narrowed', {
+      '.spec-diff.yaml':
+        'accepted:\n  - {rule: typescript-incompatible, operation: GET /items, reason: The header always held a number.}\n',
+    });
     const run = await runCli(['base.yaml', 'head.yaml', '--types'], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('still compiles; 1 operation checked, 1 accepted');

@@ -12,15 +12,7 @@ import { compareDocumentation } from './documentation.js';
 export function compareDocument(ctx: DiffContext): void {
   const [base, head] = [ctx.base.document, ctx.head.document];
   const info = [asObject(base.info), asObject(head.info)] as const;
-  compareDocumentation(ctx, null, '/info', 'info', ...info, [
-    'title',
-    'summary',
-    'description',
-    'termsOfService',
-    'contact',
-    'license',
-    'externalDocs',
-  ]);
+  compareDocumentation(ctx, null, '/info', 'info', ...info, INFO_DOCS);
   ctx.reportRemaining(null, '/info', 'info', ...info, INFO_KEYWORDS);
   compareDocumentation(ctx, null, '', 'document', base, head, ['externalDocs']);
   compareTags(ctx);
@@ -36,16 +28,8 @@ export function compareDocument(ctx: DiffContext): void {
   );
 }
 
-const INFO_KEYWORDS = new Set([
-  'title',
-  'summary',
-  'description',
-  'termsOfService',
-  'contact',
-  'license',
-  'externalDocs',
-  'version',
-]);
+const INFO_DOCS = ['title', 'summary', 'description', 'termsOfService', 'contact', 'license', 'externalDocs'];
+const INFO_KEYWORDS = new Set([...INFO_DOCS, 'version']);
 const ROOT_KEYWORDS = new Set([
   'openapi',
   'info',

@@ -65,13 +65,14 @@ export function compareContent(
     pairBy((b, h) => relation(b.type, h.type) === 'specialised', 'response-media-type-specialised');
   else pairBy((b, h) => relation(b.type, h.type) === 'generalised', 'request-media-type-generalised');
 
-  for (const b of before)
+  const unpaired = (id: RuleId, side: ContentSide, entry: Entry, what: string): void =>
     ctx.report(
-      options.removed,
+      id,
       operation,
-      childPointer(base.pointer, 'content', b.key),
-      `${options.where}: media type ${b.key} removed`,
+      childPointer(side.pointer, 'content', entry.key),
+      `${options.where}: media type ${entry.key} ${what}`,
     );
+  for (const b of before) unpaired(options.removed, base, b, 'removed');
   for (const [b, h, id] of pairs) {
     const pointer = childPointer(head.pointer, 'content', h.key);
     if (id) ctx.report(id, operation, pointer, `${options.where}: media type ${b.key} → ${h.key}`);
@@ -85,11 +86,5 @@ export function compareContent(
     compareDocumentation(ctx, operation, pointer, where, baseMedia, headMedia, ['example', 'examples']);
     ctx.reportRemaining(operation, pointer, where, baseMedia, headMedia, MEDIA_TYPE_KEYWORDS);
   }
-  for (const h of after)
-    ctx.report(
-      options.added,
-      operation,
-      childPointer(head.pointer, 'content', h.key),
-      `${options.where}: media type ${h.key} added`,
-    );
+  for (const h of after) unpaired(options.added, head, h, 'added');
 }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtensionTable, RuleId } from '../../src/index.ts';
@@ -61,3 +62,11 @@ export function readCorpus(): FixtureCase[] {
 
 export const inverseRules = (expected: Expected): RuleId[] =>
   expected.inverseOf === undefined ? [] : [expected.inverseOf].flat();
+
+/** A fresh directory holding a fixture case's `base.yaml` and `head.yaml`, and `files` beside them. */
+export function fixtureWorkspace(name: string, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), `spec-diff-${name}-`));
+  for (const side of ['base', 'head']) copyFileSync(join(FIXTURES, name, `${side}.yaml`), join(dir, `${side}.yaml`));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
