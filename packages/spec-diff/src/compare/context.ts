@@ -7,7 +7,7 @@ import { ExtensionJudge, type ExtensionTable } from './extensions.js';
 import { remainingChanges } from './keyword-changes.js';
 import { createResolver, type Resolve } from './resolve.js';
 import { SchemaDiffer } from './schema-diff.js';
-import { SUBSCHEMA_KEYWORDS } from './schema-view.js';
+import { SUBSCHEMA_KEYWORDS } from './schema-keywords.js';
 
 export interface DiffOptions {
   /** How changes to `x-` extensions are judged; an extension it does not list is reported as unknown. */

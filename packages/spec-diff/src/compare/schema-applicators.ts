@@ -5,7 +5,8 @@ import { rules } from '../rules.js';
 import type { CompareSchemas, Direction, SchemaChange } from './direction.js';
 import { nest } from './direction.js';
 import { judge } from './schema-constraints.js';
-import type { SchemaView, SubschemaKeyword } from './schema-view.js';
+import type { SubschemaKeyword } from './schema-keywords.js';
+import type { SchemaView } from './schema-view.js';
 
 /**
  * The keywords that hold subschemas, beyond properties and oneOf/anyOf: each subschema both

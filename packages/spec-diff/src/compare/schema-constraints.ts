@@ -1,6 +1,7 @@
 import type { RuleId } from '../rules.js';
 import type { Direction, Emit } from './direction.js';
-import { LENGTH_KEYWORDS, type NumericKeyword, STRING_KEYWORDS, type SchemaView } from './schema-view.js';
+import { LENGTH_KEYWORDS, type NumericKeyword, STRING_KEYWORDS } from './schema-keywords.js';
+import type { SchemaView } from './schema-view.js';
 
 /** The rule a request constraint that narrows is reported under. */
 export type NarrowingRule = Extract<

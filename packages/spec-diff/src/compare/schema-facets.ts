@@ -1,6 +1,7 @@
 import { sameJson } from '../canonical-json.js';
 import type { Direction, Emit } from './direction.js';
-import { DOC_KEYWORDS, type SchemaView } from './schema-view.js';
+import { DOC_KEYWORDS } from './schema-keywords.js';
+import type { SchemaView } from './schema-view.js';
 
 /**
  * Compares the types of two views; returns true when the change is incompatible. In `text` mode (a

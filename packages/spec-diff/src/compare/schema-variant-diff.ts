@@ -3,7 +3,8 @@ import { nest } from './direction.js';
 import type { Resolve } from './resolve.js';
 import { judge } from './schema-constraints.js';
 import type { VariantGroup } from './schema-variants.js';
-import { type SchemaView, viewSchema, withOwnKeywords } from './schema-view.js';
+import { withOwnKeywords } from './schema-merge.js';
+import { type SchemaView, viewSchema } from './schema-view.js';
 import { matchVariants, type ViewedVariant } from './variants.js';
 
 /** What comparing oneOf/anyOf alternatives needs from the schema walk. */

@@ -2,7 +2,10 @@ import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import type { JsonObject } from '../types.js';
 import type { Resolve } from './resolve.js';
+import { DOCS, KEYED, KNOWN, NUMERIC, STRINGS, SUBSCHEMA } from './schema-keywords.js';
+import { addVariants, mergeInto, NONE, own } from './schema-merge.js';
 import { readVariants, type VariantGroup } from './schema-variants.js';
+import type { DocKeyword, KeyedKeyword, NumericKeyword, StringKeyword, SubschemaKeyword } from './schema-keywords.js';
 
 /**
  * What a schema allows, normalized across OpenAPI 3.0 and 3.1: `allOf` merged, `null` taken out of
@@ -45,87 +48,6 @@ export interface SchemaView {
   other: Map<string, unknown[]>;
 }
 
-export const LENGTH_KEYWORDS = [
-  'minLength',
-  'maxLength',
-  'minItems',
-  'maxItems',
-  'minProperties',
-  'maxProperties',
-  'minContains',
-  'maxContains',
-] as const;
-export const RANGE_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const;
-export type NumericKeyword = (typeof LENGTH_KEYWORDS)[number] | (typeof RANGE_KEYWORDS)[number];
-export const DOC_KEYWORDS = [
-  'title',
-  'description',
-  'example',
-  'examples',
-  'externalDocs',
-  'deprecated',
-  '$comment',
-] as const;
-export type DocKeyword = (typeof DOC_KEYWORDS)[number];
-/** Subschema keywords that narrow what a schema accepts as their subschema does. */
-export const SUBSCHEMA_KEYWORDS = [
-  'contains',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'contentSchema',
-  'not',
-  'if',
-  'then',
-  'else',
-] as const;
-export type SubschemaKeyword = (typeof SUBSCHEMA_KEYWORDS)[number];
-export const KEYED_KEYWORDS = ['patternProperties', 'dependentSchemas'] as const;
-export type KeyedKeyword = (typeof KEYED_KEYWORDS)[number];
-export const STRING_KEYWORDS = ['contentMediaType', 'contentEncoding'] as const;
-export type StringKeyword = (typeof STRING_KEYWORDS)[number];
-
-/** Keywords read elsewhere or that do not describe the value: never reported as not compared. */
-const READ_ELSEWHERE = new Set([
-  'type',
-  'nullable',
-  'format',
-  'enum',
-  'const',
-  'properties',
-  'required',
-  'items',
-  'additionalProperties',
-  'allOf',
-  'oneOf',
-  'anyOf',
-  'pattern',
-  'uniqueItems',
-  'dependentRequired',
-  'prefixItems',
-  'default',
-  'readOnly',
-  'writeOnly',
-  '$ref',
-  // Definitions are compared where a `$ref` uses them.
-  '$defs',
-  'definitions',
-]);
-const KNOWN = new Set<string>([
-  ...READ_ELSEWHERE,
-  ...LENGTH_KEYWORDS,
-  ...RANGE_KEYWORDS,
-  ...DOC_KEYWORDS,
-  ...SUBSCHEMA_KEYWORDS,
-  ...KEYED_KEYWORDS,
-  ...STRING_KEYWORDS,
-]);
-
-const NUMERIC = new Set<string>([...LENGTH_KEYWORDS, ...RANGE_KEYWORDS]);
-const SUBSCHEMA = new Set<string>(SUBSCHEMA_KEYWORDS);
-const KEYED = new Set<string>(KEYED_KEYWORDS);
-const STRINGS = new Set<string>(STRING_KEYWORDS);
-const DOCS = new Set<string>(DOC_KEYWORDS);
 const NULL_JSON = 'null';
 const MAX_ALL_OF_DEPTH = 16;
 
@@ -155,15 +77,6 @@ export function emptyView(): SchemaView {
     docs: {},
     other: NONE,
   };
-}
-
-/** Shared by every view until one writes to that field (most schemas have none of these keywords). */
-const NONE = new Map<never, never>();
-type LazyField = 'dependentRequired' | 'subschemas' | 'keyed' | 'other';
-
-function own<F extends LazyField>(view: SchemaView, field: F): SchemaView[F] {
-  if (view[field] === NONE) view[field] = new Map() as SchemaView[F];
-  return view[field];
 }
 
 export function viewSchema(raw: unknown, resolve: Resolve, depth = 0): SchemaView {
@@ -246,88 +159,4 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     view.numbers.exclusiveMaximum = schema.maximum;
     delete view.numbers.maximum;
   }
-}
-
-function addVariants(view: SchemaView, group: VariantGroup): void {
-  if (view.variants) view.moreVariants.push(group);
-  else view.variants = group;
-}
-
-/**
- * Merges an `allOf` part into a view: properties and requirements add up, constraints narrow. Null
- * stays allowed only while every part that restricts the type allows it.
- */
-function mergeInto(target: SchemaView, part: SchemaView): void {
-  if (part.types) {
-    target.nullable = target.types ? target.nullable && part.nullable : part.nullable;
-    target.types = target.types ? intersectTypes(target.types, part.types) : part.types;
-  } else {
-    target.nullable ||= part.nullable;
-  }
-  target.format ??= part.format;
-  if (part.enum) target.enum = target.enum ? target.enum.filter((v) => part.enum!.includes(v)) : part.enum;
-  for (const [name, prop] of part.properties) {
-    const existing = target.properties.get(name);
-    target.properties.set(name, existing === undefined ? prop : { allOf: [existing, prop] });
-  }
-  for (const name of part.required) target.required.add(name);
-  target.items ??= part.items;
-  target.additionalProperties ??= part.additionalProperties;
-  target.prefixItems ??= part.prefixItems;
-  if (part.variants) addVariants(target, part.variants);
-  for (const group of part.moreVariants) addVariants(target, group);
-  for (const [keyword, value] of Object.entries(part.numbers) as Array<[NumericKeyword, number]>)
-    target.numbers[keyword] ??= value;
-  target.pattern ??= part.pattern;
-  target.uniqueItems ||= part.uniqueItems;
-  for (const [name, list] of part.dependentRequired)
-    own(target, 'dependentRequired').set(name, new Set([...(target.dependentRequired.get(name) ?? []), ...list]));
-  for (const [keyword, values] of part.subschemas)
-    own(target, 'subschemas').set(keyword, [...(target.subschemas.get(keyword) ?? []), ...values]);
-  for (const [keyword, map] of part.keyed) {
-    const merged = new Map(target.keyed.get(keyword));
-    for (const [key, schema] of map) {
-      const existing = merged.get(key);
-      merged.set(key, existing === undefined ? schema : { allOf: [existing, schema] });
-    }
-    own(target, 'keyed').set(keyword, merged);
-  }
-  for (const [keyword, value] of Object.entries(part.strings) as Array<[StringKeyword, string]>)
-    target.strings[keyword] ??= value;
-  target.default ??= part.default;
-  target.readOnly ||= part.readOnly;
-  target.writeOnly ||= part.writeOnly;
-  for (const [keyword, value] of Object.entries(part.docs) as Array<[DocKeyword, unknown]>)
-    target.docs[keyword] ??= value;
-  for (const [keyword, values] of part.other)
-    own(target, 'other').set(keyword, [...(target.other.get(keyword) ?? []), ...values]);
-}
-
-function intersectTypes(a: Set<string>, b: Set<string>): Set<string> {
-  const result = new Set<string>();
-  for (const type of a) {
-    if (b.has(type)) result.add(type);
-    else if ((type === 'number' && b.has('integer')) || (type === 'integer' && b.has('number'))) result.add('integer');
-  }
-  return result;
-}
-
-/** A oneOf/anyOf alternative seen together with the keywords of the schema around it. */
-export function withOwnKeywords(own: SchemaView, variant: SchemaView): SchemaView {
-  const copy: SchemaView = {
-    ...own,
-    properties: new Map(own.properties),
-    required: new Set(own.required),
-    numbers: { ...own.numbers },
-    docs: { ...own.docs },
-    dependentRequired: new Map(own.dependentRequired),
-    subschemas: new Map(own.subschemas),
-    keyed: new Map(own.keyed),
-    strings: { ...own.strings },
-    other: new Map(own.other),
-    variants: undefined,
-    moreVariants: [],
-  };
-  mergeInto(copy, variant);
-  return copy;
 }
