@@ -175,5 +175,6 @@ export const CHECK_PRELUDE = [
   'import type { paths as New, webhooks as NewHooks } from "./new";',
   'declare function value<T>(): T;',
   'type Bodies<C> = C extends { content: infer M } ? M[keyof M] : never;',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source for the checked file, not a template.
   'type SuccessBody<Op> = Op extends { responses: infer R } ? { [S in keyof R]: `${S & (string | number)}` extends `2${string}` ? Bodies<R[S]> : never }[keyof R] : never;',
 ];
