@@ -11,13 +11,14 @@ export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patc
 /** `/users/{id}` and `/users/{userId}` are the same URL: parameters count by position, not name. */
 export const normalizePath = (template: string): string => template.replace(/\{[^}]+\}/g, '{}');
 
-interface PathEntry {
+export interface PathEntry {
   template: string;
   pathItem: JsonObject;
   pointer: string;
 }
 
-function entries(
+/** The path items of `paths` or `webhooks`, by normalized key; `x-` extensions left out. */
+export function pathEntries(
   container: unknown,
   root: string,
   resolve: (n: unknown) => unknown,
@@ -33,22 +34,23 @@ function entries(
   return map;
 }
 
-const operationsOf = (item: JsonObject): Array<[string, JsonObject]> =>
+export const operationsOf = (item: JsonObject): Array<[string, JsonObject]> =>
   METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m] as JsonObject]);
 
 export function comparePaths(ctx: DiffContext): void {
-  const base = entries(ctx.base.document.paths, '/paths', ctx.resolveBase, normalizePath);
-  const head = entries(ctx.head.document.paths, '/paths', ctx.resolveHead, normalizePath);
+  const base = pathEntries(ctx.base.document.paths, '/paths', ctx.resolveBase, normalizePath);
+  const head = pathEntries(ctx.head.document.paths, '/paths', ctx.resolveHead, normalizePath);
   compareContainers(ctx, base, head, 'operation');
 }
 
 export function compareWebhooks(ctx: DiffContext): void {
-  const base = entries(ctx.base.document.webhooks, '/webhooks', ctx.resolveBase, (k) => k);
-  const head = entries(ctx.head.document.webhooks, '/webhooks', ctx.resolveHead, (k) => k);
+  const base = pathEntries(ctx.base.document.webhooks, '/webhooks', ctx.resolveBase, (k) => k);
+  const head = pathEntries(ctx.head.document.webhooks, '/webhooks', ctx.resolveHead, (k) => k);
   compareContainers(ctx, base, head, 'webhook');
 }
 
-function label(kind: OperationPair['kind'], method: string, template: string): string {
+/** `GET /users/{id}`, `WEBHOOK name`, or `WEBHOOK name (PUT)` for a webhook that is not a POST. */
+export function operationLabel(kind: OperationPair['kind'], method: string, template: string): string {
   if (kind === 'operation') return `${method.toUpperCase()} ${template}`;
   return method === 'post' ? `WEBHOOK ${template}` : `WEBHOOK ${template} (${method.toUpperCase()})`;
 }
@@ -85,7 +87,7 @@ function compareContainers(
         continue;
       }
       compareOperation(ctx, {
-        label: label(kind, method, after.template),
+        label: operationLabel(kind, method, after.template),
         kind,
         base: side(before, method, op),
         head: side(after, method, headOp),
@@ -95,7 +97,7 @@ function compareContainers(
       if (!isObject(before.pathItem[method])) {
         ctx.report(
           'operation-added',
-          label(kind, method, after.template),
+          operationLabel(kind, method, after.template),
           childPointer(after.pointer, method),
           `${kind} added`,
         );
@@ -111,7 +113,7 @@ function compareContainers(
       for (const [method] of operationsOf(after.pathItem))
         ctx.report(
           'operation-added',
-          label(kind, method, after.template),
+          operationLabel(kind, method, after.template),
           childPointer(after.pointer, method),
           'webhook added',
         );
@@ -129,7 +131,7 @@ function reportRemoved(
   const deprecated = op.deprecated === true;
   ctx.report(
     deprecated ? 'deprecated-operation-removed' : 'operation-removed',
-    label(kind, method, entry.template),
+    operationLabel(kind, method, entry.template),
     childPointer(entry.pointer, method),
     deprecated ? `deprecated ${kind} removed` : `${kind} removed without being deprecated first`,
   );

@@ -2,7 +2,7 @@ import { asObject, isObject } from '../is-object.js';
 import { childPointer } from '../json-pointer.js';
 import type { JsonObject } from '../types.js';
 import { parseMediaType } from '../compare/media-type-names.js';
-import { METHODS, normalizePath } from '../compare/paths.js';
+import { normalizePath, operationLabel, operationsOf, type PathEntry, pathEntries } from '../compare/paths.js';
 import type { Resolve } from '../compare/resolve.js';
 
 /** One assignment the compiler checks: code written against the old types against the new ones. */
@@ -17,7 +17,6 @@ export interface TypeCheck {
 
 interface Side {
   type: string;
-  item: JsonObject;
   operation: JsonObject;
   pointer: string;
 }
@@ -129,45 +128,33 @@ function commonMediaTypes(before: unknown, after: unknown): Array<[string, strin
 
 function pairs(base: JsonObject, head: JsonObject, resolve: { base: Resolve; head: Resolve }): Pair[] {
   const result: Pair[] = [];
-  for (const [container, root, type, normalize] of [
-    ['paths', '/paths', 'Old', normalizePath],
-    ['webhooks', '/webhooks', 'OldHooks', (k: string) => k],
+  for (const [container, kind, type, normalize] of [
+    ['paths', 'operation', 'Old', normalizePath],
+    ['webhooks', 'webhook', 'OldHooks', (k: string) => k],
   ] as const) {
-    const headItems = new Map(Object.keys(asObject(head[container])).map((t) => [normalize(t), t]));
-    for (const [template, rawItem] of Object.entries(asObject(base[container]))) {
-      const headTemplate = headItems.get(normalize(template));
-      if (headTemplate === undefined || template.startsWith('x-')) continue;
-      const [bItem, hItem] = [
-        asObject(resolve.base(rawItem)),
-        asObject(resolve.head(asObject(head[container])[headTemplate])),
-      ];
-      for (const method of METHODS) {
-        if (!isObject(bItem[method]) || !isObject(hItem[method])) continue;
-        const label =
-          container === 'paths' ? `${method.toUpperCase()} ${headTemplate}` : webhookLabel(headTemplate, method);
+    const heads = pathEntries(head[container], `/${container}`, resolve.head, normalize);
+    for (const [normalized, before] of pathEntries(base[container], `/${container}`, resolve.base, normalize)) {
+      const after = heads.get(normalized);
+      if (!after) continue;
+      const headOperations = new Map(operationsOf(after.pathItem));
+      for (const [method, operation] of operationsOf(before.pathItem)) {
+        const headOperation = headOperations.get(method);
+        if (!headOperation) continue;
+        const side = (entry: PathEntry, types: string, op: JsonObject): Side => ({
+          type: `${types}[${key(entry.template)}][${key(method)}]`,
+          operation: op,
+          pointer: childPointer(entry.pointer, method),
+        });
         result.push({
-          label,
-          base: {
-            type: `${type}[${key(template)}][${key(method)}]`,
-            item: bItem,
-            operation: bItem[method] as JsonObject,
-            pointer: childPointer(root, template, method),
-          },
-          head: {
-            type: `${type.replace('Old', 'New')}[${key(headTemplate)}][${key(method)}]`,
-            item: hItem,
-            operation: hItem[method] as JsonObject,
-            pointer: childPointer(root, headTemplate, method),
-          },
+          label: operationLabel(kind, method, after.template),
+          base: side(before, type, operation),
+          head: side(after, type.replace('Old', 'New'), headOperation),
         });
       }
     }
   }
   return result;
 }
-
-const webhookLabel = (name: string, method: string): string =>
-  method === 'post' ? `WEBHOOK ${name}` : `WEBHOOK ${name} (${method.toUpperCase()})`;
 
 /** The head of the checked file: the two generated modules and the helpers the checks use. */
 export const CHECK_PRELUDE = [
