@@ -1,29 +1,30 @@
 import { asArray, asObject } from '../is-object.js';
+import type { JsonObject } from '../types.js';
 import type { DiffContext } from './context.js';
 import { compareDocumentation } from './documentation.js';
 
 const normalize = (url: unknown): string => String(url ?? '').replace(/\/+$/, '');
 
+/** What a server holds besides its URL; `variables` is reported as not compared. */
+const SERVER_KEYWORDS = new Set(['url', 'description']);
+
 /** The document's servers: a client configured for a removed URL stops working. */
 export function compareServers(ctx: DiffContext): void {
-  const base = asArray(ctx.base.document.servers).map((s) => normalize(asObject(s).url));
-  const head = asArray(ctx.head.document.servers).map((s) => normalize(asObject(s).url));
-  base.forEach((url, index) => {
-    if (!head.includes(url)) ctx.report('server-removed', null, `/servers/${index}`, `server ${url} removed`);
+  const base = asArray(ctx.base.document.servers).map(asObject);
+  const head = asArray(ctx.head.document.servers).map(asObject);
+  const headUrls = head.map((s) => normalize(s.url));
+  const baseUrls = base.map((s) => normalize(s.url));
+  base.forEach((server, index) => {
+    const match = headUrls.indexOf(baseUrls[index]!);
+    if (match < 0) ctx.report('server-removed', null, `/servers/${index}`, `server ${baseUrls[index]} removed`);
+    else compareServer(ctx, `/servers/${match}`, `server ${headUrls[match]}`, server, head[match]!);
   });
-  head.forEach((url, index) => {
-    if (!base.includes(url)) ctx.report('server-added', null, `/servers/${index}`, `server ${url} added`);
+  headUrls.forEach((url, index) => {
+    if (!baseUrls.includes(url)) ctx.report('server-added', null, `/servers/${index}`, `server ${url} added`);
   });
 }
 
-export function compareInfo(ctx: DiffContext): void {
-  const base = asObject(ctx.base.document.info);
-  const head = asObject(ctx.head.document.info);
-  compareDocumentation(ctx, null, '/info', 'info', base, head, [
-    'title',
-    'description',
-    'termsOfService',
-    'contact',
-    'license',
-  ]);
+function compareServer(ctx: DiffContext, pointer: string, where: string, before: JsonObject, after: JsonObject): void {
+  compareDocumentation(ctx, null, pointer, where, before, after, ['description']);
+  ctx.reportRemaining(null, pointer, where, before, after, SERVER_KEYWORDS);
 }
