@@ -19,12 +19,19 @@ interface Finding {
   message: string;
 }
 
-/** A copy of spec/ whose klika oauth2 scheme is edited, diffed against the real one by the CLI. */
-function diffKlika(edit: (scheme: string) => string, options: string[] = ['--extensions', table]): Finding[] {
+/** A copy of spec/ with one file edited: the API's spec there diffed against the real one by the CLI. */
+function diffEdited(
+  api: string,
+  path: string,
+  edit: (text: string) => string,
+  options: string[] = ['--extensions', table],
+): Finding[] {
   const base = mkdtempSync(join(tmpdir(), 'spec-diff-ext-'));
   cpSync(join(root, 'spec'), base, { recursive: true });
-  const file = join(base, OAUTH2);
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  const file = join(base, path);
+  const text = readFileSync(file, 'utf8');
+  expect(edit(text), `the edit changes ${path}`).not.toBe(text);
+  writeFileSync(file, edit(text));
   const run = (args: string[]): string => {
     try {
       return execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
@@ -32,9 +39,12 @@ function diffKlika(edit: (scheme: string) => string, options: string[] = ['--ext
       return (error as { stdout: string }).stdout; // exit 1: a breaking finding
     }
   };
-  const report = run([join(base, 'klika/openapi.yaml'), 'spec/klika/openapi.yaml', '--format', 'json', ...options]);
+  const report = run([join(base, `${api}/openapi.yaml`), `spec/${api}/openapi.yaml`, '--format', 'json', ...options]);
   return (JSON.parse(report) as { findings: Finding[] }).findings;
 }
+
+const diffKlika = (edit: (scheme: string) => string, options?: string[]): Finding[] =>
+  diffEdited('klika', OAUTH2, edit, options);
 
 describe('spec/EXTENSIONS.md as the extension table', () => {
   it('gives every extension it lists a verdict', async () => {
@@ -70,5 +80,36 @@ describe('spec/EXTENSIONS.md as the extension table', () => {
     expect(findings.map((f) => [f.id, f.message])).toEqual([
       ['unknown-extension-changed', 'security scheme `oauth2`: `x-token-request` changed (not in the extension table)'],
     ]);
+  });
+
+  // The base is the edited copy, the head today's spec.
+  it.each([
+    [
+      'a changed server-match rule (another host for some account tokens)',
+      'wootric',
+      'wootric/openapi.yaml',
+      (text: string) => text.replace('pattern: ^NPS-EU-', 'pattern: ^NPS-EURO-'),
+      [['extension-changed-breaking', 'breaking', '/servers/1/x-server-match/pattern']],
+    ],
+    [
+      'a server variable that becomes required',
+      'cloudcx',
+      'cloudcx/openapi.yaml',
+      (text: string) => text.replace(/\n {8}x-required: true/, ''),
+      [['extension-changed-breaking', 'breaking', '/servers/0/variables/host/x-required']],
+    ],
+    [
+      'a renamed page parameter, and a page limit (info: the parameter maximum is judged)',
+      'wootric-cxi',
+      'wootric-cxi/openapi.yaml',
+      (text: string) => text.replace('pageParameter: page', 'pageParameter: p').replace('maxPage: 30', 'maxPage: 40'),
+      [
+        ['extension-changed-breaking', 'breaking', '/x-pagination/pageParameter'],
+        ['extension-changed-info', 'info', '/x-pagination/maxPage'],
+      ],
+    ],
+  ])('judges %s by its effect on a client', (_what, api, path, edit, expected) => {
+    const findings = diffEdited(api, path, edit);
+    expect(findings.map((f) => [f.id, f.severity, f.pointer])).toEqual(expected);
   });
 });

@@ -10,6 +10,7 @@ type Where =
   | 'operation'
   | 'path item'
   | 'server'
+  | 'server variable'
   | 'document'
   | 'webhook';
 
@@ -34,7 +35,12 @@ function documentWith(where: Where, keyword: string, value: unknown): LoadedSpec
     ...(where === 'operation' ? { [keyword]: value } : {}),
   };
   const pathItem = { get: operation, ...(where === 'path item' ? { [keyword]: value } : {}) };
-  const server = { url: 'https://api.example.test', ...(where === 'server' ? { [keyword]: value } : {}) };
+  const region = { default: 'eu', ...(where === 'server variable' ? { [keyword]: value } : {}) };
+  const server = {
+    url: 'https://{region}.example.test',
+    variables: { region },
+    ...(where === 'server' ? { [keyword]: value } : {}),
+  };
   return {
     label: `${where}.yaml`,
     document: {
@@ -70,7 +76,12 @@ const values: Record<string, [unknown, unknown]> = {
   links: [{ next: { operationId: 'a' } }, { next: { operationId: 'b' } }],
   callbacks: [{ done: { '{$request.body#/url}': { post: { responses: { '200': { description: 'ok' } } } } } }, {}],
   servers: [[{ url: 'https://a.example.test' }], [{ url: 'https://b.example.test' }]],
-  variables: [{ region: { default: 'eu', enum: ['eu', 'us'] } }, { region: { default: 'eu', enum: ['eu'] } }],
+  variables: [{ region: { default: 'eu' } }, { region: { default: 'eu' }, zone: { default: 'a' } }],
+  enum: [
+    ['eu', 'us'],
+    ['eu', 'us', 'au'],
+  ],
+  default: ['eu', 'us'],
   security: [[{ a: [] }], [{ b: [] }]],
   responses: [{ '200': { description: 'ok' } }, { '204': { description: 'received' } }],
   jsonSchemaDialect: ['https://spec.openapis.org/oas/3.1/dialect/base', 'https://json-schema.org/draft/2020-12/schema'],
@@ -86,7 +97,10 @@ function readmeList(): Array<[string, Where]> {
     .flatMap((line) => {
       const [keywords = '', places = ''] = line.split('|').slice(1, 3);
       const names = [...keywords.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-      return names.flatMap((name) => places.split(',').map((p) => [name, p.trim() as Where] as [string, Where]));
+      // A place may say when in parentheses: `server (a variable added or removed)`.
+    return names.flatMap((name) =>
+      places.split(',').map((p) => [name, p.replace(/\(.*\)/, '').trim() as Where] as [string, Where]),
+    );
     });
 }
 
