@@ -98,9 +98,9 @@ function readmeList(): Array<[string, Where]> {
       const [keywords = '', places = ''] = line.split('|').slice(1, 3);
       const names = [...keywords.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
       // A place may say when in parentheses: `server (a variable added or removed)`.
-    return names.flatMap((name) =>
-      places.split(',').map((p) => [name, p.replace(/\(.*\)/, '').trim() as Where] as [string, Where]),
-    );
+      return names.flatMap((name) =>
+        places.split(',').map((p) => [name, p.replace(/\(.*\)/, '').trim() as Where] as [string, Where]),
+      );
     });
 }
 
