@@ -24,7 +24,7 @@ export { git, GitReader, repoPath } from './load/git.js';
 export { parseExtensionMarkdown, readExtensionTable } from './load/extension-table.js';
 export { emptySpec, loadSpec, loadSpecFile, type LoadOptions, type ReadText } from './load/load-spec.js';
 export { loadSpecArgument, loadSpecAtRef, loadSpecFromGit } from './load/spec-argument.js';
-export { describeSummary } from './report/group.js';
+export { acceptedCount, describeSummary, unusedAcceptancesLine } from './report/group.js';
 export { renderFindingsMarkdown, renderMarkdown, severityIcon, summaryLine } from './report/markdown.js';
 export {
   type ReleaseNote,
@@ -37,6 +37,7 @@ export {
 export { findingSentence } from './report/sentence.js';
 export { bumpAtLeast, isAccepted, maxBump, summarize } from './report/summary.js';
 export { renderText } from './report/text.js';
+export { renderTypesMarkdown, renderTypesText } from './report/types-report.js';
 export { rules, ruleIds, type Bump, type Rule, type RuleDirection, type RuleId, type Severity } from './rules.js';
 export { checkTypes, type TypeCheckOptions, type TypeCheckResult } from './types-check/check-types.js';
 export type { AcceptedBy, DiffResult, Finding, LoadedSpec, OpenApiDocument, Summary } from './types.js';

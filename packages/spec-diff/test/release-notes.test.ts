@@ -123,4 +123,22 @@ describe('releaseNotes', () => {
       ].join('\n'),
     );
   });
+
+  it.each([
+    [
+      "response 200 application/json: Type '{ id: string; name?: string | undefined; }[]' is not assignable to type '{ id: string; name: string; }[]'. Type '{ id: string; name?: string | undefined; }' is not assignable to type '{ id: string; name: string; }'.",
+      "Code written against the previous types of the 200 response body (application/json) no longer compiles: Type '{ id: string; name?: string | undefined; }[]' is not assignable to type '{ id: string; name: string; }[]'.",
+    ],
+    [
+      'response 200 headers: Type \'{ "X-Total-Count"?: number; }\' is not assignable to type \'{ "X-Total-Count"?: string; }\'. Types of property \'"X-Total-Count"\' are incompatible.',
+      'Code written against the previous types of the headers of the 200 response no longer compiles: Type \'{ "X-Total-Count"?: number; }\' is not assignable to type \'{ "X-Total-Count"?: string; }\'.',
+    ],
+    [
+      "query parameters: Property 'q' is missing in type '{ page?: number; }' but required in type '{ q: string; page?: number; }'.",
+      "Code written against the previous types of the query parameters no longer compiles: Property 'q' is missing in type '{ page?: number; }' but required in type '{ q: string; page?: number; }'.",
+    ],
+  ])('gives a type-level break the first sentence of the compiler: %s', (message, sentence) => {
+    const [note] = releaseNotes([finding('typescript-incompatible', 'GET /items', message)]);
+    expect(note!.changes[0]).toMatchObject({ sentence, severity: 'breaking' });
+  });
 });

@@ -4,6 +4,7 @@ import { applyAcceptances } from '../accept/apply.js';
 import { diffSpecs } from '../diff.js';
 import { readExtensionTable } from '../load/extension-table.js';
 import { loadSpecArgument } from '../load/spec-argument.js';
+import { unusedAcceptancesLine } from '../report/group.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { renderTypesMarkdown, renderTypesText } from '../report/types-report.js';
@@ -59,7 +60,5 @@ function readAcceptedFindings(args: CliArgs, cwd: string): Promise<Acceptance[]>
 }
 
 function unusedNote(unused: Acceptance[], before: string, after: string): string {
-  if (unused.length === 0) return '';
-  const list = unused.map((a) => `${a.rule} ${a.operation ?? '(document)'} (${a.source})`).join('; ');
-  return `${before}Accepted findings that no longer occur, to remove: ${list}${after}`;
+  return unused.length === 0 ? '' : `${before}${unusedAcceptancesLine(unused)}${after}`;
 }

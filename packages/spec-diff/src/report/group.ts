@@ -1,3 +1,4 @@
+import type { Acceptance } from '../accept/acceptances.js';
 import type { Severity } from '../rules.js';
 import type { Finding } from '../types.js';
 import { isAccepted } from './summary.js';
@@ -33,3 +34,10 @@ export function acceptanceNote(finding: Finding): string {
 }
 
 export const acceptedCount = (findings: Finding[]): number => findings.filter(isAccepted).length;
+
+/** The accepted findings that matched nothing, to remove from the file; empty when there are none. */
+export function unusedAcceptancesLine(unused: readonly Acceptance[]): string {
+  if (unused.length === 0) return '';
+  const list = unused.map((a) => `${a.rule} ${a.operation ?? '(document)'} (${a.source})`).join('; ');
+  return `Accepted findings that no longer occur, to remove: ${list}`;
+}

@@ -1,6 +1,6 @@
 import { rules, type RuleId, type Severity } from '../rules.js';
 import type { AcceptedBy, Finding } from '../types.js';
-import { findingSentence } from './sentence.js';
+import { findingSentence, typeBreakSentence } from './sentence.js';
 
 /** One change in plain English, with what a client must do when it breaks or warns. */
 export interface ReleaseNoteChange {
@@ -36,7 +36,8 @@ export function releaseNotes(findings: readonly Finding[], options: ReleaseNoteO
   for (const finding of findings) {
     const rule = rules[finding.id];
     if (!options.documentation && rule.severity === 'info' && rule.bump === 'patch') continue;
-    const sentence = findingSentence(finding.message);
+    const sentence =
+      finding.id === 'typescript-incompatible' ? typeBreakSentence(finding.message) : findingSentence(finding.message);
     const group = groups.get(finding.operation) ?? new Map<string, ReleaseNoteChange>();
     groups.set(finding.operation, group);
     if (group.has(sentence)) continue;

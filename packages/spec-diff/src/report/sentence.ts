@@ -14,6 +14,20 @@ export function findingSentence(message: string): string {
   return sentence(`${subject(split.subject)} ${predicate(split.change)}`);
 }
 
+/**
+ * A type-level break (`where: the compiler's message`) as a sentence: what no longer compiles, with
+ * the compiler's first sentence (the rest of its chain, often long, stays in the report).
+ */
+export function typeBreakSentence(message: string): string {
+  const split = message.indexOf(': ');
+  const where = message.slice(0, split);
+  const [first = ''] = message.slice(split + 2).split(/(?<=\.)\s+(?=[A-Z])/);
+  const said = first.length > 200 ? `${first.slice(0, 199)}…` : first.replace(/\.$/, '');
+  const what = /^response (\S+) headers$/.exec(where);
+  const part = what ? `the headers of the ${what[1]} response` : subject(where);
+  return sentence(`code written against the previous types of ${part} no longer compiles: ${said}`);
+}
+
 /** Whole messages with a shape of their own. */
 const PHRASES: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^(now|no longer) (.+)$/s, (adverb, rest) => `the operation ${adverb} ${rest}`],

@@ -35,7 +35,10 @@ export function renderTypesMarkdown(result: TypeCheckResult): string {
   for (const kind of ['breaking', 'accepted'] as const) {
     for (const [operation, findings] of groupByOperation(result.findings, kind)) {
       lines.push(`**\`${operation}\`**${kind === 'accepted' ? ' (accepted)' : ''}`);
-      for (const f of findings) lines.push(`- ${f.message}${f.acceptance ? ` — ${acceptanceNote(f)}` : ''}`);
+      for (const f of findings) {
+        const note = f.acceptance ? ` — ${f.acceptance.expired ? '⚠️ ' : ''}${acceptanceNote(f)}` : '';
+        lines.push(`- ${f.message}${note}`);
+      }
       lines.push('');
     }
   }
