@@ -59,6 +59,14 @@ function headline(report: ReleaseReport): string {
   return `### ${icon} Spec diff against \`${report.base}\`: ${line}${types ? ` · ${plural(types, 'type-level break')}` : ''} → **${report.bump}**`;
 }
 
+/** The type check's section of the comment; its heading alone, and where to see the rest, when it does not fit. */
+function typesMarkdown(types: NonNullable<ApiReport['types']>, room: number): string {
+  const section = `\n${renderTypesMarkdown(types)}`;
+  if (section.length <= room) return section;
+  const [heading] = section.trim().split('\n', 1);
+  return `\n${heading}\n\n_The compiler's messages do not fit in this comment: run \`pnpm spec:diff\` for them._\n`;
+}
+
 export function renderMarkdownReport(report: ReleaseReport, maxLength = 60_000): string {
   const out = [COMMENT_MARKER, headline(report), ''];
   for (const api of report.apis) {
@@ -75,7 +83,7 @@ export function renderMarkdownReport(report: ReleaseReport, maxLength = 60_000):
   for (const api of report.apis) {
     if (api.result.findings.length === 0) continue;
     const findings = renderFindingsMarkdown(api.result.findings, Math.max(budget - 200, 500));
-    const types = checked(api) ? `\n${renderTypesMarkdown(api.types)}` : '';
+    const types = checked(api) ? typesMarkdown(api.types, budget - findings.length - 200) : '';
     const section = `\n---\n\n#### ${api.api} (\`${api.root}\`)\n\n${findings}${types}`;
     out.push(section);
     budget -= section.length;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { GitRepo } from '../../spec-diff/test/support/git-repo.ts';
 import { runCli as run } from '../../spec-diff/test/support/run-cli.ts';
 import { nameMadeOptional, prWithBreakingChange, shopFiles } from '../../spec-diff/test/support/shop-spec.ts';
-import { clientBump, main } from '../src/index.js';
+import { clientBump, main, renderMarkdownReport, runReleaseCheck } from '../src/index.js';
 
 const runCli = (argv: string[], cwd: string) => run(argv, cwd, main);
 const json = async (argv: string[], cwd: string) => {
@@ -160,6 +160,19 @@ describe('the type-level check', () => {
     expect(result.stdout.split('\n', 1)[0]).toBe(
       'spec-diff: work tree against main: 0 breaking, 0 warning, 1 info → minor',
     );
+  });
+
+  it('keeps the PR comment within its length: the compiler messages give way to a pointer', async () => {
+    const repo = new GitRepo({ ...shopFiles, ...withHeader('string') });
+    repo.write(withHeader('integer'));
+    const report = await runReleaseCheck({ cwd: repo.dir, base: 'main' });
+    const whole = renderMarkdownReport(report);
+    expect(whole).toContain("Type 'number' is not assignable to type 'string'");
+    const short = renderMarkdownReport(report, whole.length - 100);
+    expect(short.length).toBeLessThan(whole.length - 100);
+    expect(short).toContain('#### TypeScript: code written against the old types breaks in 1 operation (1 error)');
+    expect(short).toContain("_The compiler's messages do not fit in this comment: run `pnpm spec:diff` for them._");
+    expect(short).not.toContain("Type 'number' is not assignable");
   });
 
   it('is skipped with --no-types: the wire bump stands', async () => {
