@@ -8,7 +8,9 @@ export default defineConfig({
     projects: [
       'packages/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
-      { test: { name: 'repo', include: ['test/**/*.test.ts'] } },
+      // An inline project does not inherit the timeouts below: give it the same (under CI load, Prism
+      // took more than vitest's default 5 s to start for test/sandbox.test.ts).
+      { test: { name: 'repo', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
     ],
     reporters: ['default', new TotalsReporter()],
     testTimeout: 30_000,

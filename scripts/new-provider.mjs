@@ -151,7 +151,11 @@ if (!existsSync(changeset)) {
 }
 
 // 4. Link the package into the workspace (its generate step runs the workspace's oapi-codegen).
-const install = spawnSync('pnpm', ['install', '--prefer-offline'], { cwd: root, stdio: 'inherit' });
+// A new package changes the lockfile by definition: with CI set, pnpm would refuse (frozen lockfile).
+const install = spawnSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (install.status !== 0) fail('pnpm install failed: run it yourself, then `pnpm build`');
 console.log(
   `new-provider: done. Run \`pnpm build\`: it generates ${api.client.dir}/src/generated/ (commit it) and the docs.`,

@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'new-provider-'));
 const env = {
   ...process.env,
+  // As .ci/run runs it: pnpm then installs with a frozen lockfile unless told otherwise.
+  CI: 'true',
   REDOCLY_TELEMETRY: 'off',
   TURBO_TELEMETRY_DISABLED: '1',
   TURBO_DAEMON: 'false',

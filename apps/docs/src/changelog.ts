@@ -1,22 +1,29 @@
-import { type HistoryEntry, InputError, openHistories } from '@oapi/spec-diff';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_TABLE } from '@oapi/api-list';
+import { type HistoryEntry, InputError, openHistories, readExtensionTable } from '@oapi/spec-diff';
 
 /** A provider's changelog: the commits that changed its spec, or why its history could not be read. */
 export type Changelog = { readonly entries: readonly HistoryEntry[] } | { readonly unavailable: string };
 
 /**
  * The changelog of each API (`id` → `root`, the spec's root file), from the git history of the
- * repository at `repoRoot`, by `@oapi/spec-diff`. Where the history cannot be read (no git, not a
- * repository, a shallow clone that stops after the spec was added) the changelog says why instead;
- * any other error is a bug and is thrown.
+ * repository at `repoRoot`, by `@oapi/spec-diff`, judging `x-` changes by spec/EXTENSIONS.md as
+ * `pnpm spec:diff` does (a repository without the table gets unknown-extension findings). Where
+ * the history cannot be read (no git, not a repository, a shallow clone that stops after the spec
+ * was added) the changelog says why instead; any other error (a broken extension table included)
+ * is thrown.
  */
 export async function readChangelogs(
   repoRoot: string,
   apis: ReadonlyArray<{ readonly id: string; readonly root: string }>,
 ): Promise<Map<string, Changelog>> {
   const changelogs = new Map<string, Changelog>();
+  const table = join(repoRoot, EXTENSION_TABLE);
+  const extensions = existsSync(table) ? await readExtensionTable(table) : {};
   let reader: Awaited<ReturnType<typeof openHistories>>;
   try {
-    reader = await openHistories({ cwd: repoRoot });
+    reader = await openHistories({ cwd: repoRoot, extensions });
   } catch (error) {
     const unavailable = reason(error);
     for (const api of apis) changelogs.set(api.id, { unavailable });

@@ -1,18 +1,19 @@
 // The changelogs of this repository, checked against spec-diff run the plain way: every commit
 // that touched spec/ is checked out (git archive) beside its parent, both specs are loaded from
-// files and diffed. The changelog must list exactly the commits where that diff finds something,
+// files and diffed with the extension table of spec/EXTENSIONS.md, as `pnpm spec:diff` diffs. The changelog must list exactly the commits where that diff finds something,
 // with the same findings. Needs the full history (a fresh clone, or fetch-depth: 0 on GitHub).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRepoRoot, listApis } from '@oapi/api-list';
-import { diffSpecs, emptySpec, loadSpecFile, type LoadedSpec } from '@oapi/spec-diff';
+import { EXTENSION_TABLE, findRepoRoot, listApis } from '@oapi/api-list';
+import { diffSpecs, emptySpec, loadSpecFile, type LoadedSpec, readExtensionTable } from '@oapi/spec-diff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readChangelogs } from '../src/changelog.js';
 
 const repoRoot = findRepoRoot(import.meta.dirname);
 const apis = await listApis(repoRoot);
+const extensions = await readExtensionTable(join(repoRoot, EXTENSION_TABLE));
 const temp = mkdtempSync(join(tmpdir(), 'docs-history-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -67,7 +68,7 @@ describe('the changelogs of this repository', () => {
       for (const [commit, parent] of commits) {
         const [before, after] = await Promise.all([specAt(parent, root), specAt(commit, root)]);
         if (!before && !after) continue;
-        const result = diffSpecs(before ?? emptySpec('none'), after ?? emptySpec('none'));
+        const result = diffSpecs(before ?? emptySpec('none'), after ?? emptySpec('none'), { extensions });
         if (before && after && result.findings.length === 0) continue;
         expected.push({ commit, parent: parent ?? null, ...result });
       }

@@ -3,6 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type ApiEntry, parseApiList } from './parse-api-list.js';
 
+/**
+ * Every `x-` extension the specs use, with how a change to it is judged (spec-diff reads its
+ * `change` column): relative to the repository root.
+ */
+export const EXTENSION_TABLE = 'spec/EXTENSIONS.md';
+
 /** The repository root: the nearest folder upwards that holds `redocly.yaml`. */
 export function findRepoRoot(from: string = process.cwd()): string {
   let dir = resolve(from);

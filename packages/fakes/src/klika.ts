@@ -1,9 +1,19 @@
-// A stateful stand-in for a deployment of the template, for what Prism cannot do: tokens that
-// expire (by Date.now, so tests move time with vi.setSystemTime), refresh-token rotation, and
-// `/api/v1/users/{id}` answering with the token's owner.
-import { createHash, randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
+// A stateful stand-in for a deployment of Klika's Rails API template, for what Prism cannot do,
+// answering as the template's code does (reference klika-rails-api.md §5, §8): tokens that expire
+// (by Date.now, so tests move time with vi.setSystemTime), deferred refresh-token rotation, no PKCE,
+// the error statuses of the Doorkeeper version chosen, the access token read from the header or an
+// `access_token`/`bearer_token` parameter, and `/api/v1/users/{id}` answering with the token's owner.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type AuthorizationGrant,
+  type DoorkeeperVersion,
+  type TokenEndpointState,
+  tokenEndpoint,
+} from './klika-token-endpoint.js';
+import { doorkeeperTokens, hex, tokenReply } from './klika-tokens.js';
+import { listen, type LoopbackServer, readBody, sendJson } from '@oapi/test-support';
+
+export type { DoorkeeperVersion } from './klika-token-endpoint.js';
 
 /** The requests this fake answers as a deployment of the template would. */
 export const routes = [
@@ -20,9 +30,17 @@ export const users = [
   { id: 8, email: 'admin@example.com', password: 'admin-password-123', role: 'admin' as const },
 ];
 
-interface IssuedToken {
-  readonly userId: number;
-  readonly expiresAt: number;
+/** The registered application, as a strategy's options take it. */
+export const clientCredentials = { clientId: client.id, clientSecret: client.secret };
+/** The first user's password grant, as `passwordGrant` takes it. */
+export const passwordCredentials = { username: users[0]!.email, password: users[0]!.password, ...clientCredentials };
+
+export interface FakeDoorkeeperOptions {
+  readonly lifetimeSeconds?: number;
+  /** Default 5.3.3, the template's HEAD; 4.4.3 is the build its published reference documents. */
+  readonly doorkeeper?: DoorkeeperVersion;
+  /** A deployment that added the PKCE columns (Doorkeeper 5.x): challenges are kept and checked. */
+  readonly pkceColumns?: boolean;
 }
 
 export interface FakeDoorkeeper extends LoopbackServer {
@@ -30,60 +48,84 @@ export interface FakeDoorkeeper extends LoopbackServer {
   readonly tokenRequests: Array<{
     query: URLSearchParams;
     contentType: string | undefined;
+    authorization: string | undefined;
     body: Record<string, string>;
   }>;
-  /** Revokes every access token, as a server restart with a new signing key would. */
-  revokeAccessTokens(): void;
+  /** Every authorize request's query. */
+  readonly authorizeRequests: URLSearchParams[];
+  /** How each API request carried its access token. */
+  readonly apiRequests: Array<{ path: string; tokenFrom: 'header' | 'access_token' | 'bearer_token' | undefined }>;
+  /** Ends every access token's life, as a server whose clock runs ahead would; refresh tokens still work. */
+  expireAccessTokens(): void;
+  /** Handles the next token request, then drops the connection before answering: a lost reply. */
+  loseNextTokenReply(): void;
 }
-
-const hex = () => randomBytes(32).toString('hex');
 
 async function parseBody(req: IncomingMessage): Promise<Record<string, string>> {
   const text = await readBody(req);
+  // `enforce_content_type` is off: JSON and form bodies both work.
   if ((req.headers['content-type'] ?? '').startsWith('application/json'))
     return JSON.parse(text || '{}') as Record<string, string>;
   return Object.fromEntries(new URLSearchParams(text));
 }
 
-export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } = {}): Promise<FakeDoorkeeper> {
-  const lifetime = options.lifetimeSeconds ?? 60;
+/** `access_token_methods :from_bearer_authorization, :from_access_token_param, :from_bearer_param` (defaults). */
+function accessTokenOf(
+  req: IncomingMessage,
+  url: URL,
+): [string | undefined, FakeDoorkeeper['apiRequests'][0]['tokenFrom']] {
+  const header = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (header) return [header, 'header'];
+  for (const name of ['access_token', 'bearer_token'] as const) {
+    const value = url.searchParams.get(name);
+    if (value) return [value, name];
+  }
+  return [undefined, undefined];
+}
+
+function unauthorized(res: ServerResponse, reason: string): void {
+  res.writeHead(401, {
+    'www-authenticate': `Bearer realm="Doorkeeper", error="invalid_token", error_description="${reason}"`,
+  });
+  res.end();
+}
+
+export async function startFakeDoorkeeper(options: FakeDoorkeeperOptions = {}): Promise<FakeDoorkeeper> {
   // Each fake its own deployment: sign-ups land here, not in the exported list other fakes start from.
   const accounts = users.map((user) => ({ ...user }));
-  const accessTokens = new Map<string, IssuedToken>();
-  const refreshTokens = new Map<string, number>();
-  const tokenRequests: FakeDoorkeeper['tokenRequests'] = [];
-  // Authorization codes, as if the signed-in user had approved: code → what the token request must match.
-  const codes = new Map<string, { userId: number; redirectUri: string; challenge: string | null }>();
-
-  const issue = (userId: number) => {
-    const accessToken = `eyJ.${hex()}`;
-    const refreshToken = hex();
-    accessTokens.set(accessToken, { userId, expiresAt: Date.now() + lifetime * 1000 });
-    refreshTokens.set(refreshToken, userId);
-    const createdAt = Math.floor(Date.now() / 1000);
-    return {
-      access_token: accessToken,
-      token_type: 'Bearer',
-      expires_in: lifetime,
-      refresh_token: refreshToken,
-      created_at: createdAt,
-      user_id: userId,
-    };
+  const state: TokenEndpointState = {
+    version: options.doorkeeper ?? '5.3.3',
+    pkceColumns: options.pkceColumns ?? false,
+    applications: [{ uid: client.id, secret: client.secret }],
+    users: accounts,
+    grants: new Map<string, AuthorizationGrant>(),
+    tokens: doorkeeperTokens(options.lifetimeSeconds ?? 60),
   };
+  const tokenRequests: FakeDoorkeeper['tokenRequests'] = [];
+  const authorizeRequests: URLSearchParams[] = [];
+  const apiRequests: FakeDoorkeeper['apiRequests'] = [];
+  let loseNextReply = false;
 
   const server = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (req.method === 'GET' && url.pathname === '/oauth/authorize') {
       const q = url.searchParams;
+      authorizeRequests.push(q);
       if (q.get('client_id') !== client.id || q.get('response_type') !== 'code' || !q.get('redirect_uri')) {
         res.writeHead(400, { 'content-type': 'text/html' });
         return res.end('<h1>An error has occurred</h1>');
       }
+      // As if the signed-in admin approved. Without the PKCE columns a code_challenge is not kept.
+      const challenge = q.get('code_challenge');
       const code = hex();
-      codes.set(code, {
+      state.grants.set(code, {
         userId: accounts[1]!.id,
+        applicationUid: client.id,
         redirectUri: q.get('redirect_uri')!,
-        challenge: q.get('code_challenge'),
+        challenge:
+          state.pkceColumns && challenge
+            ? { value: challenge, method: q.get('code_challenge_method') ?? 'plain' }
+            : undefined,
       });
       const location = new URL(q.get('redirect_uri')!);
       location.searchParams.set('code', code);
@@ -93,73 +135,32 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
     }
     if (req.method === 'POST' && url.pathname === '/oauth/token') {
       const body = await parseBody(req);
-      tokenRequests.push({ query: url.searchParams, contentType: req.headers['content-type'], body });
-      const grantType = body.grant_type ?? url.searchParams.get('grant_type');
-      if (body.client_id !== client.id || body.client_secret !== client.secret) {
-        return sendJson(res, 401, {
-          error: 'invalid_client',
-          error_description: 'Client authentication failed due to unknown client.',
-        });
-      }
-      if (grantType === 'password') {
-        const user = accounts.find((u) => u.email === body.username && u.password === body.password);
-        if (!user)
-          return sendJson(res, 400, {
-            error: 'invalid_grant',
-            error_description: 'The provided authorization grant is invalid.',
-          });
-        return sendJson(res, 200, issue(user.id), { 'cache-control': 'no-store' });
-      }
-      if (grantType === 'refresh_token') {
-        const userId = refreshTokens.get(body.refresh_token ?? '');
-        if (userId === undefined)
-          return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is invalid.' });
-        refreshTokens.delete(body.refresh_token!);
-        return sendJson(res, 200, issue(userId), { 'cache-control': 'no-store' });
-      }
-      if (grantType === 'authorization_code') {
-        const grant = codes.get(body.code ?? '');
-        codes.delete(body.code ?? '');
-        const verifier = body.code_verifier ?? '';
-        const challengeOk =
-          grant?.challenge === null || grant?.challenge === createHash('sha256').update(verifier).digest('base64url');
-        if (!grant || grant.redirectUri !== body.redirect_uri || !challengeOk) {
-          return sendJson(res, 400, {
-            error: 'invalid_grant',
-            error_description:
-              'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
-          });
-        }
-        return sendJson(res, 200, issue(grant.userId), { 'cache-control': 'no-store' });
-      }
-      return sendJson(res, 400, {
-        error: 'unsupported_grant_type',
-        error_description: 'The authorization grant type is not supported.',
+      const { authorization } = req.headers;
+      tokenRequests.push({ query: url.searchParams, contentType: req.headers['content-type'], authorization, body });
+      // Rails merges query and body parameters; with a name in both, the query wins.
+      const reply = tokenEndpoint(state, {
+        params: { ...body, ...Object.fromEntries(url.searchParams) },
+        authorization,
       });
+      if (loseNextReply) {
+        loseNextReply = false;
+        return req.socket.destroy();
+      }
+      if (reply.status === 200) return sendJson(res, 200, tokenReply(reply.record), { 'cache-control': 'no-store' });
+      const challenge = `Bearer realm="Doorkeeper", error="${reply.error}", error_description="${reply.description}"`;
+      return sendJson(
+        res,
+        reply.status,
+        { error: reply.error, error_description: reply.description },
+        reply.status === 401 ? { 'www-authenticate': challenge } : {},
+      );
     }
-    if (req.method === 'POST' && url.pathname === '/api/v1/users') {
-      const body = JSON.parse((await readBody(req)) || '{}') as { user?: { email?: string; password?: string } };
-      if (!body.user) return sendJson(res, 422, { errors: [{ user: ['parameter is required'] }] });
-      if (accounts.some((u) => u.email === body.user!.email))
-        return sendJson(res, 422, { email: ['has already been taken'] });
-      const user = {
-        id: accounts.length + 10,
-        email: body.user.email ?? '',
-        password: body.user.password ?? '',
-        role: 'default' as const,
-      };
-      accounts.push(user);
-      return sendJson(res, 200, publicUser(user));
-    }
-    const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const token = bearer ? accessTokens.get(bearer) : undefined;
-    if (!token || token.expiresAt <= Date.now()) {
-      const reason = token ? 'The access token expired' : 'The access token is invalid';
-      res.writeHead(401, {
-        'www-authenticate': `Bearer realm="Doorkeeper", error="invalid_token", error_description="${reason}"`,
-      });
-      return res.end();
-    }
+    if (req.method === 'POST' && url.pathname === '/api/v1/users') return signUp(accounts, req, res);
+    const [accessToken, tokenFrom] = accessTokenOf(req, url);
+    apiRequests.push({ path: url.pathname, tokenFrom });
+    const record = accessToken === undefined ? undefined : state.tokens.authenticate(accessToken);
+    if (!record || record.revoked) return unauthorized(res, 'The access token is invalid');
+    if (record.expiresAt <= Date.now()) return unauthorized(res, 'The access token expired');
     if (req.method === 'GET' && url.pathname === '/api/v1/countries') {
       return sendJson(res, 200, {
         countries: [
@@ -169,18 +170,39 @@ export async function startFakeDoorkeeper(options: { lifetimeSeconds?: number } 
       });
     }
     if (req.method === 'GET' && /^\/api\/v1\/users\/\d+$/.test(url.pathname)) {
-      return sendJson(res, 200, publicUser(accounts.find((u) => u.id === token.userId)!));
+      return sendJson(res, 200, publicUser(accounts.find((u) => u.id === record.userId)!));
     }
     sendJson(res, 404, { error: 'not found' });
   });
 
   return Object.assign(server, {
     tokenRequests,
-    revokeAccessTokens: () => accessTokens.clear(),
+    authorizeRequests,
+    apiRequests,
+    expireAccessTokens: () => state.tokens.expireAll(),
+    loseNextTokenReply: () => {
+      loseNextReply = true;
+    },
   });
 }
 
-function publicUser(user: (typeof users)[number]) {
+type Account = (typeof users)[number];
+
+async function signUp(accounts: Account[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = JSON.parse((await readBody(req)) || '{}') as { user?: { email?: string; password?: string } };
+  if (!body.user) return sendJson(res, 422, { errors: [{ user: ['parameter is required'] }] });
+  if (accounts.some((u) => u.email === body.user!.email)) return sendJson(res, 422, { email: ['has already been taken'] });
+  const user = {
+    id: accounts.length + 10,
+    email: body.user.email ?? '',
+    password: body.user.password ?? '',
+    role: 'default' as const,
+  };
+  accounts.push(user);
+  sendJson(res, 200, publicUser(user));
+}
+
+function publicUser(user: Account) {
   return {
     id: user.id,
     email: user.email,

@@ -72,10 +72,10 @@ export function checkChangesets(needs: BumpNeed[], declared: DeclaredBumps): Cha
     .filter((p) => !bumpAtLeast(p.given, p.needed));
 }
 
-/** Writes `.changeset/<name>.md` giving each package its bump, with one user-facing sentence. */
-export async function writeChangeset(root: string, name: string, needs: BumpNeed[], sentence: string): Promise<string> {
+/** Writes `.changeset/<name>.md` giving each package its bump, with the release notes as its body. */
+export async function writeChangeset(root: string, name: string, needs: BumpNeed[], body: string): Promise<string> {
   const lines = needs.filter((n) => n.needed !== 'none').map((n) => `"${n.pkg}": ${n.needed}`);
   const file = `.changeset/${name}.md`;
-  await writeFile(join(root, file), `---\n${lines.join('\n')}\n---\n\n${sentence}\n`);
+  await writeFile(join(root, file), `---\n${lines.join('\n')}\n---\n\n${body}\n`);
   return file;
 }

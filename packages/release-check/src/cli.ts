@@ -9,16 +9,22 @@ export const USAGE = `Usage:
   pnpm spec:diff --base <git-ref> [options]   every API of redocly.yaml against a git ref, with the
                                               client package and bump each needs
 
+Every API is diffed with the extension table of spec/EXTENSIONS.md and the accepted findings of
+.spec-diff.yaml (at the head), and what changed is type-checked: code written against the types
+generated from the base must compile against the head's.
+
 Options:
   --base <git-ref>                  the ref to compare with (required)
   --head <git-ref>                  compare this ref instead of the work tree
   --format text|markdown|json       report format (default: text); markdown is the PR comment
   --fail-on breaking|warning|never  exit 1 when a finding this severe or worse is found (default: breaking)
   --output <file>                   write the report to a file instead of standard output
+  --no-types                        skip the type-level check (a type-level break makes a client's bump major)
   --check-changesets                exit 1 when the pending changesets do not bump an affected package enough
-  --write-changeset                 write .changeset/spec-diff-<apis>.md with the bumps the diff needs
+  --write-changeset                 write .changeset/spec-diff-<apis>.md per client package: its bump and
+                                    release notes, a sentence per change
 
-Exit codes: 0 fine; 1 a finding at or above --fail-on, or changesets short; 2 unusable input (the
+Exit codes: 0 fine; 1 a finding (not accepted, wire or type-level) at or above --fail-on, or changesets short; 2 unusable input (the
 message names the file and the problem; with --format markdown --output, the file holds it as a PR
 comment); 3 an unexpected error (a bug).
 `;
@@ -46,12 +52,14 @@ function parse(argv: string[]) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
+      allowNegative: true,
       options: {
         base: { type: 'string' },
         head: { type: 'string' },
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         output: { type: 'string', short: 'o' },
+        types: { type: 'boolean', default: true },
         'check-changesets': { type: 'boolean', default: false },
         'write-changeset': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -88,12 +96,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       cwd: io.cwd,
       base: args.base!,
       ...(args.head ? { head: args.head } : {}),
+      types: args.types,
       checkChangesets: args['check-changesets'],
       writeChangeset: args['write-changeset'],
     });
     const render = { json: renderJsonReport, markdown: renderMarkdownReport, text: renderTextReport }[args.format];
     await emit(render(report));
-    const { breaking, warning } = report.summary;
+    const breaking = report.summary.breaking + (report.types?.summary.breaking ?? 0);
+    const { warning } = report.summary;
     const fails = args.failOn === 'breaking' ? breaking > 0 : args.failOn === 'warning' && breaking + warning > 0;
     return fails || report.changesets?.ok === false ? 1 : 0;
   } catch (error) {

@@ -1,4 +1,5 @@
 export { main, USAGE, type CliIo } from './cli.js';
+export { clientBump } from './api-report.js';
 export type { ApiReport, ReleaseReport } from './report.js';
 export {
   COMMENT_MARKER,

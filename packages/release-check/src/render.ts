@@ -1,4 +1,14 @@
-import { describeSummary, renderFindingsMarkdown, renderText, severityIcon, summaryLine } from '@oapi/spec-diff';
+import {
+  acceptedCount,
+  describeSummary,
+  renderFindingsMarkdown,
+  renderText,
+  renderTypesMarkdown,
+  renderTypesText,
+  severityIcon,
+  summaryLine,
+  unusedAcceptancesLine,
+} from '@oapi/spec-diff';
 import type { ApiReport, ReleaseReport } from './report.js';
 
 /**
@@ -7,15 +17,28 @@ import type { ApiReport, ReleaseReport } from './report.js';
  */
 export const COMMENT_MARKER = '<!-- spec-diff -->';
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function needsText(api: ApiReport): string {
   if (!api.package) return 'no client package';
-  if (api.result.bump === 'none') return `\`${api.package.name}\` needs no release`;
-  return `\`${api.package.name}\` ${api.package.version} needs **${api.result.bump}** → ${api.next}${api.meaning ? ` (${api.meaning})` : ''}`;
+  if (api.bump === 'none') return `\`${api.package.name}\` needs no release`;
+  return `\`${api.package.name}\` ${api.package.version} needs **${api.bump}** → ${api.next}${api.meaning ? ` (${api.meaning})` : ''}`;
 }
 
+/** `; types: 1 break` after an API's wire summary, when its type check found any. */
+function typesText(api: ApiReport): string {
+  const breaks = api.types?.summary.breaking ?? 0;
+  const accepted = api.types ? acceptedCount(api.types.findings) : 0;
+  if (breaks === 0 && accepted === 0) return '';
+  return `; types: ${plural(breaks, 'break')}${accepted ? `, ${accepted} accepted` : ''}`;
+}
+
+/** Whether the type check compared any operation of the API: its section then says what it found, even nothing. */
+const checked = (api: ApiReport): api is ApiReport & { types: NonNullable<ApiReport['types']> } =>
+  (api.types?.operations ?? 0) > 0;
+
 function changesetLines(report: ReleaseReport, markdown: boolean): string[] {
-  const lines: string[] = [];
-  if (report.changesetWritten) lines.push(`wrote ${report.changesetWritten}`);
+  const lines = (report.changesetsWritten ?? []).map((file) => `wrote ${file}`);
   if (!report.changesets) return lines;
   if (report.changesets.ok) {
     lines.push(`${markdown ? '✅ ' : ''}Changesets bump every affected package enough.`);
@@ -29,24 +52,39 @@ function changesetLines(report: ReleaseReport, markdown: boolean): string[] {
   return lines;
 }
 
+function headline(report: ReleaseReport): string {
+  const types = report.types?.summary.breaking ?? 0;
+  const icon = severityIcon({ ...report.summary, breaking: report.summary.breaking + types });
+  const line = summaryLine(report.summary, acceptedCount(report.findings));
+  return `### ${icon} Spec diff against \`${report.base}\`: ${line}${types ? ` · ${plural(types, 'type-level break')}` : ''} → **${report.bump}**`;
+}
+
+/** The type check's section of the comment; its heading alone, and where to see the rest, when it does not fit. */
+function typesMarkdown(types: NonNullable<ApiReport['types']>, room: number): string {
+  const section = `\n${renderTypesMarkdown(types)}`;
+  if (section.length <= room) return section;
+  const [heading] = section.trim().split('\n', 1);
+  return `\n${heading}\n\n_The compiler's messages do not fit in this comment: run \`pnpm spec:diff\` for them._\n`;
+}
+
 export function renderMarkdownReport(report: ReleaseReport, maxLength = 60_000): string {
-  const out = [
-    COMMENT_MARKER,
-    `### ${severityIcon(report.summary)} Spec diff against \`${report.base}\`: ${summaryLine(report.summary)} → **${report.bump}**`,
-    '',
-  ];
-  for (const api of report.apis)
+  const out = [COMMENT_MARKER, headline(report), ''];
+  for (const api of report.apis) {
+    const summary = summaryLine(api.result.summary, acceptedCount(api.result.findings));
     out.push(
-      `- **${api.api}**: ${summaryLine(api.result.summary)}; ${needsText(api)}${api.notes.length ? ` — ${api.notes.join('; ')}` : ''}`,
+      `- **${api.api}**: ${summary}${typesText(api)}; ${needsText(api)}${api.notes.length ? ` — ${api.notes.join('; ')}` : ''}`,
     );
+  }
+  const unused = unusedAcceptancesLine(report.unusedAcceptances);
+  if (unused) out.push('', `_${unused}._`);
   const changesets = changesetLines(report, true);
   if (changesets.length) out.push('', ...changesets);
   let budget = maxLength - out.join('\n').length;
   for (const api of report.apis) {
     if (api.result.findings.length === 0) continue;
-    const section =
-      `\n---\n\n#### ${api.api} (\`${api.root}\`)\n\n` +
-      renderFindingsMarkdown(api.result.findings, Math.max(budget - 200, 500));
+    const findings = renderFindingsMarkdown(api.result.findings, Math.max(budget - 200, 500));
+    const types = checked(api) ? typesMarkdown(api.types, budget - findings.length - 200) : '';
+    const section = `\n---\n\n#### ${api.api} (\`${api.root}\`)\n\n${findings}${types}`;
     out.push(section);
     budget -= section.length;
   }
@@ -54,30 +92,36 @@ export function renderMarkdownReport(report: ReleaseReport, maxLength = 60_000):
 }
 
 export function renderTextReport(report: ReleaseReport): string {
-  const out = [`spec-diff: ${report.head} against ${report.base}: ${describeSummary(report.summary)} → ${report.bump}`];
+  const types = report.types?.summary.breaking ?? 0;
+  const out = [
+    `spec-diff: ${report.head} against ${report.base}: ${describeSummary(report.summary)}${types ? `, ${plural(types, 'type-level break')}` : ''} → ${report.bump}`,
+  ];
   for (const api of report.apis) {
-    out.push(
-      '',
-      renderText(api.result, `== ${api.api} (${api.root}): ${needsText(api).replace(/\*\*|`/g, '')}`).trimEnd(),
-    );
+    const title = `== ${api.api} (${api.root}): ${needsText(api).replace(/\*\*|`/g, '')}`;
+    out.push('', renderText(api.result, title).trimEnd());
+    if (checked(api)) out.push(renderTypesText(api.types).trimEnd());
     for (const note of api.notes) out.push(`note: ${note}`);
   }
+  const unused = unusedAcceptancesLine(report.unusedAcceptances);
+  if (unused) out.push('', unused);
   const changesets = changesetLines(report, false);
   if (changesets.length) out.push('', ...changesets);
   return `${out.join('\n')}\n`;
 }
 
 export function renderJsonReport(report: ReleaseReport): string {
-  const { findings, summary, bump, base, head, changesets, changesetWritten } = report;
+  const { findings, summary, bump, base, head, types, unusedAcceptances, changesets, changesetsWritten } = report;
   const apis = report.apis.map((a) => ({
     api: a.api,
     root: a.root,
     package: a.package?.name ?? null,
     version: a.package?.version ?? null,
-    bump: a.result.bump,
+    bump: a.bump,
     next: a.next ?? null,
     meaning: a.meaning ?? null,
     summary: a.result.summary,
+    wireBump: a.result.bump,
+    types: a.types ? { summary: a.types.summary, bump: a.types.bump, operations: a.types.operations } : null,
     notes: a.notes,
   }));
   return `${JSON.stringify(
@@ -87,9 +131,11 @@ export function renderJsonReport(report: ReleaseReport): string {
       bump,
       base,
       head,
+      types: types ?? null,
       apis,
+      unusedAcceptances,
       changesets: changesets ?? null,
-      changesetWritten: changesetWritten ?? null,
+      changesetsWritten: changesetsWritten ?? [],
     },
     null,
     2,

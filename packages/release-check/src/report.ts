@@ -1,4 +1,4 @@
-import type { DiffResult, Finding } from '@oapi/spec-diff';
+import type { Acceptance, Bump, DiffResult, Finding, TypeCheckResult } from '@oapi/spec-diff';
 import type { ChangesetProblem } from './changesets.js';
 import type { ClientPackage } from './client-package.js';
 
@@ -6,7 +6,12 @@ import type { ClientPackage } from './client-package.js';
 export interface ApiReport {
   api: string;
   root: string;
+  /** The wire diff, accepted findings marked. */
   result: DiffResult;
+  /** The type-level check (unless `--no-types`), accepted findings marked. */
+  types?: TypeCheckResult;
+  /** The release the client package needs: the wire diff's, raised to major by a type-level break. */
+  bump: Bump;
   package?: ClientPackage;
   /** The version the needed bump leads to. */
   next?: string;
@@ -15,12 +20,21 @@ export interface ApiReport {
   notes: string[];
 }
 
-/** Every API against the base ref, with the changesets check when asked. */
+type WithApi = Array<Finding & { api: string }>;
+
+/**
+ * Every API against the base ref: `findings` and `summary` are the wire diff's, `types` the type
+ * check's, `bump` the largest release any client needs.
+ */
 export interface ReleaseReport extends DiffResult {
   base: string;
   head: string;
-  findings: Array<Finding & { api: string }>;
+  findings: WithApi;
+  types?: TypeCheckResult & { findings: WithApi };
   apis: ApiReport[];
+  /** Entries of `.spec-diff.yaml` that no API's wire diff or type check needed. */
+  unusedAcceptances: Acceptance[];
   changesets?: { ok: boolean; problems: ChangesetProblem[] };
-  changesetWritten?: string;
+  /** The changesets `--write-changeset` wrote, one per client package. */
+  changesetsWritten?: string[];
 }

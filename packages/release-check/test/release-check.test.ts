@@ -40,6 +40,9 @@ describe('release-check --base <ref>', () => {
         next: '1.0.0',
         meaning: 'releases 1.0.0, the first stable version',
         summary: { breaking: 1, warning: 0, info: 0 },
+        wireBump: 'major',
+        // `name` optional: code reading `item.name` as a string no longer compiles either.
+        types: { summary: { breaking: 1, warning: 0, info: 0 }, bump: 'major', operations: 1 },
         notes: [],
       },
     ]);
@@ -148,7 +151,18 @@ describe('changesets', () => {
     expect(run.stdout).toContain('wrote .changeset/spec-diff-shop.md');
     const written = readFileSync(join(repo.dir, '.changeset/spec-diff-shop.md'), 'utf8');
     expect(written).toBe(
-      '---\n"@oapi/shop": major\n---\n\nUpdate to the shop API spec: 1 breaking change (GET /items: response 200 application/json `[].name`: became optional).\n',
+      [
+        '---',
+        '"@oapi/shop": major',
+        '---',
+        '',
+        'Update to the shop API spec: 1 breaking change, 1 type-level break.',
+        '',
+        '- `GET /items`',
+        '  - **Breaking:** `[].name` in the 200 response (application/json) became optional. Handle responses without this property.',
+        "  - **Breaking:** Code written against the previous types of the 200 response body (application/json) no longer compiles: Type '{ id: string; name?: string | undefined; }[]' is not assignable to type '{ id: string; name: string; }[]'. Update the code the compiler points at: the new types describe what the API now sends and accepts.",
+        '',
+      ].join('\n'),
     );
   });
 
@@ -179,9 +193,11 @@ describe('the PR comment', () => {
     );
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('<!-- spec-diff -->');
-    expect(lines[1]).toBe('### 🔴 Spec diff against `main`: 1 breaking · 0 warnings · 1 info → **major**');
+    expect(lines[1]).toBe(
+      '### 🔴 Spec diff against `main`: 1 breaking · 0 warnings · 1 info · 1 type-level break → **major**',
+    );
     expect(run.stdout).toContain(
-      '- **shop**: 1 breaking · 0 warnings · 0 info; `@oapi/shop` 0.1.0 needs **major** → 1.0.0 (releases 1.0.0, the first stable version)',
+      '- **shop**: 1 breaking · 0 warnings · 0 info; types: 1 break; `@oapi/shop` 0.1.0 needs **major** → 1.0.0 (releases 1.0.0, the first stable version)',
     );
     const breaking = run.stdout.indexOf(
       '#### Breaking changes (1)\n\n**`GET /items`**\n- response 200 application/json `[].name`: became optional',

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EXTENSION_TABLE } from '@oapi/api-list';
+import { ACCEPTED_FILE } from '@oapi/spec-diff';
 import { parse } from 'yaml';
 import { GitRepo } from '../../spec-diff/test/support/git-repo.ts';
 import { nameMadeOptional, shopFiles } from '../../spec-diff/test/support/shop-spec.ts';
@@ -15,6 +17,7 @@ import { COMMENT_MARKER } from '../src/index.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'packages/release-check/dist/bin.js');
 const workflow = parse(readFileSync(join(root, '.github/workflows/spec-diff.yml'), 'utf8')) as {
+  on: { pull_request: { paths: string[] } };
   jobs: { 'spec-diff': { steps: Array<{ name?: string; run?: string; with?: { script?: string } }> } };
 };
 const step = (name: string) => workflow.jobs['spec-diff'].steps.find((s) => s.name === name)!;
@@ -46,6 +49,29 @@ function checkout(files: Record<string, string>): GitRepo {
   return repo;
 }
 
+/** A `paths:` filter as GitHub reads it: `**` any folders, `*` any name. */
+const matches = (glob: string, path: string): boolean =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('**', '\0')
+      .replaceAll('*', '[^/]*')
+      .replaceAll('\0', '.*')}$`,
+  ).test(path);
+
+describe('the trigger', () => {
+  it.each(['spec/klika/paths/oauth_token.yaml', 'redocly.yaml', EXTENSION_TABLE, ACCEPTED_FILE])(
+    'runs on a PR that changes %s, which the release check reads',
+    (file) => {
+      expect(workflow.on.pull_request.paths.some((glob) => matches(glob, file))).toBe(true);
+    },
+  );
+
+  it('does not run on a PR that changes only a client', () => {
+    expect(workflow.on.pull_request.paths.some((glob) => matches(glob, 'packages/klika/src/client.ts'))).toBe(false);
+  });
+});
+
 describe('the diff step', () => {
   const script = step('Diff every API against the base branch').run!;
 
@@ -58,6 +84,24 @@ describe('the diff step', () => {
     expect(comment.split('\n', 1)[0]).toBe(COMMENT_MARKER);
     expect(comment).toContain('❌ `@oapi/shop` needs a major changeset; no changeset.');
     expect(run.summary).toBe(comment);
+  });
+
+  it('lists accepted findings with their reason, and passes when a changeset gives the bump they still need', () => {
+    const repo = checkout({
+      ...nameMadeOptional,
+      [ACCEPTED_FILE]: `accepted:
+  - {rule: response-property-made-optional, operation: GET /items, reason: Items may come without a name.}
+  - {rule: typescript-incompatible, operation: GET /items, reason: Code reads the name with a fallback.}
+`,
+      '.changeset/names.md': '---\n"@oapi/shop": major\n---\n\nItems may come without a name.\n',
+    });
+    const run = runStep(script, repo.dir, { BASE_REF: 'main' });
+    expect(run.outputs).toBe('exit=0\n');
+    const comment = readFileSync(join(repo.dir, 'spec-diff.md'), 'utf8');
+    expect(comment).toContain('#### Accepted (1)');
+    expect(comment).toContain('— accepted: Items may come without a name. (.spec-diff.yaml:2)');
+    expect(comment).toContain('— accepted: Code reads the name with a fallback. (.spec-diff.yaml:3)');
+    expect(comment).toContain('✅ Changesets bump every affected package enough.');
   });
 
   it('says what could not be compared, in the comment, with exit=2', () => {

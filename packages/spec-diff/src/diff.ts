@@ -1,15 +1,16 @@
-import { DiffContext } from './compare/context.js';
+import { DiffContext, type DiffOptions } from './compare/context.js';
 import { comparePaths, compareWebhooks } from './compare/paths.js';
 import { compareSecuritySchemes } from './compare/security.js';
-import { compareInfo, compareServers } from './compare/servers.js';
+import { compareDocument } from './compare/document.js';
+import { compareServers } from './compare/servers.js';
 import { summarize } from './report/summary.js';
 import type { DiffResult, LoadedSpec } from './types.js';
 
 /** Compares two loaded OpenAPI documents and classifies every change by the rule table. */
-export function diffSpecs(base: LoadedSpec, head: LoadedSpec): DiffResult {
-  const ctx = new DiffContext(base, head);
+export function diffSpecs(base: LoadedSpec, head: LoadedSpec, options: DiffOptions = {}): DiffResult {
+  const ctx = new DiffContext(base, head, options);
   // A spec that does not exist has no title or description to compare.
-  if (!base.missing && !head.missing) compareInfo(ctx);
+  if (!base.missing && !head.missing) compareDocument(ctx);
   compareServers(ctx);
   compareSecuritySchemes(ctx);
   comparePaths(ctx);

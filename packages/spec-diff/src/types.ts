@@ -9,6 +9,17 @@ export interface Finding {
   /** JSON pointer to the change: in the head document, or in the base for a removal; `$ref`s followed. */
   pointer: string;
   message: string;
+  /** Set when an accepted-findings file covers the finding (see `applyAcceptances`). */
+  acceptance?: AcceptedBy;
+}
+
+/** Why a finding is accepted, and whether that has expired (then the finding counts again). */
+export interface AcceptedBy {
+  reason: string;
+  expires?: string;
+  /** `file:line` of the acceptance. */
+  source: string;
+  expired: boolean;
 }
 
 export interface Summary {

@@ -34,4 +34,24 @@ describe('dist/bin.js', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('spec-diff: yaml-syntax.yaml:4: invalid YAML: bad indentation of a mapping entry\n');
   });
+
+  it('type-checks with --types, loading typescript and openapi-typescript from the CommonJS build too', () => {
+    const run = spawnBin(
+      ['response-enum-value-added/base.yaml', 'response-enum-value-added/head.yaml', '--types', '--format', 'json'],
+      FIXTURES,
+    );
+    expect(JSON.parse(run.stdout).types.findings.map((f: { id: string }) => f.id)).toEqual(['typescript-incompatible']);
+    const cjs = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const m = require(${JSON.stringify(bin.replace('bin.js', 'index.cjs'))});
+         Promise.all(['base', 'head'].map((s) => m.loadSpecFile('response-enum-value-added/' + s + '.yaml')))
+           .then(([b, h]) => m.checkTypes(b, h)).then((r) => console.log(r.findings.length + ' ' + r.operations));`,
+      ],
+      { cwd: FIXTURES, encoding: 'utf8' },
+    );
+    expect(cjs.stderr).toBe('');
+    expect(cjs.stdout).toBe('1 1\n');
+  });
 });

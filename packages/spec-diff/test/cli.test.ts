@@ -33,6 +33,7 @@ describe('usage errors exit 2 with the usage', () => {
     [[...nothing, '--fail-on', 'info'], '--fail-on must be one of breaking, warning, never (got "info")'],
     // The repository's release check (packages/release-check) has these; the general differ does not.
     [[...nothing, '--base', 'main'], "Unknown option '--base'"],
+    [['rules', '--types'], '--extensions, --accepted and --types belong to `spec-diff <base> <head>`'],
     [[...nothing, '--colour'], "Unknown option '--colour'"],
   ])('%j', async (argv, message) => {
     const run = await runCli(argv, FIXTURES);

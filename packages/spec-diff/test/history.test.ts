@@ -148,6 +148,31 @@ describe('history edge cases', () => {
     expect(history.entries.map((e) => e.subject).sort()).toEqual(['base', 'feature: price', 'main: wording']);
   });
 
+  it('judges a changed extension by the table it is given, and ignores what the table ignores', async () => {
+    const paged = (page: string, id: number) =>
+      shopFiles['spec/shop/openapi.yaml']!.replace(
+        'paths:',
+        `x-pagination: {pageParameter: ${page}}\nx-internal-id: ${id}\npaths:`,
+      );
+    const renamed = new GitRepo({ ...shopFiles, 'spec/shop/openapi.yaml': paged('page', 1) });
+    renamed.write({ 'spec/shop/openapi.yaml': paged('p', 1) });
+    renamed.commit('shop: the page parameter is p');
+    renamed.write({ 'spec/shop/openapi.yaml': paged('p', 2) });
+    renamed.commit('shop: another internal id');
+    const extensions = { 'x-pagination': { pageParameter: 'breaking' }, 'x-internal-id': 'ignore' } as const;
+    const judged = await specHistory({ root: SHOP, cwd: renamed.dir, extensions });
+    expect(judged.entries.map((e) => [e.subject, e.bump, e.findings.map((f) => [f.id, f.pointer])])).toEqual([
+      ['shop: the page parameter is p', 'major', [['extension-changed-breaking', '/x-pagination/pageParameter']]],
+      ['base', 'minor', [['path-added', '/paths/~1items']]],
+    ]);
+    const unjudged = await specHistory({ root: SHOP, cwd: renamed.dir });
+    expect(unjudged.entries.map((e) => [e.subject, e.findings.map((f) => f.id)])).toEqual([
+      ['shop: another internal id', ['unknown-extension-changed']],
+      ['shop: the page parameter is p', ['unknown-extension-changed']],
+      ['base', ['path-added']],
+    ]);
+  });
+
   it('says the history cannot be read outside a repository', async () => {
     const error = await specHistory({ root: SHOP, cwd: mkdtempSync(join(tmpdir(), 'spec-diff-no-repo-')) }).catch(
       (e: unknown) => e,

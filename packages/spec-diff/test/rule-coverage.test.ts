@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type RuleId, ruleIds, rules } from '../src/index.ts';
-import { readCorpus } from './support/corpus.ts';
+import { inverseRules, readCorpus } from './support/corpus.ts';
 
 const corpus = readCorpus();
 const has = (findings: Array<{ id: string }> | undefined, id: RuleId): boolean =>
@@ -13,11 +13,18 @@ const has = (findings: Array<{ id: string }> | undefined, id: RuleId): boolean =
  */
 describe('every rule has a flagged case and an inverse case', () => {
   it.each(ruleIds)('%s', (id) => {
-    const flagged = corpus.filter((c) => has(c.expected.findings, id) || has(c.expected.swapped, id));
+    const flagged = corpus.filter(
+      (c) =>
+        has(c.expected.findings, id) ||
+        has(c.expected.swapped, id) ||
+        has(c.expected.types, id) ||
+        has(c.expected.swappedTypes, id),
+    );
     const inverse = corpus.filter(
       (c) =>
-        (c.expected.inverseOf === id && !has(c.expected.findings, id)) ||
-        (c.expected.swapped !== undefined && has(c.expected.findings, id) !== has(c.expected.swapped, id)),
+        (inverseRules(c.expected).includes(id) && !has(c.expected.findings, id)) ||
+        (c.expected.swapped !== undefined && has(c.expected.findings, id) !== has(c.expected.swapped, id)) ||
+        (c.expected.types !== undefined && has(c.expected.types, id) !== has(c.expected.swappedTypes, id)),
     );
     expect(
       flagged.map((c) => c.name),
@@ -36,11 +43,12 @@ describe('the corpus', () => {
   });
 
   it.each(corpus)('$name names real rules and shows what it claims', ({ expected }) => {
-    for (const f of [...expected.findings, ...(expected.swapped ?? [])]) expect(rules).toHaveProperty([f.id]);
+    for (const f of [...expected.findings, ...(expected.swapped ?? []), ...(expected.types ?? [])])
+      expect(rules).toHaveProperty([f.id]);
     if (expected.rule) expect(has(expected.findings, expected.rule) || has(expected.swapped, expected.rule)).toBe(true);
-    if (expected.inverseOf) {
-      expect(rules).toHaveProperty([expected.inverseOf]);
-      expect(has(expected.findings, expected.inverseOf)).toBe(false);
+    for (const id of inverseRules(expected)) {
+      expect(rules).toHaveProperty([id]);
+      expect(has(expected.findings, id)).toBe(false);
     }
   });
 });

@@ -11,11 +11,11 @@ export const provider = {
   "servers": [
     {
       "url": "https://{host}",
-      "description": "The tenant's CloudCX host. Token requests go to the same origin unless a client is told\notherwise (its `tokenUrl`): the docs' older revisions send them to the **platform domain**,\n\"different from other API requests\" (`https://cx.cloudfon.net:9001/oauth/token`), while their\nAPI examples call `cloudcx.cloudfon.net`.\n",
+      "description": "The tenant's CloudCX host, for the token request and the API calls alike, as the current docs\nshow them (`https://cloudcx.example.com/oauth/token`, then `/openapi/v2/...` on the same host).\nOlder revisions of the docs sent the token request to a separate **platform domain**,\n\"different from other API requests\" (`https://cx.cloudfon.net:9001/oauth/token`): for a\ndeployment that still does, a client names that token URL apart (its `tokenUrl`).\n",
       "variables": {
         "host": {
-          "default": "cx.cloudfon.net:9001",
-          "description": "Host name of the tenant's control panel, **with the port when it is not 443** (e.g.\n`cx.cloudfon.net:9001`, `cx.cloudcx.net`, or the SaaS host `cloudcx.cloudfon.net`).\nSelf-hosted installs put a Kong gateway in front of the API, listening on 443 and on 9001\n(TLS) among others [inferred from the public install scripts].\n",
+          "default": "cloudcx.cloudfon.net",
+          "description": "Host name of the tenant, **with the port when it is not 443**: the SaaS host\n`cloudcx.cloudfon.net` or a self-hosted one such as `cloudcx.example.com`. Self-hosted\ninstalls put one Kong gateway in front of every service, listening on 443, 9001 and 9006\namong others, so every port reaches the same API [inferred from the public install\nscripts].\n",
           "required": true
         }
       }
@@ -95,12 +95,13 @@ export interface SpecOptions {
   /**
    * `{host}` of `https://{host}`.
    *
-   * Host name of the tenant's control panel, **with the port when it is not 443** (e.g.
-   * `cx.cloudfon.net:9001`, `cx.cloudcx.net`, or the SaaS host `cloudcx.cloudfon.net`).
-   * Self-hosted installs put a Kong gateway in front of the API, listening on 443 and on 9001
-   * (TLS) among others [inferred from the public install scripts].
+   * Host name of the tenant, **with the port when it is not 443**: the SaaS host
+   * `cloudcx.cloudfon.net` or a self-hosted one such as `cloudcx.example.com`. Self-hosted
+   * installs put one Kong gateway in front of every service, listening on 443, 9001 and 9006
+   * among others, so every port reaches the same API [inferred from the public install
+   * scripts].
    *
-   * Required, unless `baseUrl` is given (e.g. `cx.cloudfon.net:9001`).
+   * Required, unless `baseUrl` is given (e.g. `cloudcx.cloudfon.net`).
    */
   readonly host?: string;
 }

@@ -37,7 +37,7 @@ export const provider = {
             "tokenUrl": "/oauth/token",
             "refreshUrl": "/oauth/token",
             "scopes": {},
-            "pkce": true
+            "pkce": false
           }
         },
         "tokenRequest": {
@@ -53,7 +53,7 @@ export const provider = {
           }
         },
         "tokenLifetime": 60,
-        "refreshTokenRotation": true
+        "refreshTokenRotation": "deferred"
       }
     },
     "security": [

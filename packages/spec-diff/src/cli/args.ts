@@ -13,6 +13,12 @@ export interface CliArgs {
   format: Format;
   failOn: FailOn;
   output?: string;
+  /** The extension table to judge `x-` extensions by (a Markdown, JSON or YAML file). */
+  extensions?: string;
+  /** The accepted-findings file; `.spec-diff.yaml` in the working directory when absent. */
+  accepted?: string;
+  /** Also check, with the TypeScript compiler, code written against the old generated types. */
+  types: boolean;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -30,6 +36,9 @@ const parseOptions = (argv: string[]) =>
       format: { type: 'string' },
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },
+      extensions: { type: 'string' },
+      accepted: { type: 'string' },
+      types: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -50,10 +59,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
     specs,
     format: oneOf('format', values.format, ['text', 'markdown', 'json'], 'text'),
     failOn: oneOf('fail-on', values['fail-on'], ['breaking', 'warning', 'never'], 'breaking'),
+    types: values.types ?? false,
   };
   if (values.output !== undefined) args.output = values.output;
+  if (values.extensions !== undefined) args.extensions = values.extensions;
+  if (values.accepted !== undefined) args.accepted = values.accepted;
   if (command === 'diff' && specs.length !== 2)
     throw new UsageError(`expected two specs, <base> and <head>; got ${specs.length}`);
   if (command !== 'diff' && specs.length > 0) throw new UsageError(`unexpected argument "${specs[0]}"`);
+  if (command !== 'diff' && (args.extensions || args.accepted || args.types))
+    throw new UsageError('--extensions, --accepted and --types belong to `spec-diff <base> <head>`');
   return args;
 }

@@ -8,6 +8,13 @@ Options:
   --format text|markdown|json       report format (default: text)
   --fail-on breaking|warning|never  exit 1 when a finding this severe or worse is found (default: breaking)
   --output <file>                   write the report to a file instead of standard output
+  --extensions <file>               judge x- extensions by this table (Markdown with an extension and a
+                                    change column, or JSON/YAML); without it every changed x- is unknown
+  --accepted <file>                 accepted findings (rule, operation, reason, expires): shown as accepted,
+                                    not failing (default: .spec-diff.yaml in the working directory, if any)
+  --types                           also ask the TypeScript compiler whether code written against the types
+                                    openapi-typescript generates from <base> compiles against <head>'s
+                                    (needs typescript and openapi-typescript installed)
 
 Exit codes: 0 nothing at or above --fail-on; 1 breaking change (per --fail-on);
 2 unusable input (the message names the file and the problem); 3 an unexpected error (a bug).

@@ -3,6 +3,8 @@ import type { RuleId } from '../rules.js';
 /** Which way a message travels: a request is sent by the client, a response (or webhook payload) received. */
 export type Direction = 'request' | 'response';
 
+export const opposite = (direction: Direction): Direction => (direction === 'request' ? 'response' : 'request');
+
 /** A change found inside a schema, with a pointer relative to that schema. */
 export interface SchemaChange {
   id: RuleId;
@@ -11,3 +13,11 @@ export interface SchemaChange {
 }
 
 export type Emit = (id: RuleId, detail: string) => void;
+
+/** Compares two subschemas in a direction (a recursion of the schema walk). */
+export type CompareSchemas = (base: unknown, head: unknown, direction: Direction) => SchemaChange[];
+
+/** Adds the changes of a subschema found at `prefix`. */
+export function nest(changes: SchemaChange[], prefix: string, nested: SchemaChange[]): void {
+  for (const change of nested) changes.push({ ...change, pointer: prefix + change.pointer });
+}

@@ -31,10 +31,28 @@ export function compareOperation(ctx: DiffContext, pair: OperationPair): void {
     compareResponses(ctx, pair);
     compareSecurity(ctx, pair);
   }
+  const compared = pair.kind === 'operation' ? OPERATION_KEYWORDS : WEBHOOK_KEYWORDS;
   compareDocumentation(ctx, pair.label, head.operationPointer, pair.kind, base.operation, head.operation, [
     'summary',
     'description',
     'tags',
     'externalDocs',
   ]);
+  ctx.reportRemaining(pair.label, head.operationPointer, pair.kind, base.operation, head.operation, compared);
 }
+
+/** What the comparisons above cover; `callbacks` and `servers` are reported as not compared. */
+const OPERATION_KEYWORDS = new Set([
+  'tags',
+  'summary',
+  'description',
+  'externalDocs',
+  'operationId',
+  'parameters',
+  'requestBody',
+  'responses',
+  'deprecated',
+  'security',
+]);
+/** A webhook's responses are what the client answers: reported as not compared. */
+const WEBHOOK_KEYWORDS = new Set([...OPERATION_KEYWORDS].filter((k) => k !== 'responses' && k !== 'security'));

@@ -1,10 +1,11 @@
-import { asArray, asObject, isObject } from '../is-object.js';
+import { asArray, isObject } from '../is-object.js';
 import { childPointer } from '../json-pointer.js';
 import type { JsonObject } from '../types.js';
 import type { DiffContext } from './context.js';
 import { compareDocumentation } from './documentation.js';
 import { type OperationPair, type OperationSide, templateParameters } from './operation-pair.js';
 import type { Resolve } from './resolve.js';
+import { compareValueSchemas, serialization, valueSchema } from './value-schema.js';
 
 interface EffectiveParameter {
   key: string;
@@ -65,6 +66,9 @@ export function compareParameters(ctx: DiffContext, pair: OperationPair): void {
         relocated.pointer,
         `parameter \`${before.name}\` moved from ${before.in} to ${relocated.in}`,
       );
+    } else if (before.parameter.deprecated === true) {
+      const where = `deprecated ${before.in} parameter \`${before.name}\``;
+      ctx.report('deprecated-parameter-removed', pair.label, before.pointer, `${where} removed`);
     } else {
       ctx.report('parameter-removed', pair.label, before.pointer, `${before.in} parameter \`${before.name}\` removed`);
     }
@@ -99,7 +103,10 @@ function compareParameter(
     ctx.report('parameter-made-optional', pair.label, after.pointer, `${where} became optional`);
   }
   if (pair.kind === 'operation') {
-    const [styleBefore, styleAfter] = [serialization(before), serialization(after)];
+    const [styleBefore, styleAfter] = [
+      serialization(before.parameter, before.in),
+      serialization(after.parameter, after.in),
+    ];
     if (styleBefore !== styleAfter)
       ctx.report(
         'parameter-style-changed',
@@ -108,40 +115,38 @@ function compareParameter(
         `${where} serialization ${styleBefore} → ${styleAfter}`,
       );
   }
-  const [baseSchema, baseSchemaPointer] = parameterSchema(before);
-  const [headSchema, headSchemaPointer] = parameterSchema(after);
-  if (baseSchema !== undefined || headSchema !== undefined) {
-    const direction = pair.kind === 'webhook' ? 'response' : 'request';
-    ctx.reportSchema(
-      pair.label,
-      headSchema !== undefined ? headSchemaPointer : baseSchemaPointer,
-      where,
-      ctx.schemas.compare(baseSchema ?? {}, headSchema ?? {}, direction),
-    );
-  }
+  const direction = pair.kind === 'webhook' ? 'response' : 'request';
+  compareValueSchemas(
+    ctx,
+    pair.label,
+    where,
+    direction,
+    valueSchema(before.parameter, before.pointer),
+    valueSchema(after.parameter, after.pointer),
+  );
+  const newlyDeprecated = before.parameter.deprecated !== true && after.parameter.deprecated === true;
+  if (newlyDeprecated && pair.kind === 'operation')
+    ctx.report('parameter-deprecated', pair.label, after.pointer, `${where} deprecated`);
   compareDocumentation(ctx, pair.label, after.pointer, where, before.parameter, after.parameter, [
     'description',
-    'deprecated',
+    ...(newlyDeprecated && pair.kind === 'operation' ? [] : ['deprecated']),
     'example',
     'examples',
   ]);
+  ctx.reportRemaining(pair.label, after.pointer, where, before.parameter, after.parameter, PARAMETER_KEYWORDS);
 }
 
-/** `style` and `explode` with their defaults filled in, as OpenAPI defines them per location. */
-function serialization(p: EffectiveParameter): string {
-  const style =
-    typeof p.parameter.style === 'string'
-      ? p.parameter.style
-      : p.in === 'query' || p.in === 'cookie'
-        ? 'form'
-        : 'simple';
-  const explode = typeof p.parameter.explode === 'boolean' ? p.parameter.explode : style === 'form';
-  return `style=${style} explode=${explode}`;
-}
-
-function parameterSchema(p: EffectiveParameter): [unknown, string] {
-  if (p.parameter.schema !== undefined) return [p.parameter.schema, `${p.pointer}/schema`];
-  const [mediaType, media] = Object.entries(asObject(p.parameter.content))[0] ?? [];
-  if (mediaType === undefined) return [undefined, p.pointer];
-  return [asObject(media).schema, childPointer(p.pointer, 'content', mediaType, 'schema')];
-}
+const PARAMETER_KEYWORDS = new Set([
+  'name',
+  'in',
+  'description',
+  'required',
+  'deprecated',
+  'style',
+  'explode',
+  'allowReserved',
+  'schema',
+  'content',
+  'example',
+  'examples',
+]);

@@ -3,20 +3,22 @@ import { childPointer } from '../json-pointer.js';
 import type { JsonObject } from '../types.js';
 import type { DiffContext } from './context.js';
 import { type OperationPair, type OperationSide, templateParameters } from './operation-pair.js';
+import { compareDocumentation } from './documentation.js';
 import { compareOperation } from './operations.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** `/users/{id}` and `/users/{userId}` are the same URL: parameters count by position, not name. */
-const normalizePath = (template: string): string => template.replace(/\{[^}]+\}/g, '{}');
+export const normalizePath = (template: string): string => template.replace(/\{[^}]+\}/g, '{}');
 
-interface PathEntry {
+export interface PathEntry {
   template: string;
   pathItem: JsonObject;
   pointer: string;
 }
 
-function entries(
+/** The path items of `paths` or `webhooks`, by normalized key; `x-` extensions left out. */
+export function pathEntries(
   container: unknown,
   root: string,
   resolve: (n: unknown) => unknown,
@@ -24,6 +26,7 @@ function entries(
 ): Map<string, PathEntry> {
   const map = new Map<string, PathEntry>();
   for (const [template, raw] of Object.entries(asObject(container))) {
+    if (template.startsWith('x-')) continue; // an extension of the Paths object
     const key = normalizeKey(template);
     if (!map.has(key))
       map.set(key, { template, pathItem: asObject(resolve(raw)), pointer: childPointer(root, template) });
@@ -31,22 +34,23 @@ function entries(
   return map;
 }
 
-const operationsOf = (item: JsonObject): Array<[string, JsonObject]> =>
+export const operationsOf = (item: JsonObject): Array<[string, JsonObject]> =>
   METHODS.filter((m) => isObject(item[m])).map((m) => [m, item[m] as JsonObject]);
 
 export function comparePaths(ctx: DiffContext): void {
-  const base = entries(ctx.base.document.paths, '/paths', ctx.resolveBase, normalizePath);
-  const head = entries(ctx.head.document.paths, '/paths', ctx.resolveHead, normalizePath);
+  const base = pathEntries(ctx.base.document.paths, '/paths', ctx.resolveBase, normalizePath);
+  const head = pathEntries(ctx.head.document.paths, '/paths', ctx.resolveHead, normalizePath);
   compareContainers(ctx, base, head, 'operation');
 }
 
 export function compareWebhooks(ctx: DiffContext): void {
-  const base = entries(ctx.base.document.webhooks, '/webhooks', ctx.resolveBase, (k) => k);
-  const head = entries(ctx.head.document.webhooks, '/webhooks', ctx.resolveHead, (k) => k);
+  const base = pathEntries(ctx.base.document.webhooks, '/webhooks', ctx.resolveBase, (k) => k);
+  const head = pathEntries(ctx.head.document.webhooks, '/webhooks', ctx.resolveHead, (k) => k);
   compareContainers(ctx, base, head, 'webhook');
 }
 
-function label(kind: OperationPair['kind'], method: string, template: string): string {
+/** `GET /users/{id}`, `WEBHOOK name`, or `WEBHOOK name (PUT)` for a webhook that is not a POST. */
+export function operationLabel(kind: OperationPair['kind'], method: string, template: string): string {
   if (kind === 'operation') return `${method.toUpperCase()} ${template}`;
   return method === 'post' ? `WEBHOOK ${template}` : `WEBHOOK ${template} (${method.toUpperCase()})`;
 }
@@ -74,6 +78,7 @@ function compareContainers(
       continue;
     }
     if (kind === 'operation') compareTemplates(ctx, before, after);
+    comparePathItem(ctx, kind === 'operation' ? after.template : `WEBHOOK ${after.template}`, before, after);
     const headOperations = new Map(operationsOf(after.pathItem));
     for (const [method, op] of baseOperations) {
       const headOp = headOperations.get(method);
@@ -82,7 +87,7 @@ function compareContainers(
         continue;
       }
       compareOperation(ctx, {
-        label: label(kind, method, after.template),
+        label: operationLabel(kind, method, after.template),
         kind,
         base: side(before, method, op),
         head: side(after, method, headOp),
@@ -92,7 +97,7 @@ function compareContainers(
       if (!isObject(before.pathItem[method])) {
         ctx.report(
           'operation-added',
-          label(kind, method, after.template),
+          operationLabel(kind, method, after.template),
           childPointer(after.pointer, method),
           `${kind} added`,
         );
@@ -108,7 +113,7 @@ function compareContainers(
       for (const [method] of operationsOf(after.pathItem))
         ctx.report(
           'operation-added',
-          label(kind, method, after.template),
+          operationLabel(kind, method, after.template),
           childPointer(after.pointer, method),
           'webhook added',
         );
@@ -126,10 +131,18 @@ function reportRemoved(
   const deprecated = op.deprecated === true;
   ctx.report(
     deprecated ? 'deprecated-operation-removed' : 'operation-removed',
-    label(kind, method, entry.template),
+    operationLabel(kind, method, entry.template),
     childPointer(entry.pointer, method),
     deprecated ? `deprecated ${kind} removed` : `${kind} removed without being deprecated first`,
   );
+}
+
+/** What a path item holds besides its operations; `servers` is reported as not compared. */
+const PATH_ITEM_KEYWORDS = new Set<string>(['summary', 'description', 'parameters', '$ref', ...METHODS]);
+
+function comparePathItem(ctx: DiffContext, label: string, before: PathEntry, after: PathEntry): void {
+  compareDocumentation(ctx, label, after.pointer, 'path', before.pathItem, after.pathItem, ['summary', 'description']);
+  ctx.reportRemaining(label, after.pointer, 'path', before.pathItem, after.pathItem, PATH_ITEM_KEYWORDS);
 }
 
 function side(entry: PathEntry, method: string, operation: JsonObject): OperationSide {

@@ -54,8 +54,11 @@ export function compareRequestBody(ctx: DiffContext, pair: OperationPair): void 
           added: 'request-media-type-added',
         },
   );
-  if (isObject(base) && isObject(head))
-    compareDocumentation(ctx, pair.label, headPointer, webhook ? 'webhook payload' : 'request body', base, head, [
-      'description',
-    ]);
+  if (isObject(base) && isObject(head)) {
+    const where = webhook ? 'webhook payload' : 'request body';
+    compareDocumentation(ctx, pair.label, headPointer, where, base, head, ['description']);
+    ctx.reportRemaining(pair.label, headPointer, where, base, head, REQUEST_BODY_KEYWORDS);
+  }
 }
+
+const REQUEST_BODY_KEYWORDS = new Set(['description', 'content', 'required']);

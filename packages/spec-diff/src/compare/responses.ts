@@ -5,6 +5,7 @@ import type { DiffContext } from './context.js';
 import { compareDocumentation } from './documentation.js';
 import { compareContent } from './media-types.js';
 import type { OperationPair } from './operation-pair.js';
+import { compareValueSchemas, serialization, valueSchema } from './value-schema.js';
 
 const isSuccess = (status: string): boolean => /^2/.test(status);
 
@@ -39,17 +40,42 @@ export function compareResponses(ctx: DiffContext, pair: OperationPair): void {
       },
     );
     compareDocumentation(ctx, pair.label, pointer, `response ${headKey}`, before, after, ['description']);
+    ctx.reportRemaining(pair.label, pointer, `response ${headKey}`, before, after, RESPONSE_KEYWORDS);
   }
+  const [baseExtensions, headExtensions] = [
+    extensionsOf(pair.base.operation.responses),
+    extensionsOf(pair.head.operation.responses),
+  ];
+  ctx.reportRemaining(pair.label, headPointer, 'responses', baseExtensions, headExtensions, new Set());
   for (const [status, [key]] of head) {
     if (!base.has(status))
       ctx.report('response-status-added', pair.label, childPointer(headPointer, key), `response ${key} added`);
   }
 }
 
+const RESPONSE_KEYWORDS = new Set(['description', 'headers', 'content']);
+const HEADER_KEYWORDS = new Set([
+  'description',
+  'required',
+  'deprecated',
+  'schema',
+  'content',
+  'style',
+  'explode',
+  'example',
+  'examples',
+]);
+
+/** The responses by status, without the `x-` extensions that share the Responses object. */
 function byStatus(responses: unknown): Map<string, [string, unknown]> {
   const map = new Map<string, [string, unknown]>();
-  for (const [key, response] of Object.entries(asObject(responses))) map.set(key.toUpperCase(), [key, response]);
+  for (const [key, response] of Object.entries(asObject(responses)))
+    if (!key.startsWith('x-')) map.set(key.toUpperCase(), [key, response]);
   return map;
+}
+
+function extensionsOf(object: unknown): JsonObject {
+  return Object.fromEntries(Object.entries(asObject(object)).filter(([key]) => key.startsWith('x-')));
 }
 
 function compareHeaders(
@@ -75,10 +101,14 @@ function compareHeaders(
       continue;
     }
     const pointer = childPointer(headPointer, 'headers', match[0]);
-    const baseHeader = asObject(ctx.resolveBase(header));
-    const headHeader = asObject(ctx.resolveHead(match[1]));
-    const changes = ctx.schemas.compare(baseHeader.schema ?? {}, headHeader.schema ?? {}, 'response');
-    ctx.reportSchema(operation, `${pointer}/schema`, `response ${status} header \`${match[0]}\``, changes);
+    compareHeader(
+      ctx,
+      operation,
+      `response ${status} header \`${match[0]}\``,
+      pointer,
+      asObject(ctx.resolveBase(header)),
+      asObject(ctx.resolveHead(match[1])),
+    );
   }
   for (const [name, [key]] of head) {
     if (!base.has(name))
@@ -95,4 +125,31 @@ function byName(headers: unknown): Map<string, [string, unknown]> {
   const map = new Map<string, [string, unknown]>();
   for (const [key, header] of Object.entries(asObject(headers))) map.set(key.toLowerCase(), [key, header]);
   return map;
+}
+
+/** One response header in both versions: whether it is always sent, how it is written, its value. */
+function compareHeader(
+  ctx: DiffContext,
+  operation: string,
+  where: string,
+  pointer: string,
+  before: JsonObject,
+  after: JsonObject,
+): void {
+  const [wasRequired, isRequired] = [before.required === true, after.required === true];
+  if (wasRequired && !isRequired)
+    ctx.report('response-header-made-optional', operation, pointer, `${where} became optional`);
+  if (!wasRequired && isRequired)
+    ctx.report('response-header-made-required', operation, pointer, `${where} became required`);
+  const [styleBefore, styleAfter] = [serialization(before, 'header'), serialization(after, 'header')];
+  if (styleBefore !== styleAfter)
+    ctx.report('parameter-style-changed', operation, pointer, `${where} serialization ${styleBefore} → ${styleAfter}`);
+  compareValueSchemas(ctx, operation, where, 'response', valueSchema(before, pointer), valueSchema(after, pointer));
+  compareDocumentation(ctx, operation, pointer, where, before, after, [
+    'description',
+    'deprecated',
+    'example',
+    'examples',
+  ]);
+  ctx.reportRemaining(operation, pointer, where, before, after, HEADER_KEYWORDS);
 }

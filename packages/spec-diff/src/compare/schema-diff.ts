@@ -1,101 +1,174 @@
+import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import { escapeSegment } from '../json-pointer.js';
 import type { RuleId } from '../rules.js';
-import type { Direction, Emit, SchemaChange } from './direction.js';
-import { pureRef, type Resolve } from './resolve.js';
+import type { JsonObject } from '../types.js';
+import { type CompareSchemas, type Direction, type Emit, nest, type SchemaChange } from './direction.js';
+import type { ExtensionJudge } from './extensions.js';
+import { keywordChanges } from './keyword-changes.js';
+import type { Resolve } from './resolve.js';
+import { compareApplicators } from './schema-applicators.js';
+import { compareConstraints } from './schema-constraints.js';
 import {
-  compareConstraints,
+  compareDefault,
   compareDocs,
   compareEnum,
   compareFormat,
   compareNullable,
   compareTypes,
+  isWireArrayOf,
 } from './schema-facets.js';
-import { type SchemaView, viewSchema, withOwnKeywords } from './schema-view.js';
-import { matchVariants, type ViewedVariant } from './variants.js';
+import { compareOneSidedVariants, compareVariantGroups, type VariantContext } from './schema-variant-diff.js';
+import { type SchemaView, viewSchema } from './schema-view.js';
 
 const MAX_DEPTH = 256;
 
 /**
  * Compares two schemas in a direction and returns what changed, with pointers relative to the schema.
- * Comparisons of two `$ref`s are memoized, so a shared component is compared once however many
- * operations use it; a comparison that met a cycle through an enclosing one is not memoized, as its
- * result depends on where the cycle was entered.
+ * `text` is for the schema of a parameter or a header, whose values travel as text. Comparisons of
+ * two `$ref`s (with or without sibling keywords) are memoized, so a shared component is compared
+ * once however many operations use it; a comparison that met a cycle through an enclosing one is
+ * not memoized, as its result depends on where the cycle was entered, and a comparison already in
+ * progress ends the walk there.
  */
 export class SchemaDiffer {
   private readonly memo = new Map<string, SchemaChange[]>();
   private readonly active = new Map<string, number>();
   private readonly frames: Array<{ low: number }> = [];
+  private readonly refKeys = new WeakMap<object, { target: string; key: string }>();
   private depth = 0;
 
   constructor(
     private readonly resolveBase: Resolve,
     private readonly resolveHead: Resolve,
+    private readonly extensions: ExtensionJudge,
   ) {}
 
-  compare(base: unknown, head: unknown, direction: Direction): SchemaChange[] {
-    const baseRef = pureRef(base);
-    const headRef = pureRef(head);
-    if (baseRef === undefined || headRef === undefined) return this.compareRaw(base, head, direction);
-    const key = `${direction} ${baseRef} ${headRef}`;
+  compare(base: unknown, head: unknown, direction: Direction, text = false): SchemaChange[] {
+    const baseRef = this.refKey(base);
+    const headRef = this.refKey(head);
+    if (baseRef === undefined || headRef === undefined) return this.compareRaw(base, head, direction, text);
+    const mode = `${direction}${text ? ' text' : ''}`;
+    const key = `${mode} ${baseRef.key} ${headRef.key}`;
     const cached = this.memo.get(key);
     if (cached) return cached;
-    const activeIndex = this.active.get(key);
+    // A cycle is a return to the same targets, whatever keywords sit beside the `$ref` on the way.
+    const target = `${mode} ${baseRef.target} ${headRef.target}`;
+    const activeIndex = this.active.get(target);
     if (activeIndex !== undefined) {
       const top = this.frames[this.frames.length - 1];
       if (top) top.low = Math.min(top.low, activeIndex);
-      return [];
+      return this.compareSiblings(base as JsonObject, head as JsonObject, direction, text);
     }
     const index = this.frames.length;
     const frame = { low: index };
     this.frames.push(frame);
-    this.active.set(key, index);
+    this.active.set(target, index);
     let changes: SchemaChange[];
     try {
-      changes = this.compareRaw(base, head, direction);
+      changes = this.compareRaw(base, head, direction, text);
     } finally {
       this.frames.pop();
-      this.active.delete(key);
+      this.active.delete(target);
     }
     if (frame.low >= index) this.memo.set(key, changes);
     else if (index > 0) this.frames[index - 1]!.low = Math.min(this.frames[index - 1]!.low, frame.low);
     return changes;
   }
 
-  private compareRaw(base: unknown, head: unknown, direction: Direction): SchemaChange[] {
+  /** A `$ref` node's target, and its identity with the sibling keywords (OpenAPI 3.1) it has. */
+  private refKey(node: unknown): { target: string; key: string } | undefined {
+    if (!isObject(node) || typeof node.$ref !== 'string') return undefined;
+    const known = this.refKeys.get(node);
+    if (known !== undefined) return known;
+    const { $ref, ...siblings } = node;
+    const key = Object.keys(siblings).length === 0 ? $ref : `${$ref}${canonicalJson(siblings)}`;
+    const result = { target: $ref, key };
+    this.refKeys.set(node, result);
+    return result;
+  }
+
+  /** Where the walk returns to a schema it is inside: only what the `$ref`s add beside it. */
+  private compareSiblings(base: JsonObject, head: JsonObject, direction: Direction, text: boolean): SchemaChange[] {
+    const { $ref: _base, ...baseSiblings } = base;
+    const { $ref: _head, ...headSiblings } = head;
+    if (Object.keys(baseSiblings).length === 0 && Object.keys(headSiblings).length === 0) return [];
+    return this.compareRaw(baseSiblings, headSiblings, direction, text);
+  }
+
+  private compareRaw(base: unknown, head: unknown, direction: Direction, text: boolean): SchemaChange[] {
     if (this.depth >= MAX_DEPTH) return [];
     this.depth += 1;
     try {
-      return this.compareViews(viewSchema(base, this.resolveBase), viewSchema(head, this.resolveHead), direction);
+      return this.compareViews(viewSchema(base, this.resolveBase), viewSchema(head, this.resolveHead), direction, text);
     } finally {
       this.depth -= 1;
     }
   }
 
-  private compareViews(base: SchemaView, head: SchemaView, direction: Direction): SchemaChange[] {
+  private compareViews(base: SchemaView, head: SchemaView, direction: Direction, text: boolean): SchemaChange[] {
     const changes: SchemaChange[] = [];
     const emit: Emit = (id, detail) => changes.push({ id, pointer: '', detail });
+    const compare: CompareSchemas = (b, h, d) => this.compare(b, h, d, text);
+    const variants = (): VariantContext => ({
+      resolveBase: this.resolveBase,
+      resolveHead: this.resolveHead,
+      compare,
+      compareViews: (b, h, d) => this.compareViews(b, h, d, text),
+    });
     if ((base.variants === undefined) !== (head.variants === undefined)) {
-      this.compareOneSidedVariants(base, head, direction, changes);
+      compareOneSidedVariants(base, head, direction, variants(), changes);
       return changes;
     }
-    const incompatible = compareTypes(base, head, direction, emit);
+    if (text && this.compareWireArray(base, head, direction, changes)) return changes;
+    const incompatible = compareTypes(base, head, direction, emit, text);
     compareNullable(base, head, direction, emit);
     if (!incompatible) compareFormat(base, head, direction, emit);
     compareEnum(base, head, direction, emit);
     compareConstraints(base, head, direction, emit);
-    compareDocs(base, head, emit);
+    compareDefault(base, head, direction, emit);
+    compareDocs(base, head, direction, emit);
     if (!incompatible) {
-      this.compareProperties(base, head, direction, changes);
-      this.compareAdditionalProperties(base, head, direction, changes);
-      if (base.items !== undefined && head.items !== undefined)
-        this.nest(changes, '/items', this.compare(base.items, head.items, direction));
+      this.compareProperties(base, head, direction, compare, changes);
+      this.compareAdditionalProperties(base, head, direction, compare, changes);
+      compareApplicators(base, head, direction, compare, changes);
     }
-    if (base.variants && head.variants) this.compareVariantLists(base, head, direction, changes);
+    if (base.variants || base.moreVariants.length > 0 || head.moreVariants.length > 0)
+      compareVariantGroups(base, head, direction, variants(), changes);
+    if (base.other.size + head.other.size === 0) return changes;
+    for (const keyword of new Set([...base.other.keys(), ...head.other.keys()]))
+      changes.push(
+        ...keywordChanges(keyword, single(base.other.get(keyword)), single(head.other.get(keyword)), this.extensions),
+      );
     return changes;
   }
 
-  private compareProperties(base: SchemaView, head: SchemaView, direction: Direction, changes: SchemaChange[]): void {
+  /** A parameter that became an array of what it was, or a response header that became one of its items. */
+  private compareWireArray(base: SchemaView, head: SchemaView, direction: Direction, changes: SchemaChange[]): boolean {
+    const [array, scalar] = direction === 'request' ? [head, base] : [base, head];
+    if (!isWireArrayOf(array, scalar)) return false;
+    const detail = direction === 'request' ? 'a value → an array of it' : 'an array → one value';
+    changes.push({
+      id: 'wire-type-compatible',
+      pointer: '',
+      detail: `${detail} (one value is an array of one on the wire)`,
+    });
+    const items = viewSchema(array.items, direction === 'request' ? this.resolveHead : this.resolveBase);
+    const nested =
+      direction === 'request'
+        ? this.compareViews(base, items, direction, true)
+        : this.compareViews(items, head, direction, true);
+    nest(changes, direction === 'request' ? '/items' : '', nested);
+    return true;
+  }
+
+  private compareProperties(
+    base: SchemaView,
+    head: SchemaView,
+    direction: Direction,
+    compare: CompareSchemas,
+    changes: SchemaChange[],
+  ): void {
     const names = new Set([...base.properties.keys(), ...head.properties.keys(), ...base.required, ...head.required]);
     for (const name of names) {
       const baseProperty = visibleProperty(base, name, direction, this.resolveBase);
@@ -120,109 +193,52 @@ export class SchemaDiffer {
           else if (direction === 'response' && !isRequired) push('response-property-made-optional', madeRequired);
           else push('schema-compatible-change', madeRequired);
         }
-        this.nest(changes, pointer, this.compare(baseProperty, headProperty, direction));
+        nest(changes, pointer, compare(baseProperty, headProperty, direction));
       }
     }
   }
 
+  /**
+   * `false` accepts no other property, a schema only those it accepts, `true` (or nothing) any. In a
+   * response, other properties appearing are like a property added; a dictionary's values loosening
+   * is a loosened constraint.
+   */
   private compareAdditionalProperties(
     base: SchemaView,
     head: SchemaView,
     direction: Direction,
+    compare: CompareSchemas,
     changes: SchemaChange[],
   ): void {
-    const [before, after] = [base.additionalProperties, head.additionalProperties];
-    if (direction === 'request' && before !== false && after === false) {
-      changes.push({
-        id: 'request-additional-properties-restricted',
-        pointer: '',
-        detail: 'no longer accepts additional properties',
-      });
-    } else if (direction === 'request' && before === false && after !== false) {
-      changes.push({ id: 'schema-compatible-change', pointer: '', detail: 'now accepts additional properties' });
+    const [before, after] = [openness(base.additionalProperties), openness(head.additionalProperties)];
+    const push = (id: RuleId, detail: string): void => void changes.push({ id, pointer: '', detail });
+    if (before === after) {
+      if (before === 'schema')
+        nest(
+          changes,
+          '/additionalProperties',
+          compare(base.additionalProperties, head.additionalProperties, direction),
+        );
+      return;
     }
-    if (isObject(before) && isObject(after))
-      this.nest(changes, '/additionalProperties', this.compare(before, after, direction));
+    const detail = `additional properties: ${before} → ${after}`;
+    const narrows = RANK[after] < RANK[before];
+    if (direction === 'request' && narrows)
+      push(after === 'none' ? 'request-additional-properties-restricted' : 'request-constraint-added', detail);
+    else if (direction === 'response' && !narrows && before === 'schema') push('response-constraint-loosened', detail);
+    else push('schema-compatible-change', detail);
   }
+}
 
-  private compareVariantLists(base: SchemaView, head: SchemaView, direction: Direction, changes: SchemaChange[]): void {
-    const match = matchVariants(
-      this.viewVariants(base, this.resolveBase),
-      this.viewVariants(head, this.resolveHead),
-      this.resolveBase,
-      this.resolveHead,
-    );
-    for (const [b, h] of match.pairs) {
-      this.nest(
-        changes,
-        `/${head.variantKeyword}/${h.variant.index}`,
-        this.compare(b.variant.schema, h.variant.schema, direction),
-      );
-    }
-    this.reportUnmatched(match.removed, match.added, base, head, direction, changes);
-  }
+const single = (values: unknown[] | undefined): unknown => (values?.length === 1 ? values[0] : values);
 
-  /** One side is a plain schema, the other a oneOf/anyOf: the plain one is a single alternative. */
-  private compareOneSidedVariants(
-    base: SchemaView,
-    head: SchemaView,
-    direction: Direction,
-    changes: SchemaChange[],
-  ): void {
-    const asList = (view: SchemaView, resolve: Resolve): ViewedVariant[] =>
-      view.variants
-        ? this.viewVariants(view, resolve).map((v) => ({ variant: v.variant, view: withOwnKeywords(view, v.view) }))
-        : [
-            {
-              variant: {
-                schema: undefined,
-                index: -1,
-                name: typeof view.docs.title === 'string' ? view.docs.title : undefined,
-              },
-              view,
-            },
-          ];
-    const match = matchVariants(
-      asList(base, this.resolveBase),
-      asList(head, this.resolveHead),
-      this.resolveBase,
-      this.resolveHead,
-    );
-    for (const [b, h] of match.pairs) {
-      const index = h.variant.index >= 0 ? h.variant.index : b.variant.index;
-      const keyword = head.variants ? head.variantKeyword : base.variantKeyword;
-      this.nest(changes, index >= 0 ? `/${keyword}/${index}` : '', this.compareViews(b.view, h.view, direction));
-    }
-    this.reportUnmatched(match.removed, match.added, base, head, direction, changes);
-  }
+type Openness = 'none' | 'schema' | 'any';
+const RANK: Record<Openness, number> = { none: 0, schema: 1, any: 2 };
 
-  private reportUnmatched(
-    removed: ViewedVariant[],
-    added: ViewedVariant[],
-    base: SchemaView,
-    head: SchemaView,
-    direction: Direction,
-    changes: SchemaChange[],
-  ): void {
-    for (const r of removed) {
-      const pointer = r.variant.index >= 0 ? `/${base.variantKeyword}/${r.variant.index}` : '';
-      const id = direction === 'request' ? 'request-variant-removed' : 'schema-compatible-change';
-      changes.push({ id, pointer, detail: `alternative ${variantLabel(r)} removed` });
-    }
-    for (const a of added) {
-      const pointer = a.variant.index >= 0 ? `/${head.variantKeyword}/${a.variant.index}` : '';
-      const id = direction === 'response' ? 'response-variant-added' : 'schema-compatible-change';
-      changes.push({ id, pointer, detail: `alternative ${variantLabel(a)} added` });
-    }
-  }
-
-  private viewVariants(view: SchemaView, resolve: Resolve): ViewedVariant[] {
-    return (view.variants ?? []).map((variant) => ({ variant, view: viewSchema(variant.schema, resolve) }));
-  }
-
-  private nest(changes: SchemaChange[], prefix: string, nested: SchemaChange[]): void {
-    for (const change of nested) changes.push({ ...change, pointer: prefix + change.pointer });
-  }
+function openness(value: unknown): Openness {
+  if (value === false) return 'none';
+  if (value === undefined || value === true || (isObject(value) && Object.keys(value).length === 0)) return 'any';
+  return 'schema';
 }
 
 function visibleProperty(view: SchemaView, name: string, direction: Direction, resolve: Resolve): unknown {
@@ -231,9 +247,4 @@ function visibleProperty(view: SchemaView, name: string, direction: Direction, r
   const resolved = resolve(property);
   const hiddenBy = direction === 'request' ? 'readOnly' : 'writeOnly';
   return isObject(resolved) && resolved[hiddenBy] === true ? undefined : property;
-}
-
-function variantLabel(v: ViewedVariant): string {
-  if (v.variant.name) return `\`${v.variant.name}\``;
-  return v.view.types ? `#${v.variant.index} (${[...v.view.types].sort().join(' | ')})` : `#${v.variant.index}`;
 }

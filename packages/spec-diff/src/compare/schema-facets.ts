@@ -1,17 +1,53 @@
 import { sameJson } from '../canonical-json.js';
 import type { Direction, Emit } from './direction.js';
-import { DOC_KEYWORDS, LENGTH_KEYWORDS, type NumericKeyword, type SchemaView } from './schema-view.js';
+import { DOC_KEYWORDS } from './schema-keywords.js';
+import type { SchemaView } from './schema-view.js';
 
-/** Compares the types of two views; returns true when the change is incompatible. */
-export function compareTypes(base: SchemaView, head: SchemaView, direction: Direction, emit: Emit): boolean {
+/**
+ * Compares the types of two views; returns true when the change is incompatible. In `text` mode (a
+ * parameter, a header) values travel as text, so a string accepts every number and boolean.
+ */
+export function compareTypes(
+  base: SchemaView,
+  head: SchemaView,
+  direction: Direction,
+  emit: Emit,
+  text: boolean,
+): boolean {
   if (sameTypes(base.types, head.types)) return false;
   const change = `type ${formatTypes(base.types)} → ${formatTypes(head.types)}`;
-  const compatible = direction === 'request' ? covers(head.types, base.types) : covers(base.types, head.types);
-  emit(
-    compatible ? 'schema-compatible-change' : 'type-changed',
-    compatible ? `${change} (${acceptsMore(direction)})` : change,
+  const [outer, inner] = direction === 'request' ? [head.types, base.types] : [base.types, head.types];
+  if (covers(outer, inner, false)) {
+    emit('schema-compatible-change', `${change} (${acceptsMore(direction)})`);
+    return false;
+  }
+  if (text && covers(outer, inner, true)) {
+    emit('wire-type-compatible', `${change} (${TEXT_NOTE[direction]})`);
+    return false;
+  }
+  emit('type-changed', change);
+  return true;
+}
+
+const TEXT_NOTE: Record<Direction, string> = {
+  request: 'it is text on the wire: every value sent before is still accepted',
+  response: 'it is text on the wire: every value it can carry now was valid before',
+};
+
+/**
+ * A parameter or header that becomes an array of what it was (request), or an array that becomes
+ * one of its items (response): on the wire one value is an array of one, in every style.
+ */
+export function isWireArrayOf(array: SchemaView, scalar: SchemaView): boolean {
+  return (
+    array.types?.size === 1 &&
+    array.types.has('array') &&
+    array.items !== undefined &&
+    scalar.types !== null &&
+    scalar.types.size > 0 &&
+    !scalar.types.has('array') &&
+    !scalar.types.has('object')
   );
-  return !compatible;
 }
 
 export function compareNullable(base: SchemaView, head: SchemaView, direction: Direction, emit: Emit): void {
@@ -50,95 +86,18 @@ export function compareEnum(base: SchemaView, head: SchemaView, direction: Direc
   }
 }
 
-/** Length, range and pattern: tightening breaks a request, loosening surprises a response reader. */
-export function compareConstraints(base: SchemaView, head: SchemaView, direction: Direction, emit: Emit): void {
-  const length = LENGTH_KEYWORDS.filter((k) => base.numbers[k] !== head.numbers[k]);
-  const lengthTight = length.some((k) => tightens(k, base.numbers[k], head.numbers[k]));
-  const lengthLoose = length.some((k) => tightens(k, head.numbers[k], base.numbers[k]));
-  judge(direction, emit, 'request-length-tightened', lengthTight, lengthLoose, describe(length, base, head));
-
-  const rangeKeys = (['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf'] as const).filter(
-    (k) => base.numbers[k] !== head.numbers[k],
-  );
-  if (rangeKeys.length > 0) {
-    const tight = rangeNarrows(base, head);
-    const loose = rangeNarrows(head, base);
-    judge(direction, emit, 'request-range-tightened', tight, loose, describe(rangeKeys, base, head));
-  }
-
-  if (base.pattern !== head.pattern) {
-    const change = `pattern ${base.pattern ?? '(none)'} → ${head.pattern ?? '(none)'}`;
-    judge(direction, emit, 'request-pattern-changed', head.pattern !== undefined, base.pattern !== undefined, change);
-  }
-}
-
-export function compareDocs(base: SchemaView, head: SchemaView, emit: Emit): void {
-  const changed = DOC_KEYWORDS.filter((k) => !sameJson(base.docs[k], head.docs[k]));
+export function compareDocs(base: SchemaView, head: SchemaView, direction: Direction, emit: Emit): void {
+  const changed: string[] = DOC_KEYWORDS.filter((k) => !sameJson(base.docs[k], head.docs[k]));
+  // What a server does with a value the client leaves out; in a response a default only documents.
+  if (base.default !== head.default && direction === 'response') changed.push('default');
   if (changed.length > 0) emit('documentation-changed', `${changed.join(', ')} changed`);
 }
 
-function judge(
-  direction: Direction,
-  emit: Emit,
-  requestRule: 'request-length-tightened' | 'request-range-tightened' | 'request-pattern-changed',
-  tight: boolean,
-  loose: boolean,
-  change: string,
-): void {
-  if (!tight && !loose) return;
-  if (direction === 'request' && tight) emit(requestRule, change);
-  else if (direction === 'response' && loose) emit('response-constraint-loosened', change);
-  else emit('schema-compatible-change', change);
-}
-
-/** Whether moving a length keyword from `from` to `to` accepts fewer values. */
-function tightens(keyword: NumericKeyword, from: number | undefined, to: number | undefined): boolean {
-  if (keyword.startsWith('min')) return (to ?? 0) > (from ?? 0);
-  return (to ?? Infinity) < (from ?? Infinity);
-}
-
-interface Bound {
-  value: number;
-  exclusive: boolean;
-}
-
-function lowerBound(view: SchemaView): Bound {
-  const inclusive = view.numbers.minimum ?? -Infinity;
-  const exclusive = view.numbers.exclusiveMinimum ?? -Infinity;
-  return exclusive >= inclusive
-    ? { value: exclusive, exclusive: exclusive !== -Infinity }
-    : { value: inclusive, exclusive: false };
-}
-
-function upperBound(view: SchemaView): Bound {
-  const inclusive = view.numbers.maximum ?? Infinity;
-  const exclusive = view.numbers.exclusiveMaximum ?? Infinity;
-  return exclusive <= inclusive
-    ? { value: exclusive, exclusive: exclusive !== Infinity }
-    : { value: inclusive, exclusive: false };
-}
-
-/** Whether `to` rejects some number that `from` accepted. */
-function rangeNarrows(from: SchemaView, to: SchemaView): boolean {
-  const [lowFrom, lowTo] = [lowerBound(from), lowerBound(to)];
-  const [highFrom, highTo] = [upperBound(from), upperBound(to)];
-  const lowerRaised =
-    lowTo.value > lowFrom.value || (lowTo.value === lowFrom.value && lowTo.exclusive && !lowFrom.exclusive);
-  const upperLowered =
-    highTo.value < highFrom.value || (highTo.value === highFrom.value && highTo.exclusive && !highFrom.exclusive);
-  const fromStep = from.numbers.multipleOf;
-  const toStep = to.numbers.multipleOf;
-  const stepNarrows = toStep !== undefined && (fromStep === undefined || !isMultiple(fromStep, toStep));
-  return lowerRaised || upperLowered || stepNarrows;
-}
-
-function isMultiple(value: number, step: number): boolean {
-  const ratio = value / step;
-  return Math.abs(ratio - Math.round(ratio)) < 1e-9;
-}
-
-function describe(keys: readonly NumericKeyword[], base: SchemaView, head: SchemaView): string {
-  return keys.map((k) => `${k} ${base.numbers[k] ?? '(none)'} → ${head.numbers[k] ?? '(none)'}`).join(', ');
+/** A request default tells what the server does when the client leaves the value out. */
+export function compareDefault(base: SchemaView, head: SchemaView, direction: Direction, emit: Emit): void {
+  if (base.default === head.default || direction !== 'request') return;
+  if (base.default === undefined) emit('request-default-added', `default ${head.default} added`);
+  else emit('request-default-changed', `default ${base.default} → ${head.default ?? '(none)'}`);
 }
 
 function missingValues(from: string[] | undefined, to: string[] | undefined): string[] {
@@ -156,11 +115,16 @@ function sameTypes(a: Set<string> | null, b: Set<string> | null): boolean {
   return a.size === b.size && [...a].every((t) => b.has(t));
 }
 
-/** Whether every value of type set `inner` is accepted by type set `outer`. */
-function covers(outer: Set<string> | null, inner: Set<string> | null): boolean {
+/** Whether every value of type set `inner` is accepted by type set `outer`, as JSON or as text. */
+function covers(outer: Set<string> | null, inner: Set<string> | null, text: boolean): boolean {
   if (outer === null) return true;
   if (inner === null) return false;
-  return [...inner].every((t) => outer.has(t) || (t === 'integer' && outer.has('number')));
+  return [...inner].every(
+    (t) =>
+      outer.has(t) ||
+      (t === 'integer' && outer.has('number')) ||
+      (text && outer.has('string') && (t === 'integer' || t === 'number' || t === 'boolean')),
+  );
 }
 
 export function formatTypes(types: Set<string> | null): string {

@@ -2,19 +2,17 @@ import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import type { JsonObject } from '../types.js';
 import type { Resolve } from './resolve.js';
-
-/** One alternative of a oneOf/anyOf, with what identifies it across versions. */
-export interface Variant {
-  schema: unknown;
-  index: number;
-  /** Component name of a `$ref`'d variant, or its title. */
-  name: string | undefined;
-}
+import { DOCS, KEYED, KNOWN, NUMERIC, STRINGS, SUBSCHEMA } from './schema-keywords.js';
+import { addVariants, mergeInto, NONE, own } from './schema-merge.js';
+import { readVariants, type VariantGroup } from './schema-variants.js';
+import type { DocKeyword, KeyedKeyword, NumericKeyword, StringKeyword, SubschemaKeyword } from './schema-keywords.js';
 
 /**
  * What a schema allows, normalized across OpenAPI 3.0 and 3.1: `allOf` merged, `null` taken out of
  * `type`, `enum` and `oneOf`/`anyOf` into `nullable`, a single remaining alternative unwrapped,
- * 3.0 boolean exclusive bounds turned into numbers.
+ * 3.0 boolean exclusive bounds turned into numbers, an empty pattern dropped. Every keyword of the
+ * schema lands somewhere: the ones spec-diff does not judge in `other`, so a change to them is
+ * still reported.
  */
 export interface SchemaView {
   /** Allowed types (without null); null when any type is allowed. */
@@ -27,29 +25,31 @@ export interface SchemaView {
   required: Set<string>;
   items: unknown;
   additionalProperties: unknown;
-  variants: Variant[] | undefined;
-  variantKeyword: 'oneOf' | 'anyOf';
+  /** The first oneOf/anyOf; `moreVariants` holds any other (an anyOf beside a oneOf, one per allOf part). */
+  variants: VariantGroup | undefined;
+  moreVariants: VariantGroup[];
   numbers: Partial<Record<NumericKeyword, number>>;
   pattern: string | undefined;
+  uniqueItems: boolean;
+  /** `dependentRequired`: property → the properties it requires. */
+  dependentRequired: Map<string, Set<string>>;
+  /** Keywords holding one subschema, with every value the allOf parts give them. */
+  subschemas: Map<SubschemaKeyword, unknown[]>;
+  /** `patternProperties` and `dependentSchemas`: key → subschema. */
+  keyed: Map<KeyedKeyword, Map<string, unknown>>;
+  prefixItems: unknown[] | undefined;
+  strings: Partial<Record<StringKeyword, string>>;
+  /** Present when the schema has a default: the default's canonical JSON. */
+  default: string | undefined;
   readOnly: boolean;
   writeOnly: boolean;
   docs: Partial<Record<DocKeyword, unknown>>;
+  /** Keywords spec-diff does not compare, and `x-` extensions: name → each value the allOf parts give it. */
+  other: Map<string, unknown[]>;
 }
 
-export const LENGTH_KEYWORDS = [
-  'minLength',
-  'maxLength',
-  'minItems',
-  'maxItems',
-  'minProperties',
-  'maxProperties',
-] as const;
-export const RANGE_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const;
-export type NumericKeyword = (typeof LENGTH_KEYWORDS)[number] | (typeof RANGE_KEYWORDS)[number];
-export const DOC_KEYWORDS = ['title', 'description', 'example', 'examples', 'externalDocs', 'deprecated'] as const;
-export type DocKeyword = (typeof DOC_KEYWORDS)[number];
-
 const NULL_JSON = 'null';
+const MAX_ALL_OF_DEPTH = 16;
 
 export function emptyView(): SchemaView {
   return {
@@ -62,12 +62,20 @@ export function emptyView(): SchemaView {
     items: undefined,
     additionalProperties: undefined,
     variants: undefined,
-    variantKeyword: 'oneOf',
+    moreVariants: [],
     numbers: {},
     pattern: undefined,
+    uniqueItems: false,
+    dependentRequired: NONE,
+    subschemas: NONE,
+    keyed: NONE,
+    prefixItems: undefined,
+    strings: {},
+    default: undefined,
     readOnly: false,
     writeOnly: false,
     docs: {},
+    other: NONE,
   };
 }
 
@@ -77,10 +85,16 @@ export function viewSchema(raw: unknown, resolve: Resolve, depth = 0): SchemaVie
   if (schema === false) return { ...view, types: new Set() };
   if (!isObject(schema)) return view;
   readOwnKeywords(schema, view);
-  if (Array.isArray(schema.allOf) && depth < 16) {
+  if (Array.isArray(schema.allOf) && depth < MAX_ALL_OF_DEPTH) {
     for (const part of schema.allOf) mergeInto(view, viewSchema(part, resolve, depth + 1));
   }
-  readVariants(schema, view, resolve, depth);
+  const variants = readVariants(schema, resolve);
+  if (depth < MAX_ALL_OF_DEPTH)
+    for (const only of variants.unwrapped) mergeInto(view, viewSchema(only, resolve, depth + 1));
+  // `anyOf: [X, {type: 'null'}]` is a nullable X; so is OpenAPI 3.0's `nullable: true` beside an
+  // `allOf: [$ref]`, whatever the referenced schema says.
+  if (variants.nullable || schema.nullable === true) view.nullable = true;
+  for (const group of variants.groups) addVariants(view, group);
   return view;
 }
 
@@ -97,7 +111,7 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     view.types = new Set(types.filter((t) => t !== 'null'));
   } else if (isObject(schema.properties) || schema.additionalProperties !== undefined) {
     view.types = new Set(['object']);
-  } else if (schema.items !== undefined) {
+  } else if (schema.items !== undefined || schema.prefixItems !== undefined) {
     view.types = new Set(['array']);
   }
   if (schema.nullable === true) view.nullable = true;
@@ -114,8 +128,27 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     for (const name of schema.required) if (typeof name === 'string') view.required.add(name);
   view.items = schema.items;
   view.additionalProperties = schema.additionalProperties;
-  for (const keyword of [...LENGTH_KEYWORDS, ...RANGE_KEYWORDS]) {
-    if (typeof schema[keyword] === 'number') view.numbers[keyword] = schema[keyword] as number;
+  if (Array.isArray(schema.prefixItems)) view.prefixItems = schema.prefixItems;
+  // An empty pattern matches every string: it is no pattern.
+  if (typeof schema.pattern === 'string' && schema.pattern !== '') view.pattern = schema.pattern;
+  view.uniqueItems = schema.uniqueItems === true;
+  if (isObject(schema.dependentRequired)) {
+    for (const [name, list] of Object.entries(schema.dependentRequired))
+      if (Array.isArray(list)) own(view, 'dependentRequired').set(name, new Set(list.map(String)));
+  }
+  if ('default' in schema) view.default = canonicalJson(schema.default);
+  view.readOnly = schema.readOnly === true;
+  view.writeOnly = schema.writeOnly === true;
+  for (const key in schema) {
+    const value = schema[key];
+    if (NUMERIC.has(key)) {
+      if (typeof value === 'number') view.numbers[key as NumericKeyword] = value;
+    } else if (SUBSCHEMA.has(key)) own(view, 'subschemas').set(key as SubschemaKeyword, [value]);
+    else if (KEYED.has(key) && isObject(value))
+      own(view, 'keyed').set(key as KeyedKeyword, new Map(Object.entries(value)));
+    else if (STRINGS.has(key) && typeof value === 'string') view.strings[key as StringKeyword] = value;
+    else if (DOCS.has(key)) view.docs[key as DocKeyword] = value;
+    else if (!KNOWN.has(key)) own(view, 'other').set(key, [value]);
   }
   // OpenAPI 3.0: `exclusiveMinimum: true` makes `minimum` exclusive.
   if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {
@@ -126,90 +159,4 @@ function readOwnKeywords(schema: JsonObject, view: SchemaView): void {
     view.numbers.exclusiveMaximum = schema.maximum;
     delete view.numbers.maximum;
   }
-  if (typeof schema.pattern === 'string') view.pattern = schema.pattern;
-  view.readOnly = schema.readOnly === true;
-  view.writeOnly = schema.writeOnly === true;
-  for (const keyword of DOC_KEYWORDS) if (schema[keyword] !== undefined) view.docs[keyword] = schema[keyword];
-}
-
-function readVariants(schema: JsonObject, view: SchemaView, resolve: Resolve, depth: number): void {
-  const keyword = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
-  if (!keyword) return;
-  const variants: Variant[] = [];
-  (schema[keyword] as unknown[]).forEach((variant, index) => {
-    const resolved = resolve(variant);
-    if (isObject(resolved) && resolved.type === 'null') {
-      view.nullable = true;
-      return;
-    }
-    variants.push({ schema: variant, index, name: variantName(variant, resolved) });
-  });
-  if (variants.length === 1 && depth < 16) {
-    // `anyOf: [X, {type: 'null'}]` is a nullable X.
-    mergeInto(view, viewSchema(variants[0]!.schema, resolve, depth + 1));
-  } else if (variants.length > 1) {
-    view.variants = variants;
-    view.variantKeyword = keyword;
-  }
-}
-
-/** A component name (`Cat`), a title, or the names an `allOf` joins (`Cat+Pet`). */
-function variantName(raw: unknown, resolved: unknown): string | undefined {
-  const refName = (node: unknown): string | undefined =>
-    isObject(node) && typeof node.$ref === 'string' ? node.$ref.split('/').pop() : undefined;
-  const ref = refName(raw);
-  if (ref !== undefined) return ref;
-  if (!isObject(resolved)) return undefined;
-  if (typeof resolved.title === 'string') return resolved.title;
-  const parts = Array.isArray(resolved.allOf) ? resolved.allOf.map(refName) : [];
-  return parts.length > 0 && parts.every((p) => p !== undefined) ? parts.join('+') : undefined;
-}
-
-/** Merges an `allOf` part into a view: properties and requirements add up, constraints narrow. */
-function mergeInto(target: SchemaView, part: SchemaView): void {
-  if (part.types) target.types = target.types ? intersectTypes(target.types, part.types) : part.types;
-  target.nullable = target.nullable || part.nullable;
-  target.format ??= part.format;
-  if (part.enum) target.enum = target.enum ? target.enum.filter((v) => part.enum!.includes(v)) : part.enum;
-  for (const [name, prop] of part.properties) {
-    const existing = target.properties.get(name);
-    target.properties.set(name, existing === undefined ? prop : { allOf: [existing, prop] });
-  }
-  for (const name of part.required) target.required.add(name);
-  target.items ??= part.items;
-  target.additionalProperties ??= part.additionalProperties;
-  if (part.variants && !target.variants) {
-    target.variants = part.variants;
-    target.variantKeyword = part.variantKeyword;
-  }
-  for (const [keyword, value] of Object.entries(part.numbers) as Array<[NumericKeyword, number]>)
-    target.numbers[keyword] ??= value;
-  target.pattern ??= part.pattern;
-  target.readOnly ||= part.readOnly;
-  target.writeOnly ||= part.writeOnly;
-  for (const [keyword, value] of Object.entries(part.docs) as Array<[DocKeyword, unknown]>)
-    target.docs[keyword] ??= value;
-}
-
-function intersectTypes(a: Set<string>, b: Set<string>): Set<string> {
-  const result = new Set<string>();
-  for (const type of a) {
-    if (b.has(type)) result.add(type);
-    else if ((type === 'number' && b.has('integer')) || (type === 'integer' && b.has('number'))) result.add('integer');
-  }
-  return result;
-}
-
-/** A oneOf/anyOf alternative seen together with the keywords of the schema around it. */
-export function withOwnKeywords(own: SchemaView, variant: SchemaView): SchemaView {
-  const copy: SchemaView = {
-    ...own,
-    properties: new Map(own.properties),
-    required: new Set(own.required),
-    numbers: { ...own.numbers },
-    docs: { ...own.docs },
-    variants: undefined,
-  };
-  mergeInto(copy, variant);
-  return copy;
 }

@@ -109,6 +109,29 @@ export function compareSecuritySchemes(ctx: DiffContext): void {
         `security scheme \`${name}\` changed how credentials are sent`,
       );
     }
-    compareDocumentation(ctx, null, pointer, `security scheme \`${name}\``, before, after, ['description']);
+    const where = `security scheme \`${name}\``;
+    compareDocumentation(ctx, null, pointer, where, before, after, ['description', 'bearerFormat']);
+    ctx.reportRemaining(null, pointer, where, before, after, SCHEME_KEYWORDS);
+    const [baseFlows, headFlows] = [asObject(before.flows), asObject(after.flows)];
+    for (const flow of Object.keys(headFlows)) {
+      if (!(flow in baseFlows)) continue; // a flow added or removed changes the wire shape above
+      const [from, to] = [asObject(baseFlows[flow]), asObject(headFlows[flow])];
+      const flowPointer = childPointer(pointer, 'flows', flow);
+      compareDocumentation(ctx, null, flowPointer, `${where} flow \`${flow}\``, from, to, ['scopes']);
+      ctx.reportRemaining(null, flowPointer, `${where} flow \`${flow}\``, from, to, FLOW_KEYWORDS);
+    }
   }
 }
+
+const SCHEME_KEYWORDS = new Set([
+  'type',
+  'description',
+  'name',
+  'in',
+  'scheme',
+  'bearerFormat',
+  'flows',
+  'openIdConnectUrl',
+]);
+/** Scopes a flow offers are documentation: the scopes an operation requires are compared there. */
+const FLOW_KEYWORDS = new Set(['authorizationUrl', 'tokenUrl', 'refreshUrl', 'scopes']);

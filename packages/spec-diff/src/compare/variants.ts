@@ -1,7 +1,8 @@
 import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import type { Resolve } from './resolve.js';
-import type { SchemaView, Variant } from './schema-view.js';
+import type { SchemaView } from './schema-view.js';
+import type { Variant } from './schema-variants.js';
 
 export interface ViewedVariant {
   variant: Variant;

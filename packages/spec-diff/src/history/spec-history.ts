@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import type { ExtensionTable } from '../compare/extensions.js';
 import { diffSpecs } from '../diff.js';
 import { repoPath } from '../load/git.js';
 import { emptySpec } from '../load/load-spec.js';
@@ -46,14 +47,20 @@ export interface SpecHistoriesOptions {
   cwd?: string;
   /** The commit the histories end at; `HEAD` by default. */
   ref?: string;
+  /**
+   * How changes to `x-` extensions are judged (as `diffSpecs` takes it); without it a changed
+   * extension is `unknown-extension-changed`. One table judges every commit: the current one.
+   */
+  extensions?: ExtensionTable;
 }
 
 /**
  * The history of one spec: every commit reachable from `ref` that changed the spec's folder or a
- * file it `$ref`s, loaded and bundled as it was at the commit and at its parent, and diffed. A
- * commit whose diff finds nothing (reformatting, a file the spec does not use, a change no rule
- * covers) has no entry; neither has a merge (its changes are the entries of the commits it merges). Each distinct version
- * is bundled once. Throws a `HistoryUnavailableError` when git, the repository or (in a shallow
+ * file it `$ref`s, loaded and bundled as it was at the commit and at its parent, and diffed (with
+ * `extensions` judging `x-` changes). A commit whose diff finds nothing (reformatting, a file the
+ * spec does not use, `info.version`, an extension the table ignores) has no entry; neither has a
+ * merge (its changes are the entries of the commits it merges). Each distinct version is bundled
+ * once. Throws a `HistoryUnavailableError` when git, the repository or (in a shallow
  * clone) part of the history is missing.
  */
 export async function specHistory(options: SpecHistoryOptions): Promise<SpecHistory> {
@@ -81,12 +88,12 @@ export async function openHistories(options: SpecHistoriesOptions = {}): Promise
   const repo = await openRepository(cwd, options.ref ?? 'HEAD');
   return {
     top: repo.top,
-    history: (root) => walk(repo, repoPath(repo.top, resolve(cwd, root))),
+    history: (root) => walk(repo, repoPath(repo.top, resolve(cwd, root)), options.extensions ?? {}),
     close: () => repo.objects.close(),
   };
 }
 
-async function walk(repo: HistoryRepository, root: string): Promise<SpecHistory> {
+async function walk(repo: HistoryRepository, root: string, extensions: ExtensionTable): Promise<SpecHistory> {
   const versions = new SpecVersions(
     repo.objects,
     repo.top,
@@ -112,13 +119,18 @@ async function walk(repo: HistoryRepository, root: string): Promise<SpecHistory>
   }
   const entries: HistoryEntry[] = [];
   for (const commit of commits) {
-    const entry = await entryFor(commit, versions, root);
+    const entry = await entryFor(commit, versions, root, extensions);
     if (entry) entries.push(entry);
   }
   return { root, ref: repo.ref, paths, entries, commits: commits.length, versions: versions.loaded };
 }
 
-async function entryFor(info: CommitInfo, versions: SpecVersions, root: string): Promise<HistoryEntry | undefined> {
+async function entryFor(
+  info: CommitInfo,
+  versions: SpecVersions,
+  root: string,
+  extensions: ExtensionTable,
+): Promise<HistoryEntry | undefined> {
   if (info.parents.length > 1) return undefined;
   const parent = info.parents[0] ?? null;
   const after = await versions.at(info.commit);
@@ -148,6 +160,7 @@ async function entryFor(info: CommitInfo, versions: SpecVersions, root: string):
   const result = diffSpecs(
     before.spec ?? emptySpec(`${parent?.slice(0, 7) ?? 'none'}:${root}`),
     after.spec ?? emptySpec(`${info.shortCommit}:${root}`),
+    { extensions },
   );
   if (change === 'changed' && result.findings.length === 0) return undefined;
   return { ...base, ...result };

@@ -1,6 +1,7 @@
 import { rules } from '../rules.js';
 import type { DiffResult, Finding } from '../types.js';
-import { groupByOperation } from './group.js';
+import { acceptanceNote, acceptedCount, groupByOperation } from './group.js';
+import { isAccepted } from './summary.js';
 
 interface Section {
   heading: string;
@@ -12,16 +13,18 @@ export function severityIcon(summary: DiffResult['summary']): string {
   return summary.breaking > 0 ? '🔴' : summary.warning > 0 ? '🟡' : summary.info > 0 ? '🟢' : '⚪';
 }
 
-export function summaryLine(summary: DiffResult['summary']): string {
-  return `${summary.breaking} breaking · ${summary.warning} warning${summary.warning === 1 ? '' : 's'} · ${summary.info} info`;
+export function summaryLine(summary: DiffResult['summary'], accepted = 0): string {
+  return `${summary.breaking} breaking · ${summary.warning} warning${summary.warning === 1 ? '' : 's'} · ${summary.info} info${accepted ? ` · ${accepted} accepted` : ''}`;
 }
 
-/** Breaking and warnings open; additions, then documentation-only changes, folded. */
-function sections(findings: Finding[]): Section[] {
+/** Breaking, warnings and accepted findings open; additions, then documentation-only changes, folded. */
+function sections(all: Finding[]): Section[] {
+  const findings = all.filter((f) => !isAccepted(f));
   const docsOnly = (f: Finding): boolean => f.severity === 'info' && rules[f.id].bump === 'patch';
   return [
     { heading: 'Breaking changes', folded: false, findings: findings.filter((f) => f.severity === 'breaking') },
     { heading: 'Warnings', folded: false, findings: findings.filter((f) => f.severity === 'warning') },
+    { heading: 'Accepted', folded: false, findings: all.filter(isAccepted) },
     {
       heading: 'Additions and compatible changes',
       folded: true,
@@ -51,10 +54,12 @@ export function renderFindingsMarkdown(findings: Finding[], maxLength = 60_000):
     const title = `${section.heading} (${section.findings.length})`;
     if (!push(section.folded ? `<details><summary>${title}</summary>\n` : `#### ${title}\n`)) break;
     openDetails = section.folded;
-    for (const [operation, group] of groupByOperation(section.findings, section.findings[0]!.severity)) {
+    const kind = section.heading === 'Accepted' ? 'accepted' : section.findings[0]!.severity;
+    for (const [operation, group] of groupByOperation(section.findings, kind)) {
       if (!push(`**\`${operation}\`**`)) break outer;
       for (const f of group) {
-        if (!push(`- ${f.message} <sub>\`${f.id}\`</sub>`)) break outer;
+        const note = f.acceptance ? ` — ${f.acceptance.expired ? '⚠️ ' : ''}${acceptanceNote(f)}` : '';
+        if (!push(`- ${f.message} <sub>\`${f.id}\`</sub>${note}`)) break outer;
         shown += 1;
       }
       push('');
@@ -73,7 +78,7 @@ export function renderFindingsMarkdown(findings: Finding[], maxLength = 60_000):
 }
 
 export function renderMarkdown(result: DiffResult, title: string): string {
-  const head = `### ${severityIcon(result.summary)} ${title}: ${summaryLine(result.summary)} → **${result.bump}**`;
+  const head = `### ${severityIcon(result.summary)} ${title}: ${summaryLine(result.summary, acceptedCount(result.findings))} → **${result.bump}**`;
   if (result.findings.length === 0) return `${head}\n\nNo changes.\n`;
   return `${head}\n\n${renderFindingsMarkdown(result.findings)}\n`;
 }

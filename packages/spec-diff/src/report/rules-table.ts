@@ -1,4 +1,4 @@
-import { type RuleId, ruleIds, rules } from '../rules.js';
+import { type Rule, type RuleId, ruleIds, rules } from '../rules.js';
 
 /** The rule table as Markdown: what RULES.md holds, printed from the code. */
 export function renderRulesMarkdown(): string {
@@ -10,12 +10,13 @@ export function renderRulesMarkdown(): string {
     'A request is what a client sends: narrowing it breaks clients. A response is what a client receives:',
     'widening it can break them. A webhook payload is sent to the client, so it is judged like a response.',
     '',
-    '| id | severity | direction | bump | description |',
-    '|---|---|---|---|---|',
+    '| id | severity | direction | bump | description | what a client must do |',
+    '|---|---|---|---|---|---|',
   ];
+  const cell = (text: string | undefined): string => (text ?? '').replace(/\|/g, '\\|');
   const rows = ruleIds.map((id: RuleId) => {
-    const rule = rules[id];
-    return `| \`${id}\` | ${rule.severity} | ${rule.direction} | ${rule.bump} | ${rule.description.replace(/\|/g, '\\|')} |`;
+    const rule: Rule = rules[id];
+    return `| \`${id}\` | ${rule.severity} | ${rule.direction} | ${rule.bump} | ${cell(rule.description)} | ${cell(rule.action)} |`;
   });
   return [...header, ...rows, ''].join('\n');
 }

@@ -30,12 +30,20 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** An acceptance that holds: the finding is shown as accepted and not counted. */
+export const isAccepted = (finding: Finding): boolean =>
+  finding.acceptance !== undefined && !finding.acceptance.expired;
+
+/**
+ * Sorts the findings, counts them by severity (an accepted finding is not counted) and works out
+ * the bump they need (an accepted finding counts: it is released knowingly).
+ */
 export function summarize(findings: Finding[]): DiffResult {
   const sorted = sortFindings(findings);
   const summary: Summary = { breaking: 0, warning: 0, info: 0 };
   let bump: Bump = 'none';
   for (const finding of sorted) {
-    summary[finding.severity] += 1;
+    if (!isAccepted(finding)) summary[finding.severity] += 1;
     bump = maxBump(bump, rules[finding.id].bump);
   }
   return { findings: sorted, summary, bump };

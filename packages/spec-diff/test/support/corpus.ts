@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleId } from '../../src/index.ts';
+import type { ExtensionTable, RuleId } from '../../src/index.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -17,10 +18,15 @@ export interface Expected {
   description: string;
   /** The rule this case shows flagged. */
   rule?: RuleId;
-  /** The rule this case shows not flagged by a change that resembles it. */
-  inverseOf?: RuleId;
+  /** The rules this case shows not flagged by a change that resembles what they flag. */
+  inverseOf?: RuleId | RuleId[];
+  /** The extension table to diff with. */
+  extensions?: ExtensionTable;
   findings: ExpectedFinding[];
   swapped?: ExpectedFinding[];
+  /** What the type check (`checkTypes`) finds, base → head and head → base, when the case checks types. */
+  types?: ExpectedFinding[];
+  swappedTypes?: ExpectedFinding[];
 }
 
 export interface FixtureCase {
@@ -52,4 +58,15 @@ export function readCorpus(): FixtureCase[] {
         expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,
       };
     });
+}
+
+export const inverseRules = (expected: Expected): RuleId[] =>
+  expected.inverseOf === undefined ? [] : [expected.inverseOf].flat();
+
+/** A fresh directory holding a fixture case's `base.yaml` and `head.yaml`, and `files` beside them. */
+export function fixtureWorkspace(name: string, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), `spec-diff-${name}-`));
+  for (const side of ['base', 'head']) copyFileSync(join(FIXTURES, name, `${side}.yaml`), join(dir, `${side}.yaml`));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
 }
