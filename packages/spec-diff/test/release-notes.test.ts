@@ -52,6 +52,10 @@ describe('findingSentence', () => {
       '`items[].size` of the third `oneOf` alternative of the first `anyOf` alternative in the 200 response (application/json) became required.',
     ],
     [
+      'server https://{host} variable `host`: `x-required`: (none) → true',
+      'The server https://{host} variable `host` changed `x-required` from (none) to true.',
+    ],
+    [
       'response 200 application/json `x`: something new',
       '`x` in the 200 response (application/json) changed — something new.',
     ],

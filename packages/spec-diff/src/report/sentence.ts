@@ -44,8 +44,8 @@ const PHRASES: Array<[RegExp, (...groups: string[]) => string]> = [
 ];
 
 function splitMessage(message: string): { subject: string; change: string } | undefined {
-  // The subject never holds `: `; a backticked path may hold anything but a backtick.
-  const match = /^((?:[^`:]|`[^`]*`)+?): (.+)$/s.exec(message);
+  // The subject never holds `: ` (a URL's `://` it may); a backticked path may hold anything but a backtick.
+  const match = /^((?:[^`:]|:(?! )|`[^`]*`)+?): (.+)$/s.exec(message);
   return match ? { subject: match[1]!, change: match[2]! } : undefined;
 }
 
