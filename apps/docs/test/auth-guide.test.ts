@@ -54,6 +54,7 @@ const bundled = { yaml: '/dev/null', json: '/dev/null' };
 const api = { id: 'acme', name: 'acme@v2', version: 'v2' };
 const client: ClientPackage = {
   name: '@oapi/acme',
+  version: '0.1.0',
   dir: '/nowhere',
   factory: 'createAcmeClient',
   strategies: ['passwordGrant', 'refreshTokenGrant', 'bearerToken', 'apiKey'],

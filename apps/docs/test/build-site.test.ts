@@ -105,12 +105,13 @@ describe('buildSite on this repository', async () => {
     for (const provider of site.providers) expect(index).toContain(`"href":"${provider.id}/index.html#`);
   });
 
-  it('writes a changelog page per API from its git history, entry by entry', () => {
+  it('writes a changelog page and an Atom feed per API from its git history, every commit listed', () => {
     for (const { id } of apis) {
       const changelog = site.changelogs.get(id)!;
       if ('unavailable' in changelog) throw new Error(`${id}: ${changelog.unavailable}`);
       const html = read(outDir, `${id}/changelog.html`);
-      const listed = [...html.matchAll(/<li class="entry" id="commit-([0-9a-f]+)">/g)].map((m) => m[1]);
+      expect(read(outDir, `${id}/changelog.atom`)).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+      const listed = [...html.matchAll(/<li id="commit-([0-9a-f]+)">/g)].map((m) => m[1]);
       expect(listed.length, id).toBeGreaterThan(0);
       expect(listed).toEqual(changelog.entries.map((e) => e.shortCommit));
       expect(html).not.toContain('history-unavailable');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ReferenceOperation, operationSection } from '../src/pages/operation.js';
 import { schemaBlock, typeLabel } from '../src/pages/schema.js';
-import { changesByOperation } from '../src/pages/reference.js';
 import type { Json } from '../src/spec-json.js';
 
 const spec: Json = {
@@ -56,36 +55,28 @@ describe('an operation', () => {
     tagSlug: 'authentication',
   };
 
-  it('links to the console, the auth guide section and its latest changelog entry; names its own server', () => {
+  it('links to the console, the auth guide section and its last change, with its badge; names its own server', () => {
     const html = operationSection(spec, op, {
-      changes: [{ anchor: 'commit-abc1234', date: '2026-01-02T00:00:00Z' }],
+      lastChange: {
+        kind: 'changed',
+        date: '2026-01-02T00:00:00Z',
+        release: '@oapi/acme 0.2.0',
+        anchor: 'release-0-2-0--post-oauth-token',
+      },
     }).value;
     expect(html).toContain('<h3 id="createToken-title">Get a &lt;token&gt;</h3>');
     expect(html).toContain('<a class="try" href="console.html#tag/authentication/createToken">Try it</a>');
     expect(html).toContain('<a href="auth.html#scheme-oauth2">oauth2</a>');
-    expect(html).toContain('<a href="changelog.html#commit-abc1234">Changelog</a>: 1 change, last on 2026-01-02');
+    expect(html).toContain(
+      '<a href="changelog.html#release-0-2-0--post-oauth-token"><span class="badge change changed">changed</span> <time datetime="2026-01-02T00:00:00Z">2026-01-02</time>, @oapi/acme 0.2.0</a>',
+    );
     expect(html).toContain("Sent to <code>https://auth.example.com</code> (The token host.), not to the API's server.");
     expect(html).toContain('<span class="provenance inferred"');
   });
 
-  it('says when the operation is unchanged, and links to the changelog page when the history could not be read', () => {
-    expect(operationSection(spec, op, { changes: [] }).value).toContain('unchanged since the spec was added');
-    expect(operationSection(spec, op, { changes: undefined }).value).toContain(
-      '<li><a href="changelog.html">Changelog</a></li>',
-    );
-  });
-
-  it('maps changelog entries to the operations their findings name, newest first', () => {
-    const finding = (operation: string | null) => ({ id: 'x', severity: 'info', operation, pointer: '', message: '' });
-    const entry = (shortCommit: string, operations: Array<string | null>) =>
-      ({ shortCommit, date: `2026-0${shortCommit.length}`, findings: operations.map(finding) }) as never;
-    const changes = changesByOperation({
-      entries: [entry('bbb', ['GET /a', 'GET /a']), entry('aa', ['GET /a', null])],
-    });
-    expect(changes?.get('GET /a')).toEqual([
-      { anchor: 'commit-bbb', date: '2026-03' },
-      { anchor: 'commit-aa', date: '2026-02' },
-    ]);
-    expect(changesByOperation({ unavailable: 'shallow' })).toBeUndefined();
+  it('links to the changelog page, without a badge, when the history could not be read', () => {
+    const html = operationSection(spec, op, { lastChange: undefined }).value;
+    expect(html).toContain('<li><a href="changelog.html">Changelog</a></li>');
+    expect(html).not.toContain('class="badge change');
   });
 });

@@ -191,7 +191,8 @@ type Account = (typeof users)[number];
 async function signUp(accounts: Account[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = JSON.parse((await readBody(req)) || '{}') as { user?: { email?: string; password?: string } };
   if (!body.user) return sendJson(res, 422, { errors: [{ user: ['parameter is required'] }] });
-  if (accounts.some((u) => u.email === body.user!.email)) return sendJson(res, 422, { email: ['has already been taken'] });
+  if (accounts.some((u) => u.email === body.user!.email))
+    return sendJson(res, 422, { email: ['has already been taken'] });
   const user = {
     id: accounts.length + 10,
     email: body.user.email ?? '',

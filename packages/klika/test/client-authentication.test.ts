@@ -2,7 +2,13 @@
 // application from the parameters (the template's resource_owner_from_credentials), the refresh and
 // authorization-code grants also take HTTP Basic. The spec's choice, client_secret_post, is the one
 // every grant accepts; the same client told to use Basic fails the password grant only.
-import { client, clientCredentials, passwordCredentials, type FakeDoorkeeper, startFakeDoorkeeper } from '@oapi/fakes/klika';
+import {
+  client,
+  clientCredentials,
+  passwordCredentials,
+  type FakeDoorkeeper,
+  startFakeDoorkeeper,
+} from '@oapi/fakes/klika';
 import type { ClientAuthentication } from '@oapi/auth';
 import { createProviderClient, type ProviderDescriptor } from '@oapi/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,15 @@
 // every error, the template's HEAD (5.3.3) 400 for invalid_grant/invalid_request and 401 for
 // invalid_client. The client reads the `error` code, so it behaves the same against both.
 import { secretsIn } from '@oapi/test-support';
-import { client, clientCredentials, passwordCredentials, users, type DoorkeeperVersion, type FakeDoorkeeper, startFakeDoorkeeper } from '@oapi/fakes/klika';
+import {
+  client,
+  clientCredentials,
+  passwordCredentials,
+  users,
+  type DoorkeeperVersion,
+  type FakeDoorkeeper,
+  startFakeDoorkeeper,
+} from '@oapi/fakes/klika';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKlikaClient, passwordGrant, refreshTokenGrant, unwrap } from '../src/index.js';
 

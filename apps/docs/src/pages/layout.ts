@@ -8,6 +8,8 @@ export interface PageOptions {
   /** The page's content: a `<main id="main">` (or a layout holding one). */
   readonly body: Html;
   readonly bodyClass?: string;
+  /** The page's Atom feed, announced to browsers and feed readers. */
+  readonly feed?: { readonly href: string; readonly title: string };
   /** Scripts after the content, besides the site's own `site.js`. */
   readonly scripts?: Html;
 }
@@ -32,7 +34,7 @@ export function page(options: PageOptions): string {
 <title>${options.title}</title>
 <link rel="icon" href="${root}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${root}assets/site.css">
-<script src="${root}assets/site.js" defer></script>
+${options.feed ? html`<link rel="alternate" type="application/atom+xml" title="${options.feed.title}" href="${options.feed.href}">\n` : ''}<script src="${root}assets/site.js" defer></script>
 </head>
 <body class="${options.bodyClass ?? ''}">
 <a class="skip-link" href="#main">Skip to content</a>

@@ -22,10 +22,12 @@ export interface ReferenceOperation {
 /** Links an operation carries besides its own content. */
 export interface OperationLinks {
   /**
-   * Changelog entries that touch the operation, newest first (their anchors on the changelog page);
-   * `undefined` when the history could not be read.
+   * Its last change in the changelog (added or changed, when, in which release, its anchor on the
+   * changelog page); `undefined` when the history could not be read.
    */
-  readonly changes: ReadonlyArray<{ readonly anchor: string; readonly date: string }> | undefined;
+  readonly lastChange:
+    | { readonly kind: 'added' | 'changed'; readonly date: string; readonly release?: string; readonly anchor: string }
+    | undefined;
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -136,10 +138,9 @@ function serversNote(op: ReferenceOperation): Html | '' {
 }
 
 function changelogLink(links: OperationLinks): Html {
-  if (links.changes === undefined) return html`<li><a href="changelog.html">Changelog</a></li>`;
-  const [latest] = links.changes;
-  if (!latest) return html`<li><a href="changelog.html">Changelog</a>: unchanged since the spec was added</li>`;
-  return html`<li><a href="changelog.html#${latest.anchor}">Changelog</a>: ${links.changes.length} change${links.changes.length === 1 ? '' : 's'}, last on ${latest.date.slice(0, 10)}</li>`;
+  const last = links.lastChange;
+  if (!last) return html`<li><a href="changelog.html">Changelog</a></li>`;
+  return html`<li><a href="changelog.html#${last.anchor}"><span class="badge change ${last.kind}">${last.kind}</span> <time datetime="${last.date}">${last.date.slice(0, 10)}</time>${last.release ? `, ${last.release}` : ''}</a></li>`;
 }
 
 /** One operation or webhook: what it is, how to call it, what it answers, with its samples. */

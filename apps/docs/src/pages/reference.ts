@@ -1,13 +1,13 @@
-import type { Changelog } from '../changelog.js';
 import type { Provider } from '../providers.js';
 import { findingKey, groupByTag, referenceOperations, type TagGroup } from '../reference-operations.js';
+import { type LastChange, lastChanges, noteAnchor, type ReleaseLog } from '../release-log.js';
 import { splitResearch } from '../research-notes.js';
 import { isObject, type Json } from '../spec-json.js';
 import { html, type Html } from './html.js';
 import { page } from './layout.js';
 import { markdown } from './markdown.js';
 import type { SiteMap } from './nav.js';
-import { operationSection, type ReferenceOperation } from './operation.js';
+import { type OperationLinks, operationSection, type ReferenceOperation } from './operation.js';
 import { setupSection } from './samples.js';
 
 function tocEntry(op: ReferenceOperation): Html {
@@ -50,21 +50,24 @@ ${markdown(research)}</details>`
 </section>`;
 }
 
-/** What the changelog says about each operation: the entries whose findings name it, newest first. */
-export function changesByOperation(
-  changelog: Changelog | undefined,
-): Map<string, Array<{ anchor: string; date: string }>> | undefined {
-  if (!changelog || 'unavailable' in changelog) return undefined;
-  const changes = new Map<string, Array<{ anchor: string; date: string }>>();
-  for (const entry of changelog.entries) {
-    for (const operation of new Set(entry.findings.map((f) => f.operation).filter((o): o is string => o !== null))) {
-      changes.set(operation, [
-        ...(changes.get(operation) ?? []),
-        { anchor: `commit-${entry.shortCommit}`, date: entry.date },
-      ]);
-    }
-  }
-  return changes;
+/** An operation's last change: its own, or its path's (a path added with all its methods). */
+export function lastChangeOf(
+  changes: ReadonlyMap<string, LastChange>,
+  op: ReferenceOperation,
+): OperationLinks['lastChange'] {
+  const keys = op.kind === 'operation' ? [findingKey(op), op.name] : [findingKey(op)];
+  const found = keys
+    .map((key) => ({ key, change: changes.get(key) }))
+    .filter((k): k is { key: string; change: LastChange } => k.change !== undefined)
+    .sort((a, b) => Date.parse(b.change.date) - Date.parse(a.change.date))[0];
+  if (!found) return undefined;
+  const { group } = found.change;
+  return {
+    kind: found.change.kind,
+    date: found.change.date,
+    release: group.kind === 'day' ? undefined : group.title,
+    anchor: noteAnchor(group, found.key),
+  };
 }
 
 /**
@@ -72,9 +75,9 @@ export function changesByOperation(
  * the first one shows with the first paint and the page reads without JavaScript. `spec` is the
  * provider's spec with its code samples.
  */
-export function referencePage(site: SiteMap, provider: Provider, spec: Json, changelog: Changelog | undefined): string {
+export function referencePage(site: SiteMap, provider: Provider, spec: Json, log: ReleaseLog | undefined): string {
   const groups = groupByTag(spec, referenceOperations(spec));
-  const changes = changesByOperation(changelog);
+  const changes = log && !('unavailable' in log) ? lastChanges(log) : undefined;
   return page({
     title: `${provider.title} ${provider.version}: API reference`,
     site,
@@ -88,7 +91,7 @@ ${groups.map(
   (g) => html`<section class="tag" id="tag-${g.slug}" aria-labelledby="tag-${g.slug}-title">
 <h2 id="tag-${g.slug}-title">${g.name}</h2>
 ${markdown(g.description)}
-${g.operations.map((op) => operationSection(spec, op, { changes: changes && (changes.get(findingKey(op)) ?? []) }))}
+${g.operations.map((op) => operationSection(spec, op, { lastChange: changes && lastChangeOf(changes, op) }))}
 </section>`,
 )}
 </main>

@@ -54,7 +54,10 @@ const SUBJECTS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^response (\S+) (\S+) `(.+)`$/, (status, media, path) => `${pathNoun(path!)} in the ${status} response (${media})`],
   [/^response (\S+) (\S+)$/, (status, media) => `the ${status} response body (${media})`],
   [/^response (\S+)$/, (status) => `the ${status} response`],
-  [/^(request body|webhook payload) (\S+) `(.+)`$/, (body, media, path) => `${pathNoun(path!)} in the ${body} (${media})`],
+  [
+    /^(request body|webhook payload) (\S+) `(.+)`$/,
+    (body, media, path) => `${pathNoun(path!)} in the ${body} (${media})`,
+  ],
   [/^(request body|webhook payload) (\S+)$/, (body, media) => `the ${body} (${media})`],
   [
     /^(\w+) parameter `([^`]+)` `(.+)`$/,
