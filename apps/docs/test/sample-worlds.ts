@@ -7,6 +7,9 @@ import { client, routes as klikaRoutes, startFakeDoorkeeper, users } from '@oapi
 import { startFakeWootric, accountToken as wootricAccount, routes as wootricRoutes } from '@oapi/fakes/wootric';
 import { startFakeCxi, accountToken as cxiAccount, routes as cxiRoutes } from '@oapi/fakes/wootric-cxi';
 import { owner } from '@oapi/fakes/wootric-oauth';
+import { curlRequest, forwardTo, type SampleRouter } from '@oapi/test-support';
+import { expect } from 'vitest';
+import type { OperationSamples } from '../src/code-samples.js';
 
 export interface World {
   /** Where the API and its token endpoint really are. */
@@ -82,3 +85,34 @@ export const worlds: Readonly<Record<string, World>> = {
     },
   },
 };
+
+/** Runs `body` with the world's fakes routed on `router` and the reader's environment, then stops them. */
+export async function inWorld<T>(
+  world: World,
+  router: SampleRouter,
+  body: (env: Record<string, string>) => Promise<T>,
+): Promise<T> {
+  const started = await world.start();
+  for (const [origin, url] of Object.entries(started.fakes)) router.route(origin, forwardTo(url));
+  try {
+    return await body({ ...world.env });
+  } finally {
+    router.reset();
+    await started.close();
+  }
+}
+
+/** Runs the token endpoint's curl sample, as the reader would first, and keeps its access token for `s`. */
+export async function signIn(
+  router: SampleRouter,
+  env: Record<string, string>,
+  token: OperationSamples,
+  s: OperationSamples,
+): Promise<void> {
+  const credential = s.request.credential;
+  if (!credential) return;
+  const answer = await router.fetch(curlRequest(token.curl, { env }));
+  expect(answer.status, `${token.name}: ${await answer.clone().text()}`).toBe(200);
+  env[credential.value.name] = ((await answer.json()) as { access_token: string }).access_token;
+  router.requests.length = 0;
+}

@@ -7,31 +7,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '@oapi/api-list';
-import { curlRequest, runTypeScriptSample, forwardTo } from '@oapi/test-support';
+import { curlRequest, runTypeScriptSample } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
 import { type OperationSamples, operationSamples } from '../src/code-samples.js';
 import { loadProviders } from '../src/providers.js';
 import { referenceOperations } from '../src/reference-operations.js';
 import { expectSent, filesOf, findRequest, sampleHarness, successStatuses } from './sample-checks.js';
-import { type World, worlds } from './sample-worlds.js';
+import { inWorld, signIn, worlds } from './sample-worlds.js';
 
 const providers = (await loadProviders(findRepoRoot(import.meta.dirname))).filter((p) => worlds[p.id]);
 const harness = sampleHarness(providers);
 
 const routeOf = (s: OperationSamples) =>
   `${s.request.method.toUpperCase()} ${s.request.path.replace(/\{[^}]+\}/g, '{id}')}`;
-
-/** Runs `body` with the world's fakes routed and the reader's environment, then stops them. */
-async function inWorld<T>(world: World, body: (env: Record<string, string>) => Promise<T>): Promise<T> {
-  const started = await world.start();
-  for (const [origin, url] of Object.entries(started.fakes)) harness.router.route(origin, forwardTo(url));
-  try {
-    return await body({ ...world.env });
-  } finally {
-    harness.router.reset();
-    await started.close();
-  }
-}
 
 describe.each(providers.map((p) => [p.id, p] as const))('%s', (id, provider) => {
   const world = worlds[id]!;
@@ -47,16 +35,6 @@ describe.each(providers.map((p) => [p.id, p] as const))('%s', (id, provider) => 
     language,
   });
 
-  /** Runs the token endpoint's curl sample, as the reader would first, and keeps its access token. */
-  async function signIn(env: Record<string, string>, s: OperationSamples) {
-    const credential = s.request.credential;
-    if (!credential) return;
-    const answer = await harness.router.fetch(curlRequest(token!.curl, { env }));
-    expect(answer.status, `${token!.name}: ${await answer.clone().text()}`).toBe(200);
-    env[credential.value.name] = ((await answer.json()) as { access_token: string }).access_token;
-    harness.router.requests.length = 0;
-  }
-
   it('has a fake that models the token endpoint and at least one other operation', () => {
     expect(token, `${id} has a token sample`).toBeDefined();
     expect(modelled.map(routeOf)).toContain('POST /oauth/token');
@@ -64,8 +42,8 @@ describe.each(providers.map((p) => [p.id, p] as const))('%s', (id, provider) => 
   });
 
   it.each(modelled.map((s) => [s.operationId, s] as const))('curl %s', async (_, s) => {
-    await inWorld(world, async (env) => {
-      await signIn(env, s);
+    await inWorld(world, harness.router, async (env) => {
+      await signIn(harness.router, env, token!, s);
       await harness.router.fetch(curlRequest(s.curl, { env, files: filesOf(s.request.body) }));
       const want = expected(s, env, 'curl');
       await expectSent(findRequest(harness.router.requests, want), want, successStatuses(operation(s)));
@@ -73,7 +51,7 @@ describe.each(providers.map((p) => [p.id, p] as const))('%s', (id, provider) => 
   });
 
   it.each(modelled.filter((s) => s.program).map((s) => [s.operationId, s] as const))('TypeScript %s', async (_, s) => {
-    await inWorld(world, async (env) => {
+    await inWorld(world, harness.router, async (env) => {
       for (const [name, contents] of Object.entries(filesOf(s.request.clientBody ?? s.request.body)))
         writeFileSync(join(harness.dir, name), contents);
       const run = await runTypeScriptSample(s.program!, { dir: harness.dir, router: harness.router, env });
