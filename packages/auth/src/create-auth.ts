@@ -2,7 +2,7 @@ import type { Middleware } from 'openapi-fetch';
 import { assertSecureUrl, assertString } from './assert.js';
 import type { OAuth2SchemeConfig, SecurityConfig, SecuritySchemeConfig } from './security-config.js';
 import type { AuthStrategy, StaticStrategy } from './strategies.js';
-import { createTokenManager, type TokenManager, type TokenStore } from './token-manager.js';
+import type { TokenManager, TokenStore } from './token-manager.js';
 import type { TokenSet } from './token-set.js';
 
 export interface AuthOptions {
@@ -74,8 +74,9 @@ function assertOptions(options: AuthOptions): void {
   ) {
     throw new TypeError('"options.security" must be a generated security config (src/generated/security.ts)');
   }
-  const kind = (options.strategy as { kind?: unknown } | undefined)?.kind;
-  if (kind !== 'grant' && kind !== 'static')
+  const strategy = options.strategy as { kind?: unknown; createTokenManager?: unknown } | undefined;
+  const kind = strategy?.kind;
+  if (!(kind === 'static' || (kind === 'grant' && typeof strategy?.createTokenManager === 'function')))
     throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
   assertString(options.baseUrl, 'options.baseUrl');
   if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
@@ -107,7 +108,7 @@ export function createAuth(options: AuthOptions): Auth {
       throw new TypeError(
         `"auth": the ${options.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`,
       );
-    const manager = createTokenManager({
+    const manager = strategy.createTokenManager({
       scheme: oauth2,
       strategy,
       baseUrl: options.baseUrl,

@@ -4,10 +4,8 @@ export {
   type AuthorizationRequest,
   type AuthorizationRequestOptions,
 } from './authorization-request.js';
-export { authorizeOnLoopback, type LoopbackAuthorizationOptions } from './authorize-on-loopback.js';
 export { createAuth, type Auth, type AuthOptions } from './create-auth.js';
 export { AuthError, OAuthError, type AuthErrorCode } from './errors.js';
-export { startLoopbackRedirect, type LoopbackRedirect, type LoopbackRedirectOptions } from './loopback-redirect.js';
 export { redactedExcerpt } from './redact.js';
 export {
   apiKey,

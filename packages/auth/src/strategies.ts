@@ -1,5 +1,6 @@
 import { assertOptionalString, assertString, assertStringRecord } from './assert.js';
 import type { GrantType, OAuth2SchemeConfig } from './security-config.js';
+import { createTokenManager, type TokenManager, type TokenManagerOptions } from './token-manager.js';
 
 export interface ClientCredentials {
   readonly clientId: string;
@@ -23,6 +24,11 @@ export interface GrantStrategy {
   readonly refreshToken: string | undefined;
   /** `false` when the grant's credentials work once (an authorization code) or there are none. */
   readonly repeatable: boolean;
+  /**
+   * Runs the token lifecycle. The strategy brings it, rather than `createAuth` importing it, so that
+   * a client with a static credential bundles none of it, nor oauth4webapi.
+   */
+  readonly createTokenManager: (options: TokenManagerOptions) => TokenManager;
 }
 
 /** A credential used as it is: an API key or an access token obtained elsewhere. */
@@ -73,6 +79,7 @@ function grant(
     extraParameters: { ...options.parameters },
     refreshToken: rest.refreshToken,
     repeatable: rest.repeatable ?? true,
+    createTokenManager,
   };
 }
 
