@@ -1,6 +1,6 @@
 import { assertOptionalString, assertString, assertStringRecord } from './assert.js';
 import type { GrantType, OAuth2SchemeConfig } from './security-config.js';
-import { createTokenManager, type TokenManager, type TokenManagerOptions } from './token-manager.js';
+import { grantAuth } from './grant-auth.js';
 
 export interface ClientCredentials {
   readonly clientId: string;
@@ -25,10 +25,10 @@ export interface GrantStrategy {
   /** `false` when the grant's credentials work once (an authorization code) or there are none. */
   readonly repeatable: boolean;
   /**
-   * Runs the token lifecycle. The strategy brings it, rather than `createAuth` importing it, so that
-   * a client with a static credential bundles none of it, nor oauth4webapi.
+   * How requests are authenticated with this strategy (the token lifecycle): carried by the strategy
+   * rather than imported by `createAuth`, so that a client with a static credential bundles none of it.
    */
-  readonly createTokenManager: (options: TokenManagerOptions) => TokenManager;
+  readonly authenticator: typeof grantAuth;
 }
 
 /** A credential used as it is: an API key or an access token obtained elsewhere. */
@@ -79,7 +79,7 @@ function grant(
     extraParameters: { ...options.parameters },
     refreshToken: rest.refreshToken,
     repeatable: rest.repeatable ?? true,
-    createTokenManager,
+    authenticator: grantAuth,
   };
 }
 
