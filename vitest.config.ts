@@ -2,13 +2,24 @@ import { defineConfig } from 'vitest/config';
 import { TotalsReporter } from './scripts/vitest-totals-reporter.ts';
 
 // One vitest run covers every package: each package/app with a vitest.config.ts is a project,
-// plus the root `test/` for repository-wide checks. The totals line is what CI reads.
+// plus the root `test/` for repository-wide checks, and `test/consumer/` for the published
+// packages as a user installs them (packed once per run by its global setup). The totals line is
+// what CI reads.
 export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
-      { test: { name: 'repo', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'repo', include: ['test/*.test.ts'] } },
+      {
+        test: {
+          name: 'consumer',
+          include: ['test/consumer/**/*.test.ts'],
+          globalSetup: ['test/consumer/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
     reporters: ['default', new TotalsReporter()],
     testTimeout: 30_000,

@@ -84,7 +84,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const sentAt = options.now();
     let reply: TokenReply;
     try {
-      const response = await options.fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
+      // Called unbound: a browser's fetch throws "Illegal invocation" when `this` is not the window.
+      const { fetch } = options;
+      const response = await fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
       reply = { status: response.status, headers: response.headers, body: await response.text() };
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
