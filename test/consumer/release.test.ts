@@ -3,29 +3,16 @@
 // handed over the way release.yml hands it (setup-node's .npmrc reading NODE_AUTH_TOKEN); then
 // `@oapi/klika` installed from the registry into fresh projects, with npm and with pnpm, making an
 // authenticated call against the Klika fake.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, startFakeDoorkeeper, users } from '../../packages/klika/test/fake-doorkeeper.js';
-import { publishedPackages, readManifest, repoRoot } from '../support/workspace.js';
+import { changesetsCommand, stepUsing } from '../support/release-workflow.js';
+import { publishedPackages, readManifest } from '../support/workspace.js';
 import { exec, npmEnv } from './consumer-project.js';
 import { startRegistry, type Registry } from './verdaccio.js';
 import { commitAll, copyWorkspace } from './workspace-copy.js';
-
-interface WorkflowStep {
-  readonly uses?: string;
-  readonly with?: Record<string, string>;
-  readonly env?: Record<string, string>;
-}
-
-const workflow = parse(readFileSync(join(repoRoot, '.github/workflows/release.yml'), 'utf8')) as {
-  jobs: Record<string, { steps: WorkflowStep[] }>;
-};
-const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-const changesetsStep = steps.find((step) => step.uses?.startsWith('changesets/action@'));
-const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
 
 let root: string;
 let registry: Registry;
@@ -34,31 +21,34 @@ const published = publishedPackages();
 /** The versions `version` gave each package, read from the copy. */
 const released: Record<string, string> = {};
 
-/** `pnpm version-packages` → ['pnpm', 'version-packages']. */
-const command = (line: string | undefined) => {
-  if (!line) throw new Error('release.yml: the changesets step has no such command');
-  return line.split(/\s+/);
-};
-
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'oapi-release-'));
   registry = await startRegistry(join(root, 'registry'));
   workspace = await copyWorkspace(join(root, 'workspace'), { builds: true, changesets: true });
 
-  const [versionTool, ...versionArgs] = command(changesetsStep?.with?.version);
+  const [versionTool, ...versionArgs] = changesetsCommand('version');
   await exec(versionTool!, versionArgs, { cwd: workspace });
   await commitAll(workspace, 'chore: version packages');
   for (const pkg of published) released[pkg.manifest.name] = readManifest(join(workspace, 'packages', pkg.id)).version;
 
-  // What setup-node writes for `registry-url`, with this registry's address, and what the step's env gives.
+  // What setup-node writes for `registry-url` (and points NPM_CONFIG_USERCONFIG to), with this registry's address.
   const npmrc = join(root, 'setup-node.npmrc');
   const host = registry.url.replace(/^https?:/, '');
   writeFileSync(npmrc, `${host}:_authToken=\${NODE_AUTH_TOKEN}\nregistry=${registry.url}\nalways-auth=false\n`);
-  const [publishTool, ...publishArgs] = command(changesetsStep?.with?.publish);
+  // The step's env as release.yml writes it, the npm secret being this registry's token. No
+  // provenance here: it needs GitHub's OIDC token.
+  const stepEnv = Object.entries(stepUsing('changesets/action')?.env ?? {}).filter(([, value]) =>
+    /^\$\{\{ secrets\.NPM_TOKEN \}\}$/.test(value),
+  );
+  const [publishTool, ...publishArgs] = changesetsCommand('publish');
   await exec(publishTool!, publishArgs, {
     cwd: workspace,
-    // No provenance here: it needs GitHub's OIDC token.
-    env: { NPM_CONFIG_USERCONFIG: npmrc, NODE_AUTH_TOKEN: registry.token, NPM_TOKEN: registry.token },
+    env: {
+      NPM_CONFIG_USERCONFIG: npmrc,
+      // Also from the environment: should the .npmrc not be read, nothing may go to the public registry.
+      NPM_CONFIG_REGISTRY: registry.url,
+      ...Object.fromEntries(stepEnv.map(([name]) => [name, registry.token])),
+    },
   });
 }, 600_000);
 
@@ -75,13 +65,6 @@ interface Packument {
 
 const packument = async (name: string) =>
   (await (await fetch(`${registry.url}${name.replace('/', '%2f')}`)).json()) as Packument;
-
-describe('release.yml', () => {
-  it('gives the changesets step the npm token where setup-node reads it (NODE_AUTH_TOKEN)', () => {
-    expect(setupNode?.with?.['registry-url']).toBeTruthy();
-    expect(changesetsStep?.env?.NODE_AUTH_TOKEN).toMatch(/^\$\{\{ secrets\.NPM_TOKEN \}\}$/);
-  });
-});
 
 describe('a release to Verdaccio', () => {
   it('publishes every package at the version `version` gave it, as latest', async () => {

@@ -42,7 +42,9 @@ export async function copyWorkspace(into: string, options: CopyOptions): Promise
       mkdirSync(to, { recursive: true });
       const files =
         published.has(from) && options.builds ? ['package.json', 'README.md', 'LICENSE', 'dist'] : ['package.json'];
-      for (const file of files) cpSync(join(from, file), join(to, file), { recursive: true });
+      for (const file of files) {
+        if (existsSync(join(from, file))) cpSync(join(from, file), join(to, file), { recursive: true });
+      }
     }
   }
   // pnpm publish writes each `workspace:` range from the version its node_modules link points to.
