@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       'packages/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
-      { test: { name: 'repo', include: ['test/*.test.ts'] } },
+      { test: { name: 'repo', include: ['test/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         test: {
           name: 'consumer',

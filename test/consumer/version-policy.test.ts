@@ -5,15 +5,21 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { publishedPackages, readManifest } from '../support/workspace.js';
 import { exec } from './consumer-project.js';
 import { copyWorkspace } from './workspace-copy.js';
 
 const clients = ['klika', 'wootric', 'wootric-cxi', 'cloudcx'];
-let dir: string | undefined;
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+let dir: string;
+beforeAll(async () => {
+  dir = await copyWorkspace(mkdtempSync(join(tmpdir(), 'oapi-version-policy-')), { builds: false, changesets: false });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Each scenario starts from the copy as it was committed.
+afterEach(async () => {
+  await exec('git', ['checkout', '-q', '--', '.'], { cwd: dir });
+  await exec('git', ['clean', '-qfd', '-e', 'node_modules'], { cwd: dir });
 });
 
 const nextMinor = (version: string) => version.replace(/^0\.(\d+)\.\d+$/, (_, minor) => `0.${Number(minor) + 1}.0`);
@@ -23,12 +29,9 @@ const nextPatch = (version: string) => version.replace(/\.(\d+)$/, (_, patch) =>
 async function versionWith(
   changeset: string,
 ): Promise<{ before: Record<string, string>; after: Record<string, string> }> {
-  dir = await copyWorkspace(mkdtempSync(join(tmpdir(), 'oapi-version-policy-')), { builds: false, changesets: false });
   writeFileSync(join(dir, '.changeset', 'scenario.md'), changeset);
   const versions = () =>
-    Object.fromEntries(
-      publishedPackages().map((pkg) => [pkg.id, readManifest(join(dir!, 'packages', pkg.id)).version]),
-    );
+    Object.fromEntries(publishedPackages().map((pkg) => [pkg.id, readManifest(join(dir, 'packages', pkg.id)).version]));
   const before = versions();
   await exec('pnpm', ['version-packages'], { cwd: dir });
   return { before, after: versions() };
@@ -43,7 +46,7 @@ describe('pnpm version-packages', () => {
     expect(after.runtime).toBe(nextMinor(before.runtime!));
     for (const client of clients) expect(after[client], client).toBe(nextMinor(before[client]!));
     expect(after['spec-diff']).toBe(before['spec-diff']);
-    const changelog = readFileSync(join(dir!, 'packages', 'klika', 'CHANGELOG.md'), 'utf8');
+    const changelog = readFileSync(join(dir, 'packages', 'klika', 'CHANGELOG.md'), 'utf8');
     expect(changelog).toContain('### Minor Changes');
     expect(changelog).toContain(
       'Breaking, through @oapi/auth, whose API this package re-exports: `passwordGrant` takes `scopes` as an array.',

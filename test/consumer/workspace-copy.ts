@@ -1,8 +1,8 @@
 // A copy of the workspace as release.yml's job has it after `pnpm install` and `pnpm build`: every
-// manifest, the lockfile, the changesets and scripts, the published packages' built files, and
-// node_modules installed from the local store (offline). The release tests version and publish the
-// copy, never this checkout.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// manifest, the lockfile, the changesets and scripts, and for publishing the published packages'
+// built files and node_modules installed from the local store (offline). The release tests version
+// and publish the copy, never this checkout.
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishedPackages, repoRoot } from '../support/workspace.js';
 import { exec } from './consumer-project.js';
@@ -18,7 +18,7 @@ const rootFiles = [
 ];
 
 export interface CopyOptions {
-  /** Copy the published packages' built files (dist/) too, for publishing. */
+  /** Copy the published packages' built files (dist/) too and install, for publishing. */
   readonly builds: boolean;
   /** Leave out the pending changesets, for a scenario of its own. */
   readonly changesets: boolean;
@@ -47,8 +47,13 @@ export async function copyWorkspace(into: string, options: CopyOptions): Promise
       }
     }
   }
-  // pnpm publish writes each `workspace:` range from the version its node_modules link points to.
-  await exec('pnpm', ['install', '--offline', '--frozen-lockfile', '--ignore-scripts'], { cwd: into });
+  if (options.builds) {
+    // pnpm publish writes each `workspace:` range from the version its node_modules link points to.
+    await exec('pnpm', ['install', '--offline', '--frozen-lockfile', '--ignore-scripts'], { cwd: into });
+  } else {
+    // Versioning needs only the tools (changesets), which this checkout has.
+    symlinkSync(join(repoRoot, 'node_modules'), join(into, 'node_modules'));
+  }
   writeFileSync(join(into, '.gitignore'), 'node_modules\n');
   await exec('git', ['init', '-q', '-b', 'main'], { cwd: into });
   await commitAll(into, 'the workspace');
