@@ -38,7 +38,8 @@ export async function exec(
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${file} ${args.join(' ')} (in ${options.cwd}) failed:\n${stderr}\n${stdout}`.slice(0, 8000));
+    // The end of the output, where a tool says what went wrong.
+    throw new Error(`${file} ${args.join(' ')} (in ${options.cwd}) failed:\n${`${stdout}\n${stderr}`.slice(-6000)}`);
   }
 }
 

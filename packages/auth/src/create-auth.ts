@@ -28,7 +28,7 @@ export interface AuthOptions {
 }
 
 export interface Auth {
-  /** The openapi-fetch middleware that authenticates each request and replays it once after a 401. */
+  /** The openapi-fetch middleware that authenticates each request (with a grant, replaying it once after a 401). */
   readonly middleware: Middleware;
   /** The `Authorization` header value for the next request. */
   authorization(signal?: AbortSignal): Promise<string>;
