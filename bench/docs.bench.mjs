@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { register } from 'tsx/esm/api';
-import { listApis } from '../scripts/apis.mjs';
+import { listApis } from '@oapi/api-list';
 
 register();
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,8 +25,8 @@ if (!existsSync(join(site, 'index.html'))) {
 }
 
 // The largest provider: the one with the biggest bundled spec.
-const apis = await listApis();
-const sizes = apis.map((api) => ({ id: api.id, bytes: statSync(join(root, 'dist', `${api.id}.openapi.json`)).size }));
+const apis = await listApis(root);
+const sizes = apis.map((api) => ({ id: api.id, bytes: statSync(join(root, api.bundled.json)).size }));
 const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
 
 // The baseline: the reference page shell with a one-operation spec, served beside the same assets.

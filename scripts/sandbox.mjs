@@ -5,10 +5,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { listApis, repoRoot } from './apis.mjs';
+import { findRepoRoot, listApis } from '@oapi/api-list';
 
 const [id, portArg] = process.argv.slice(2);
-const apis = await listApis();
+const repoRoot = findRepoRoot();
+const apis = await listApis(repoRoot);
 const api = apis.find((a) => a.id === id);
 if (!api) {
   console.error(`usage: pnpm sandbox <id> [port]   where <id> is one of: ${apis.map((a) => a.id).join(', ')}`);
@@ -33,13 +34,13 @@ child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Prism is listening/.test(chunk.toString())) {
     announced = true;
-    const pkg = `@oapi/${api.id}`;
+    const pkg = api.client.name;
     console.log(`
   ${api.name} mock on http://127.0.0.1:${port}: answers with the spec's examples and refuses requests the spec does not allow.
   Point the client at it (loopback http is allowed):
 
-    import { create${pascal(api.id)}Client } from '${pkg}';
-    const client = create${pascal(api.id)}Client({ baseUrl: 'http://127.0.0.1:${port}', /* auth: … */ });
+    import { ${api.client.factory} } from '${pkg}';
+    const client = ${api.client.factory}({ baseUrl: 'http://127.0.0.1:${port}', /* auth: … */ });
 
   Any credentials work: the mock checks that they are sent, not that they are right. Ctrl+C stops it.
 `);
@@ -47,7 +48,3 @@ child.stdout.on('data', (chunk) => {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
-
-function pascal(value) {
-  return value.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
-}

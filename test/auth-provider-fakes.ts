@@ -52,12 +52,16 @@ export const wootricRules: ProviderRules = {
   },
 };
 
-/** CloudCX 9.3.3: form with client_id, client_secret, username, password; refresh inferred as RFC 6749 §6. */
+/**
+ * CloudCX 9.3.3: form with client_id, username (or, in an older revision, email) and password, and
+ * client_secret when the OAuth client has one (§9: setup only hands out the Client ID); refresh
+ * inferred as RFC 6749 §6.
+ */
 export const cloudcxRules: ProviderRules = {
   password: {
     contentType: form,
     grantTypeIn: 'body',
-    required: ['client_id', 'client_secret', 'username', 'password'],
+    required: ['client_id', 'username', 'password'],
     forbidden: [],
     query: [],
     reply: { expires_in: 3599, refresh_token: true, token_type: 'Bearer' },
@@ -65,7 +69,7 @@ export const cloudcxRules: ProviderRules = {
   refresh_token: {
     contentType: form,
     grantTypeIn: 'body',
-    required: ['client_id', 'client_secret', 'refresh_token'],
+    required: ['client_id', 'refresh_token'],
     forbidden: [],
     query: [],
     reply: { expires_in: 3599, refresh_token: true, token_type: 'Bearer' },

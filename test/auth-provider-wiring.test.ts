@@ -1,5 +1,5 @@
 // Every strategy each provider's spec declares, wired from the bundled spec exactly as a client
-// package does (securityConfig() of @oapi/codegen → createAuth), against a fake token endpoint that
+// package does (the provider descriptor of @oapi/codegen → createAuth), against a fake token endpoint that
 // enforces what the provider's reference documents. Strategies a spec does not declare are refused.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,8 @@ import {
   type AuthStrategy,
   type SecurityConfig,
 } from '@oapi/auth';
-import { securityConfig } from '@oapi/codegen';
+import { providerDescriptor } from '@oapi/codegen';
+import type { ProviderDescriptor } from '@oapi/runtime';
 import { secretsIn } from '@oapi/test-support';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +29,12 @@ import {
 } from './auth-provider-fakes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const securityOf = (id: string): SecurityConfig =>
-  securityConfig(id, JSON.parse(readFileSync(`${root}dist/${id}.openapi.json`, 'utf8')) as Record<string, unknown>);
+const descriptorOf = (id: string): ProviderDescriptor =>
+  providerDescriptor(
+    { id },
+    JSON.parse(readFileSync(`${root}dist/${id}.openapi.json`, 'utf8')) as Record<string, unknown>,
+  );
+const securityOf = (id: string): SecurityConfig => descriptorOf(id).security;
 
 const password = 'pw-correct-horse-battery';
 const clientSecret = 'client-secret-0a1b2c3d';
@@ -48,7 +53,7 @@ interface Case {
 interface Provider {
   readonly id: string;
   readonly rules: ProviderRules;
-  /** Where the spec sends token requests when it names an absolute host (routed to the fake by the client's fetch). */
+  /** Where the reference says token requests go when not to the API's host (routed to the fake by the client's fetch). */
   readonly absoluteTokenOrigin?: string;
   readonly cases: readonly Case[];
   readonly undeclared: readonly [string, () => AuthStrategy][];
@@ -227,7 +232,14 @@ describe.each(providers)('$id: the spec wires packages/auth', (provider) => {
     if (key) fake.validTokens.add(key);
     const seen: string[] = [];
     const fetch = fetchVia(seen);
-    const auth = createAuth({ security: securityOf(provider.id), strategy: strategy(), baseUrl: fake.url, fetch });
+    const [tokenServer] = descriptorOf(provider.id).tokenServers ?? [];
+    const auth = createAuth({
+      security: securityOf(provider.id),
+      strategy: strategy(),
+      baseUrl: fake.url,
+      fetch,
+      ...(tokenServer ? { tokenBaseUrl: tokenServer.url } : {}),
+    });
     const client = createClient<Record<string, never>>({ baseUrl: fake.url, fetch });
     client.use(auth.middleware);
     const before = fake.tokenRequests.length;

@@ -104,6 +104,87 @@ function XExtensionsDocumented() {
   };
 }
 
+const marked = (node) => typeof node?.['x-provenance'] === 'string';
+
+/**
+ * What a description calls assumed is marked `x-provenance` where it stands: a status code an
+ * operation assumes (`200 is assumed`) on that response, a media type a request body assumes on
+ * that media type, a body a response assumes on each of its media types.
+ */
+function AssumedIsMarked() {
+  const report = (ctx, location, what) =>
+    ctx.report({ message: `${what} is described as assumed: mark it \`x-provenance: inferred\`.`, location });
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        for (const [, status] of (operation.description ?? '').matchAll(/\b(\d{3}) is\s+assumed/g)) {
+          const raw = operation.responses?.[status];
+          if (!raw) continue;
+          const { node, location } = resolve(ctx, raw, ['responses', status]);
+          if (!marked(node)) report(ctx, location.key(), `Response ${status}`);
+        }
+      },
+    },
+    RequestBody: {
+      enter(body, ctx) {
+        for (const [, type] of (body.description ?? '').matchAll(/`([\w.+-]+\/[\w.+-]+)`[^.`]*?\bis assumed\b/g)) {
+          if (body.content?.[type] && !marked(body.content[type]))
+            report(ctx, ctx.location.child(['content', type]).key(), `Media type ${type}`);
+        }
+      },
+    },
+    Response: {
+      enter(response, ctx) {
+        if (
+          !/\b(body|it) is (not documented and )?assumed\b|\bbody[^.]*\bassumed to be\b/.test(
+            response.description ?? '',
+          )
+        )
+          return;
+        if (marked(response)) return;
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          if (!marked(media)) report(ctx, ctx.location.child(['content', type]).key(), `The ${type} body`);
+        }
+      },
+    },
+  };
+}
+
+/**
+ * `deepObject` is defined for one level of hash only: an array's `encoding` must not claim it
+ * (generic tools then send `emails[0]=` or nothing). Rails brackets are `x-bracket-notation`.
+ */
+function NoDeepObjectArray() {
+  return {
+    MediaType: {
+      enter(media, ctx) {
+        const deep = Object.entries(media.encoding ?? {}).filter(([, encoding]) => encoding?.style === 'deepObject');
+        if (deep.length === 0 || !media.schema) return;
+        const seen = [];
+        const collect = (raw) => {
+          const schema = raw?.$ref ? ctx.resolve(raw).node : raw;
+          if (!schema || seen.includes(schema)) return;
+          seen.push(schema);
+          for (const part of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) collect(part);
+        };
+        collect(media.schema);
+        for (const [name] of deep) {
+          const arrays = seen.some((schema) => {
+            const property = schema.properties?.[name];
+            const resolved = property?.$ref ? ctx.resolve(property).node : property;
+            return resolved?.type === 'array' || (Array.isArray(resolved?.type) && resolved.type.includes('array'));
+          });
+          if (arrays)
+            ctx.report({
+              message: `"${name}" is an array: deepObject does not define arrays; drop the style (see x-bracket-notation).`,
+              location: ctx.location.child(['encoding', name, 'style']),
+            });
+        }
+      },
+    },
+  };
+}
+
 export default function repoRules() {
   return {
     id: 'repo',
@@ -113,6 +194,8 @@ export default function repoRules() {
         'secured-operation-401': SecuredOperation401,
         'media-type-example': MediaTypeExample,
         'x-extensions-documented': XExtensionsDocumented,
+        'assumed-is-marked': AssumedIsMarked,
+        'no-deep-object-array': NoDeepObjectArray,
       },
     },
   };

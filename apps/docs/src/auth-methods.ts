@@ -1,13 +1,15 @@
-import type { GrantType, OAuth2SchemeConfig, OAuthFlowConfig, SecurityConfig, TokenRequestShape } from '@oapi/auth';
-
-/** The `@oapi/auth` strategy functions a client re-exports, one per way of authenticating. */
-export type StrategyName =
-  | 'passwordGrant'
-  | 'clientCredentialsGrant'
-  | 'authorizationCodeGrant'
-  | 'refreshTokenGrant'
-  | 'bearerToken'
-  | 'apiKey';
+import {
+  type GrantType,
+  grants,
+  grantTypes,
+  type OAuth2SchemeConfig,
+  type OAuthFlowConfig,
+  type SecurityConfig,
+  shapeFor,
+  staticStrategies,
+  type StrategyName,
+  type TokenRequestShape,
+} from '@oapi/auth';
 
 /** One way to authenticate with a provider, read from its security schemes. */
 export interface AuthMethod {
@@ -27,44 +29,21 @@ export interface AuthMethod {
   readonly sentAs?: string;
 }
 
-type FlowName = keyof OAuth2SchemeConfig['flows'];
-
-const grants: ReadonlyArray<{ flow: FlowName; grantType: GrantType; strategy: StrategyName; title: string }> = [
-  { flow: 'password', grantType: 'password', strategy: 'passwordGrant', title: 'Password grant' },
-  {
-    flow: 'clientCredentials',
-    grantType: 'client_credentials',
-    strategy: 'clientCredentialsGrant',
-    title: 'Client credentials grant',
-  },
-  {
-    flow: 'authorizationCode',
-    grantType: 'authorization_code',
-    strategy: 'authorizationCodeGrant',
-    title: 'Authorization code grant',
-  },
-];
-
-/** The scheme-wide token request shape with one grant's overrides applied. */
-export function tokenRequestFor(scheme: OAuth2SchemeConfig, grantType: GrantType): TokenRequestShape {
-  const { grants: perGrant, ...shape } = scheme.tokenRequest;
-  return { ...shape, ...perGrant[grantType] };
-}
-
 function oauth2Methods(name: string, scheme: OAuth2SchemeConfig): AuthMethod[] {
   const methods: AuthMethod[] = [];
-  for (const grant of grants) {
-    const flow = scheme.flows[grant.flow] as (OAuthFlowConfig & { authorizationUrl?: string }) | undefined;
+  for (const grantType of grantTypes) {
+    const { flow: flowName, strategy, title } = grants[grantType];
+    const flow = flowName && (scheme.flows[flowName] as (OAuthFlowConfig & { authorizationUrl?: string }) | undefined);
     if (!flow) continue;
     methods.push({
       scheme: name,
-      strategy: grant.strategy,
-      title: grant.title,
-      grantType: grant.grantType,
+      strategy,
+      title,
+      grantType,
       tokenUrl: flow.tokenUrl,
       ...(flow.refreshUrl ? { refreshUrl: flow.refreshUrl } : {}),
       ...(flow.authorizationUrl ? { authorizationUrl: flow.authorizationUrl } : {}),
-      tokenRequest: tokenRequestFor(scheme, grant.grantType),
+      tokenRequest: shapeFor(scheme.tokenRequest, grantType),
       scopes: flow.scopes,
     });
   }
@@ -74,17 +53,17 @@ function oauth2Methods(name: string, scheme: OAuth2SchemeConfig): AuthMethod[] {
   if (refreshUrl) {
     methods.push({
       scheme: name,
-      strategy: 'refreshTokenGrant',
-      title: 'A refresh token you already hold',
+      strategy: grants.refresh_token.strategy,
+      title: grants.refresh_token.title,
       grantType: 'refresh_token',
       tokenUrl: refreshUrl,
-      tokenRequest: tokenRequestFor(scheme, 'refresh_token'),
+      tokenRequest: shapeFor(scheme.tokenRequest, 'refresh_token'),
     });
   }
   methods.push({
     scheme: name,
     strategy: 'bearerToken',
-    title: 'An access token obtained elsewhere',
+    title: staticStrategies.bearerToken.title,
     sentAs: 'Authorization: Bearer <access token>',
   });
   return methods;
@@ -101,9 +80,23 @@ export function authMethods(security: SecurityConfig): AuthMethod[] {
       case 'oauth2':
         return oauth2Methods(name, scheme);
       case 'http':
-        return [{ scheme: name, strategy: 'apiKey', title: 'API key', sentAs: 'Authorization: Bearer <key>' }];
+        return [
+          {
+            scheme: name,
+            strategy: 'apiKey',
+            title: staticStrategies.apiKey.title,
+            sentAs: 'Authorization: Bearer <key>',
+          },
+        ];
       case 'apiKey':
-        return [{ scheme: name, strategy: 'apiKey', title: 'API key', sentAs: `${scheme.name} (${scheme.in})` }];
+        return [
+          {
+            scheme: name,
+            strategy: 'apiKey',
+            title: staticStrategies.apiKey.title,
+            sentAs: `${scheme.name} (${scheme.in})`,
+          },
+        ];
       default:
         return [];
     }

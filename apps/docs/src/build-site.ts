@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listApis } from '@oapi/codegen';
+import { listApis } from '@oapi/api-list';
 import { favicon, stylesheet } from './assets.js';
 import { type Changelog, readChangelogs } from './changelog.js';
 import { withCodeSamples } from './code-samples.js';

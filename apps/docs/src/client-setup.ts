@@ -48,16 +48,14 @@ function authPart(provider: Provider, method: AuthMethod): AuthPart {
           ['clientId', env('CLIENT_ID')],
           ['clientSecret', env('CLIENT_SECRET')],
         ];
-  const extra = method.tokenRequest?.queryParameters ?? [];
-  const parameters: Array<[string, string]> =
-    extra.length === 0
-      ? []
-      : [
-          [
-            'parameters',
-            `{ ${extra.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p) ? p : quote(p)}: ${env(p.toUpperCase())}`).join(', ')} }`,
-          ],
-        ];
+  // The token parameters the grant sends are client options (Wootric's `accountToken`).
+  const named = new Set([
+    ...(method.tokenRequest?.queryParameters ?? []),
+    ...(method.tokenRequest?.requiredParameters ?? []),
+  ]);
+  const options = (provider.client?.tokenParameters ?? [])
+    .filter((parameter) => named.has(parameter.name))
+    .map((parameter) => `${parameter.option}: ${env(parameter.name.toUpperCase())}`);
   switch (method.strategy) {
     case 'passwordGrant':
       return {
@@ -65,20 +63,18 @@ function authPart(provider: Provider, method: AuthMethod): AuthPart {
           ['username', env('USERNAME')],
           ['password', env('PASSWORD')],
           ...client,
-          ...parameters,
         ]),
         preamble: [],
-        options: [],
+        options,
       };
     case 'clientCredentialsGrant':
       return {
         expression: strategyCall('clientCredentialsGrant', [
           ['clientId', env('CLIENT_ID')],
           ['clientSecret', env('CLIENT_SECRET')],
-          ...parameters,
         ]),
         preamble: [],
-        options: [],
+        options,
       };
     case 'authorizationCodeGrant':
       return {
@@ -87,23 +83,19 @@ function authPart(provider: Provider, method: AuthMethod): AuthPart {
           ['redirectUri', quote(redirectUri)],
           ['clientId', env('CLIENT_ID')],
           ...client.filter(([key]) => key === 'clientSecret'),
-          ...parameters,
         ]),
         preamble: [
           `// The provider sent the user back to your redirect URI with a one-time code.`,
           `const callback = new URL(${quote(`${redirectUri}?code=AUTHORIZATION_CODE`)});`,
         ],
-        options: [],
+        options,
       };
     case 'refreshTokenGrant':
       return {
-        expression: strategyCall('refreshTokenGrant', [
-          ['refreshToken', env('REFRESH_TOKEN')],
-          ...client,
-          ...parameters,
-        ]),
+        expression: strategyCall('refreshTokenGrant', [['refreshToken', env('REFRESH_TOKEN')], ...client]),
         preamble: [],
         options: [
+          ...options,
           `onTokens: (tokens) => console.log('keep the newest refresh token', tokens.refreshToken !== undefined)`,
         ],
       };

@@ -39,12 +39,12 @@ export function sampleAuthMethod(provider: Provider, operation: Json): AuthMetho
   const alternatives = requirements(provider, operation);
   if (alternatives.length === 0 || alternatives.some((r) => Object.keys(r).length === 0)) return undefined;
   const accepted = authMethods(provider.security).filter((m) => alternatives.some((r) => m.scheme in r));
-  const exported = provider.client?.exports ?? new Set<string>();
-  const usable = accepted.filter((m) => exported.has(m.strategy));
+  const exported = provider.client?.strategies ?? [];
+  const usable = accepted.filter((m) => exported.includes(m.strategy));
   if (usable.length === 0) {
     const expected = [...new Set(accepted.map((m) => m.strategy))].join(', ');
     throw new Error(
-      `${provider.client?.dir ?? `packages/${provider.id}`}/src/index.ts exports none of the strategies ${String(operation.operationId)} accepts (${expected}): re-export them from @oapi/auth`,
+      `${provider.client?.name ?? provider.id} exports none of the strategies ${String(operation.operationId)} accepts (${expected}): its provider descriptor lists ${exported.join(', ') || 'none'}`,
     );
   }
   return usable.sort((a, b) => samplePreference.indexOf(a.strategy) - samplePreference.indexOf(b.strategy))[0];

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listApis, securityConfig } from '@oapi/codegen';
+import { type ApiEntry, listApis } from '@oapi/api-list';
 import type { SecurityConfig } from '@oapi/auth';
+import { securityConfig } from '@oapi/codegen';
 import { findClientPackage, type ClientPackage } from './client-package.js';
 import { isObject, type Json } from './spec-json.js';
 
@@ -37,7 +38,7 @@ export function defaultServerUrl(spec: Json): string {
 
 /** A provider from its parsed bundled spec (the build reads it from `dist/<id>.openapi.json`). */
 export function providerFromSpec(
-  api: { readonly id: string; readonly name: string; readonly version: string },
+  api: Pick<ApiEntry, 'id' | 'name' | 'version'>,
   spec: Json,
   bundled: Provider['bundled'],
   client: ClientPackage | undefined,
@@ -62,15 +63,12 @@ export async function loadProviders(repoRoot: string): Promise<Provider[]> {
   const apis = await listApis(repoRoot);
   if (apis.length === 0) throw new Error(`${join(repoRoot, 'redocly.yaml')} lists no API under "apis:"`);
   return apis.map((api) => {
-    const bundled = {
-      yaml: join(repoRoot, 'dist', `${api.id}.openapi.yaml`),
-      json: join(repoRoot, 'dist', `${api.id}.openapi.json`),
-    };
+    const bundled = { yaml: join(repoRoot, api.bundled.yaml), json: join(repoRoot, api.bundled.json) };
     for (const file of Object.values(bundled)) {
       if (!existsSync(file))
         throw new Error(`${file} does not exist: run \`pnpm bundle\` (or \`pnpm build\`) before building the docs.`);
     }
     const spec = JSON.parse(readFileSync(bundled.json, 'utf8')) as Json;
-    return providerFromSpec(api, spec, bundled, findClientPackage(repoRoot, api.id));
+    return providerFromSpec(api, spec, bundled, findClientPackage(repoRoot, api, spec));
   });
 }

@@ -26,8 +26,8 @@ export function firstCall(provider: Provider): SpecOperation | undefined {
 
 /** The methods a provider's client can use: the ones whose strategy its package exports. */
 export function clientMethods(provider: Provider): AuthMethod[] {
-  const exported = provider.client?.exports;
-  return exported ? authMethods(provider.security).filter((m) => exported.has(m.strategy)) : [];
+  const exported = provider.client?.strategies;
+  return exported ? authMethods(provider.security).filter((m) => exported.includes(m.strategy)) : [];
 }
 
 /** A complete program: create the client with one way of authenticating, make a first call. */

@@ -54,7 +54,8 @@ const client: ClientPackage = {
   name: '@oapi/acme',
   dir: '/nowhere',
   factory: 'createAcmeClient',
-  exports: new Set(['createAcmeClient', 'passwordGrant', 'refreshTokenGrant', 'bearerToken', 'apiKey', 'unwrap']),
+  strategies: ['passwordGrant', 'refreshTokenGrant', 'bearerToken', 'apiKey'],
+  tokenParameters: [{ name: 'tenant', option: 'tenant' }],
 };
 
 describe('authMethods', () => {
@@ -72,6 +73,7 @@ describe('authMethods', () => {
       grantTypeIn: 'query',
       clientAuthentication: 'none',
       queryParameters: ['tenant'],
+      requiredParameters: [],
     });
     expect(methods[1]!.tokenRequest).toMatchObject({ clientAuthentication: 'client_secret_post', queryParameters: [] });
   });
@@ -109,7 +111,8 @@ describe('the authentication guide', () => {
       'apiKey',
     ]);
     const password = quickstarts(provider)[0]!.code;
-    expect(password).toContain("parameters: { tenant: process.env.ACME_TENANT ?? '' }");
+    // The token parameter is a client option, sent with the grants whose request names it.
+    expect(password).toContain("  tenant: process.env.ACME_TENANT ?? '',");
     expect(password).not.toContain('clientSecret');
     expect(password).toContain("baseUrl: 'https://eu.acme.test'");
     expect(password).toContain("const data = unwrap(await acme.GET('/anvils'));");
@@ -117,9 +120,9 @@ describe('the authentication guide', () => {
   });
 
   it('refuses to write samples without credentials when the client exports no strategy the spec accepts', () => {
-    const bare = providerFromSpec(api, spec, bundled, { ...client, exports: new Set(['createAcmeClient', 'unwrap']) });
+    const bare = providerFromSpec(api, spec, bundled, { ...client, strategies: [] });
     expect(() => codeSamples(bare)).toThrow(
-      '/nowhere/src/index.ts exports none of the strategies listAnvils accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey)',
+      '@oapi/acme exports none of the strategies listAnvils accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey): its provider descriptor lists none',
     );
   });
 

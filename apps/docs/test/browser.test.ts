@@ -3,7 +3,8 @@
 // test-output/docs/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRepoRoot, listApis, specMeta } from '@oapi/codegen';
+import { findRepoRoot, listApis } from '@oapi/api-list';
+import { operationList } from '@oapi/codegen';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChangelogs } from '../src/changelog.js';
@@ -91,7 +92,7 @@ describe('the landing page', () => {
         const text = await card.textContent();
         expect(text).toContain(String((bundled(api.id).info as Json).version));
         expect(text).toContain(
-          findClientPackage(repoRoot, api.id) ? `npm install @oapi/${api.id}` : 'client in progress',
+          findClientPackage(repoRoot, api, bundled(api.id)) ? `npm install ${api.client.name}` : 'client in progress',
         );
         for (const href of await card
           .locator('a')
@@ -103,9 +104,9 @@ describe('the landing page', () => {
   });
 });
 
-describe.each(apis.map((api) => [api.id]))('%s', (id) => {
+describe.each(apis.map((api) => [api.id, api] as const))('%s', (id, api) => {
   const spec = bundled(id);
-  const operations = specMeta(spec).operations;
+  const operations = operationList(spec);
   const webhooks = specWebhooks(spec);
 
   it('reference: shows every operation and webhook of the bundled spec, its download, search, offline', async () => {
@@ -135,7 +136,7 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
   });
 
   it('reference: code samples use the generated client when there is one', async () => {
-    const client = findClientPackage(repoRoot, id);
+    const client = findClientPackage(repoRoot, api, spec);
     await visit(`${id}/index.html`, `${id}-samples.png`, async (page) => {
       await page.waitForSelector('[data-section-id*="operation/"]', { timeout: 30_000 });
       // One sample tab per operation (Redoc selects the payload tab first where there is a body).
@@ -177,7 +178,7 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
   });
 
   it('authentication guide: renders cleanly, with a quickstart when there is a client', async () => {
-    const client = findClientPackage(repoRoot, id);
+    const client = findClientPackage(repoRoot, api, spec);
     await visit(`${id}/auth.html`, `${id}-auth.png`, async (page) => {
       const text = await page.locator('main').textContent();
       expect(text).toContain('authentication');

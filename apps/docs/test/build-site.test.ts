@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { findRepoRoot, listApis } from '@oapi/codegen';
+import { findRepoRoot, listApis } from '@oapi/api-list';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/build-site.js';
 import { withCodeSamples } from '../src/code-samples.js';

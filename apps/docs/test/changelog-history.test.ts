@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRepoRoot, listApis } from '@oapi/codegen';
+import { findRepoRoot, listApis } from '@oapi/api-list';
 import { diffSpecs, emptySpec, loadSpecFile, type LoadedSpec } from '@oapi/spec-diff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readChangelogs } from '../src/changelog.js';

@@ -1,6 +1,6 @@
 // Every generated code sample and quickstart compiles against the real, built client packages.
 import { typecheckSnippets } from '@oapi/test-support';
-import { findRepoRoot } from '@oapi/codegen';
+import { findRepoRoot } from '@oapi/api-list';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeSamples, withCodeSamples } from '../src/code-samples.js';
 import { loadProviders, type Provider } from '../src/providers.js';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { valueExports } from '../src/client-package.js';
 import { mediaTypeExample, parameterExample, schemaExample } from '../src/sample-values.js';
 import type { Json } from '../src/spec-json.js';
 import { tsLiteral } from '../src/ts-literal.js';
@@ -84,26 +83,5 @@ describe('tsLiteral', () => {
     ['newlines escaped', 'a\nb', "'a\\nb'"],
   ])('writes %s', (_, value, expected) => {
     expect(tsLiteral(value)).toBe(expected);
-  });
-});
-
-describe('valueExports', () => {
-  it('reads value exports and leaves type-only ones out', () => {
-    const source = `
-      export { createKlikaClient, type KlikaClient } from './client.js';
-      export type { paths } from './generated/openapi.js';
-      export { passwordGrant, bearerToken as token } from '@oapi/auth'; // strategies
-      /* export { commentedOut } */
-      export function helper() {}
-      export const version = '1';
-      export type Alias = string;
-    `;
-    expect([...valueExports(source)].sort()).toEqual([
-      'createKlikaClient',
-      'helper',
-      'passwordGrant',
-      'token',
-      'version',
-    ]);
   });
 });

@@ -21,12 +21,12 @@ export interface AuthorizationRequestOptions {
 
 /** Where to send the user, and what to keep until the callback (in the session, for a server app). */
 export interface AuthorizationRequest {
-  /** The authorize URL with `response_type=code`, PKCE (S256) and `state`. */
+  /** The authorize URL with `response_type=code`, PKCE (S256, where the spec's flow allows it) and `state`. */
   readonly url: URL;
   /** Compared with the callback's `state` (CSRF). */
   readonly state: string;
-  /** The PKCE secret: never sent until the code exchange, never logged. */
-  readonly codeVerifier: string;
+  /** The PKCE secret: never sent until the code exchange, never logged. `undefined` when the server refuses PKCE. */
+  readonly codeVerifier: string | undefined;
   readonly redirectUri: string;
 }
 
@@ -37,7 +37,7 @@ function authorizationCodeFlow(security: SecurityConfig): AuthorizationCodeFlowC
   throw new TypeError(`"options.security": the ${security.provider} spec declares no authorizationCode flow`);
 }
 
-/** The first half of the authorization-code grant (RFC 6749 §4.1.1, PKCE RFC 7636 with S256). */
+/** The first half of the authorization-code grant (RFC 6749 §4.1.1, PKCE RFC 7636 with S256 unless the flow refuses it). */
 export async function createAuthorizationRequest(options: AuthorizationRequestOptions): Promise<AuthorizationRequest> {
   assertString(options?.baseUrl, 'options.baseUrl');
   assertString(options.clientId, 'options.clientId');
@@ -53,7 +53,7 @@ export async function createAuthorizationRequest(options: AuthorizationRequestOp
   if (redirect.protocol === 'http:') assertSecureUrl(redirect, 'redirect URI', options.allowInsecureHttp);
 
   const state = oauth.generateRandomState();
-  const codeVerifier = oauth.generateRandomCodeVerifier();
+  const codeVerifier = flow.pkce ? oauth.generateRandomCodeVerifier() : undefined;
   for (const [name, value] of Object.entries(options.parameters ?? {})) {
     if (neverInUrl.has(name))
       throw new TypeError(`"options.parameters.${name}" is a credential: it never travels in a URL`);
@@ -64,7 +64,9 @@ export async function createAuthorizationRequest(options: AuthorizationRequestOp
   url.searchParams.set('redirect_uri', options.redirectUri);
   if (options.scope !== undefined) url.searchParams.set('scope', options.scope);
   url.searchParams.set('state', state);
-  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
-  url.searchParams.set('code_challenge_method', 'S256');
+  if (codeVerifier !== undefined) {
+    url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
   return { url, state, codeVerifier, redirectUri: options.redirectUri };
 }

@@ -28,7 +28,7 @@ export async function authorizeOnLoopback(options: LoopbackAuthorizationOptions)
     return authorizationCodeGrant({
       code,
       redirectUri: request.redirectUri,
-      codeVerifier: request.codeVerifier,
+      ...(request.codeVerifier === undefined ? {} : { codeVerifier: request.codeVerifier }),
       clientId: options.clientId,
       ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
     });

@@ -1,5 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { assertSecureUrl, assertString } from './assert.js';
+import { assertSecureUrl, assertString, assertStringRecord } from './assert.js';
 import type { SecurityConfig } from './security-config.js';
 import { staticAuth } from './static-auth.js';
 import type { AuthStrategy } from './strategies.js';
@@ -10,8 +10,14 @@ export interface AuthOptions {
   /** The provider's generated security config (`src/generated/security.ts`). */
   readonly security: SecurityConfig;
   readonly strategy: AuthStrategy;
-  /** The API's base URL; relative token URLs of the spec resolve against it. */
+  /** The API's base URL. */
   readonly baseUrl: string;
+  /** The token endpoint's server, where the spec gives it one apart from the API's; relative token URLs resolve against it. Default `baseUrl`. */
+  readonly tokenBaseUrl?: string;
+  /** The token (and refresh) endpoint, over the spec's: a proxy, a test server, a deployment that serves tokens elsewhere. */
+  readonly tokenUrl?: string;
+  /** Token-request parameters the client was configured with (Wootric's `account_token`); each grant sends those its `x-token-request` shape names. */
+  readonly tokenParameters?: Readonly<Record<string, string>>;
   /** The fetch that token requests go through; the client's own, so tests and proxies see them. */
   readonly fetch?: typeof globalThis.fetch;
   readonly tokenStore?: TokenStore;
@@ -49,8 +55,13 @@ function assertOptions(options: AuthOptions): void {
   const kind = strategy?.kind;
   if (!(kind === 'static' || (kind === 'grant' && typeof strategy?.authenticator === 'function')))
     throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
-  assertString(options.baseUrl, 'options.baseUrl');
-  if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
+  for (const name of ['baseUrl', 'tokenBaseUrl', 'tokenUrl'] as const) {
+    const value = options[name];
+    if (name !== 'baseUrl' && value === undefined) continue;
+    assertString(value, `options.${name}`);
+    if (!URL.canParse(value)) throw new TypeError(`"options.${name}" must be an absolute URL`);
+  }
+  assertStringRecord(options.tokenParameters, 'options.tokenParameters');
   const timeout = options.tokenTimeoutMs;
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
     throw new TypeError('"options.tokenTimeoutMs" must be a positive number of milliseconds');

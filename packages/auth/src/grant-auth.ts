@@ -25,7 +25,9 @@ export function grantAuth(strategy: GrantStrategy, context: GrantAuthContext): A
   const tokens = createTokenManager({
     scheme: oauth2,
     strategy,
-    baseUrl: options.baseUrl,
+    tokenBaseUrl: options.tokenBaseUrl ?? options.baseUrl,
+    tokenUrl: options.tokenUrl,
+    tokenParameters: options.tokenParameters,
     fetch: context.fetch,
     store: options.tokenStore,
     onTokens: options.onTokens,

@@ -6,6 +6,15 @@ export {
 } from './authorization-request.js';
 export { createAuth, type Auth, type AuthOptions } from './create-auth.js';
 export { AuthError, OAuthError, type AuthErrorCode } from './errors.js';
+export {
+  grantOfFlow,
+  grants,
+  grantTypes,
+  staticStrategies,
+  type GrantFlow,
+  type GrantType,
+  type StrategyName,
+} from './grants.js';
 export { redactedExcerpt } from './redact.js';
 export {
   apiKey,
@@ -24,12 +33,12 @@ export {
   type StaticStrategy,
 } from './strategies.js';
 export type { TokenManager, TokenStore } from './token-manager.js';
+export { shapeFor } from './token-request.js';
 export type { TokenSet } from './token-set.js';
 export type {
   ApiKeySchemeConfig,
   AuthorizationCodeFlowConfig,
   ClientAuthentication,
-  GrantType,
   HttpBearerSchemeConfig,
   OAuth2SchemeConfig,
   OAuthFlowConfig,

@@ -1,6 +1,7 @@
-// The shape of `src/generated/security.ts` in every client package: what the generator
-// (packages/codegen) reads out of a spec's `components.securitySchemes` and its `x-` extensions
-// (spec/EXTENSIONS.md). packages/auth is configured from it and knows no provider by name.
+// The `security` part of each client's generated provider descriptor (`src/generated/provider.ts`):
+// what the generator (packages/codegen) reads out of a spec's `components.securitySchemes` and its
+// `x-` extensions (spec/EXTENSIONS.md). packages/auth is configured from it and knows no provider by name.
+import type { GrantType } from './grants.js';
 
 export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic' | 'none';
 export type TokenRequestContentType = 'application/x-www-form-urlencoded' | 'application/json';
@@ -14,14 +15,14 @@ export interface TokenRequestShape {
   readonly clientAuthentication: ClientAuthentication;
   /** Extra token-request parameters that travel in the query string (Wootric's `account_token`). */
   readonly queryParameters: readonly string[];
+  /** Extra parameters the grant cannot do without (Wootric CXI's `account_token` for the password grant). */
+  readonly requiredParameters: readonly string[];
 }
 
 /** `x-token-request`, resolved: the scheme-wide shape and per-grant overrides, keyed by `grant_type`. */
 export interface TokenRequestConfig extends TokenRequestShape {
   readonly grants: Readonly<Partial<Record<GrantType, Partial<TokenRequestShape>>>>;
 }
-
-export type GrantType = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code';
 
 export interface OAuthFlowConfig {
   /** As written in the spec: absolute, or relative to the API's base URL. */
@@ -32,6 +33,8 @@ export interface OAuthFlowConfig {
 
 export interface AuthorizationCodeFlowConfig extends OAuthFlowConfig {
   readonly authorizationUrl: string;
+  /** `false` when the server refuses PKCE: the authorization request then sends no code challenge. */
+  readonly pkce: boolean;
 }
 
 export interface OAuth2SchemeConfig {
@@ -41,7 +44,7 @@ export interface OAuth2SchemeConfig {
     readonly password?: OAuthFlowConfig;
     readonly clientCredentials?: OAuthFlowConfig;
     readonly authorizationCode?: AuthorizationCodeFlowConfig;
-    readonly implicit?: Omit<AuthorizationCodeFlowConfig, 'tokenUrl'>;
+    readonly implicit?: Omit<AuthorizationCodeFlowConfig, 'tokenUrl' | 'pkce'>;
   };
   readonly tokenRequest: TokenRequestConfig;
   /** `x-token-lifetime`: the documented access-token lifetime in seconds. */

@@ -1,6 +1,6 @@
 import { assertOptionalString, assertString, assertStringRecord } from './assert.js';
-import type { GrantType, OAuth2SchemeConfig } from './security-config.js';
 import { grantAuth } from './grant-auth.js';
+import { type GrantFlow, type GrantType, grants } from './grants.js';
 
 export interface ClientCredentials {
   readonly clientId: string;
@@ -14,12 +14,12 @@ export interface GrantStrategy {
   /** The grant that gets the first token, and again whenever refreshing is impossible. */
   readonly grantType: GrantType;
   /** Which flow of the spec's oauth2 scheme this grant belongs to (its tokenUrl, its refreshUrl). */
-  readonly flow: keyof OAuth2SchemeConfig['flows'] | undefined;
+  readonly flow: GrantFlow | undefined;
   readonly client: ClientCredentials | undefined;
-  /** The grant's own parameters, secrets included; they only ever travel in the request body. */
+  /** What the grant itself sends (`username`, `password`, `code`, …), secrets included: only ever in the body. */
+  readonly credentials: Readonly<Record<string, string>>;
+  /** The caller's extra token-request parameters (the `parameters` option); the spec decides which travel in the query. */
   readonly parameters: Readonly<Record<string, string>>;
-  /** Extra token-request parameters; the spec decides which travel in the query (Wootric's `account_token`). */
-  readonly extraParameters: Readonly<Record<string, string>>;
   /** A refresh token to start from, before any grant. */
   readonly refreshToken: string | undefined;
   /** `false` when the grant's credentials work once (an authorization code) or there are none. */
@@ -62,9 +62,8 @@ function client(options: { clientId?: string; clientSecret?: string }, path: str
 
 function grant(
   grantType: GrantType,
-  flow: GrantStrategy['flow'],
   options: CommonGrantOptions & { clientId?: string; clientSecret?: string },
-  parameters: Record<string, string>,
+  credentials: Record<string, string>,
   path: string,
   rest: Partial<Pick<GrantStrategy, 'refreshToken' | 'repeatable'>> = {},
 ): GrantStrategy {
@@ -73,10 +72,10 @@ function grant(
   return {
     kind: 'grant',
     grantType,
-    flow,
+    flow: grants[grantType].flow,
     client: client(options, path),
-    parameters: options.scope === undefined ? parameters : { ...parameters, scope: options.scope },
-    extraParameters: { ...options.parameters },
+    credentials: options.scope === undefined ? credentials : { ...credentials, scope: options.scope },
+    parameters: { ...options.parameters },
     refreshToken: rest.refreshToken,
     repeatable: rest.repeatable ?? true,
     authenticator: grantAuth,
@@ -95,7 +94,7 @@ export function passwordGrant(options: PasswordGrantOptions): GrantStrategy {
   const path = 'auth';
   assertString(options?.username, `${path}.username`);
   assertString(options.password, `${path}.password`);
-  return grant('password', 'password', options, { username: options.username, password: options.password }, path);
+  return grant('password', options, { username: options.username, password: options.password }, path);
 }
 
 export interface ClientCredentialsGrantOptions extends CommonGrantOptions {
@@ -107,7 +106,7 @@ export interface ClientCredentialsGrantOptions extends CommonGrantOptions {
 export function clientCredentialsGrant(options: ClientCredentialsGrantOptions): GrantStrategy {
   assertString(options?.clientId, 'auth.clientId');
   assertString(options.clientSecret, 'auth.clientSecret');
-  return grant('client_credentials', 'clientCredentials', options, {}, 'auth');
+  return grant('client_credentials', options, {}, 'auth');
 }
 
 export interface RefreshTokenGrantOptions extends CommonGrantOptions {
@@ -119,7 +118,7 @@ export interface RefreshTokenGrantOptions extends CommonGrantOptions {
 /** Starts from a refresh token the user already holds; fails once that token is rejected. */
 export function refreshTokenGrant(options: RefreshTokenGrantOptions): GrantStrategy {
   assertString(options?.refreshToken, 'auth.refreshToken');
-  return grant('refresh_token', undefined, options, {}, 'auth', {
+  return grant('refresh_token', options, {}, 'auth', {
     refreshToken: options.refreshToken,
     repeatable: false,
   });
@@ -141,9 +140,9 @@ export function authorizationCodeGrant(options: AuthorizationCodeGrantOptions): 
   assertString(options.redirectUri, 'auth.redirectUri');
   assertOptionalString(options.codeVerifier, 'auth.codeVerifier');
   assertString(options.clientId, 'auth.clientId');
-  const parameters: Record<string, string> = { code: options.code, redirect_uri: options.redirectUri };
-  if (options.codeVerifier !== undefined) parameters.code_verifier = options.codeVerifier;
-  return grant('authorization_code', 'authorizationCode', options, parameters, 'auth', { repeatable: false });
+  const credentials: Record<string, string> = { code: options.code, redirect_uri: options.redirectUri };
+  if (options.codeVerifier !== undefined) credentials.code_verifier = options.codeVerifier;
+  return grant('authorization_code', options, credentials, 'auth', { repeatable: false });
 }
 
 /** An access token obtained elsewhere, sent as `Authorization: Bearer`. It is never refreshed. */

@@ -1,5 +1,6 @@
 import { AuthError, OAuthError } from './errors.js';
-import type { GrantType, OAuth2SchemeConfig } from './security-config.js';
+import type { GrantType } from './grants.js';
+import type { OAuth2SchemeConfig, TokenRequestShape } from './security-config.js';
 import type { GrantStrategy } from './strategies.js';
 import { buildTokenRequest, shapeFor } from './token-request.js';
 import { redactedExcerpt } from './redact.js';
@@ -20,8 +21,12 @@ export interface TokenStore {
 export interface TokenManagerOptions {
   readonly scheme: OAuth2SchemeConfig;
   readonly strategy: GrantStrategy;
-  /** The API's base URL: relative token URLs in the spec resolve against it. */
-  readonly baseUrl: string;
+  /** Where the spec's relative token URLs resolve: the token endpoint's server. */
+  readonly tokenBaseUrl: string;
+  /** The token (and refresh) endpoint, over the spec's. */
+  readonly tokenUrl?: string | undefined;
+  /** The client's token-request parameters (Wootric's `account_token`), sent with each grant whose shape names them. */
+  readonly tokenParameters?: Readonly<Record<string, string>> | undefined;
   readonly fetch: typeof globalThis.fetch;
   readonly store?: TokenStore | undefined;
   /** Called with every new token set, after the store. */
@@ -61,8 +66,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       `"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`,
     );
   }
-  const tokenUrl = new URL(flow.tokenUrl, options.baseUrl);
-  const refreshUrl = new URL(flow.refreshUrl ?? flow.tokenUrl, options.baseUrl);
+  const tokenUrl = new URL(options.tokenUrl ?? flow.tokenUrl, options.tokenBaseUrl);
+  const refreshUrl = new URL(options.tokenUrl ?? flow.refreshUrl ?? flow.tokenUrl, options.tokenBaseUrl);
   options.checkUrl(tokenUrl, 'token URL');
   options.checkUrl(refreshUrl, 'refresh URL');
 
@@ -73,14 +78,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   /** The newest refresh token: each reply's replaces the last (rotation); a rejected one is dropped. */
   let refreshToken = strategy.refreshToken;
 
-  async function requestToken(url: URL, grantType: GrantType, parameters: Record<string, string>): Promise<TokenSet> {
-    const request = buildTokenRequest({
-      tokenUrl: url,
-      shape: shapeFor(scheme.tokenRequest, grantType),
-      grantType,
-      parameters,
-      client: strategy.client,
-    });
+  async function requestToken(
+    url: URL,
+    grantType: GrantType,
+    grantParameters: Record<string, string>,
+  ): Promise<TokenSet> {
+    const shape = shapeFor(scheme.tokenRequest, grantType);
+    const parameters = { ...clientParameters(shape), ...grantParameters };
+    const request = buildTokenRequest({ tokenUrl: url, shape, grantType, parameters, client: strategy.client });
     const sentAt = options.now();
     let reply: TokenReply;
     try {
@@ -108,9 +113,15 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     });
   }
 
+  /** The client's token parameters that the grant's shape names. */
+  function clientParameters(shape: TokenRequestShape): Record<string, string> {
+    const named = new Set([...shape.queryParameters, ...shape.requiredParameters]);
+    return Object.fromEntries(Object.entries(options.tokenParameters ?? {}).filter(([name]) => named.has(name)));
+  }
+
   /** Everything a token request carries, to keep out of any error: a server may echo it back. */
   function secretsOf(parameters: Record<string, string>): string[] {
-    const all = { ...strategy.parameters, ...parameters };
+    const all = { ...strategy.credentials, ...parameters };
     const values = Object.entries(all).flatMap(([name, value]) => (publicParameters.has(name) ? [] : [value]));
     if (strategy.client?.clientSecret !== undefined) values.push(strategy.client.clientSecret);
     for (const token of [refreshToken, strategy.refreshToken]) if (token !== undefined) values.push(token);
@@ -123,8 +134,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   async function primaryGrant(): Promise<TokenSet> {
     const tokens = await requestToken(tokenUrl, strategy.grantType, {
+      ...strategy.credentials,
       ...strategy.parameters,
-      ...strategy.extraParameters,
     });
     primaryUsed = true;
     return tokens;

@@ -4,7 +4,8 @@
 // provider wants is read from its spec (`x-token-request`); replies are checked in
 // token-response.ts.
 import type { ClientCredentials } from './strategies.js';
-import type { GrantType, TokenRequestConfig, TokenRequestShape } from './security-config.js';
+import type { GrantType } from './grants.js';
+import type { TokenRequestConfig, TokenRequestShape } from './security-config.js';
 
 /** Names that must never travel in a URL, whatever a spec says. */
 export const neverInUrl = new Set([
@@ -18,8 +19,10 @@ export const neverInUrl = new Set([
   'assertion',
 ]);
 
+/** How one grant's token request is sent: the scheme-wide shape with the grant's overrides. */
 export function shapeFor(config: TokenRequestConfig, grantType: GrantType): TokenRequestShape {
-  return { ...config, ...config.grants[grantType] };
+  const { grants, ...shape } = config;
+  return { ...shape, ...grants[grantType] };
 }
 
 export interface TokenRequestInput {

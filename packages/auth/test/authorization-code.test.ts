@@ -26,11 +26,11 @@ describe('createAuthorizationRequest', () => {
       redirect_uri: 'https://app.example.com/callback',
       scope: 'read write',
       state: request.state,
-      code_challenge: createHash('sha256').update(request.codeVerifier).digest('base64url'),
+      code_challenge: createHash('sha256').update(request.codeVerifier!).digest('base64url'),
       code_challenge_method: 'S256',
     });
     expect(request.codeVerifier).toMatch(/^[\w-]{43,128}$/);
-    expect(request.url.href).not.toContain(request.codeVerifier);
+    expect(request.url.href).not.toContain(request.codeVerifier!);
   });
 
   it('makes a new state and verifier every time', async () => {

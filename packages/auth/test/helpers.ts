@@ -18,13 +18,14 @@ export function oauth2Scheme(
     flows: {
       password: { tokenUrl: '/oauth/token', refreshUrl: '/oauth/token', scopes: {} },
       clientCredentials: { tokenUrl: '/oauth/token', scopes: {} },
-      authorizationCode: { authorizationUrl: '/oauth/authorize', tokenUrl: '/oauth/token', scopes: {} },
+      authorizationCode: { authorizationUrl: '/oauth/authorize', tokenUrl: '/oauth/token', scopes: {}, pkce: true },
     },
     tokenRequest: {
       contentType: 'application/x-www-form-urlencoded',
       grantTypeIn: 'body',
       clientAuthentication: 'client_secret_post',
       queryParameters: [],
+      requiredParameters: [],
       grants: {},
       ...tokenRequest,
     },

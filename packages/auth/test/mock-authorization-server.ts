@@ -57,6 +57,7 @@ export async function startMockAuthorizationServer(): Promise<MockAuthorizationS
               tokenUrl: `${issuer}/token`,
               refreshUrl: `${issuer}/token`,
               scopes: {},
+              pkce: true,
             },
           },
           tokenRequest,

@@ -200,7 +200,7 @@ describe('authorization_code with PKCE against oauth2-mock-server', () => {
       errorDescription: 'code_verifier provided does not match code_challenge',
       status: 400,
     });
-    expect(secretsIn(error, [code, wrongVerifier, request.codeVerifier])).toEqual([]);
+    expect(secretsIn(error, [code, wrongVerifier, request.codeVerifier!])).toEqual([]);
   });
 
   it('does it all in one call for a CLI: authorizeOnLoopback', async () => {

@@ -91,8 +91,8 @@ describe('strategy factories', () => {
       kind: 'grant',
       grantType: 'password',
       flow: 'password',
-      parameters: { username: 'me', password: secret, scope: 'read' },
-      extraParameters: { account_token: 'NPS-1234' },
+      credentials: { username: 'me', password: secret, scope: 'read' },
+      parameters: { account_token: 'NPS-1234' },
       repeatable: true,
     });
   });
@@ -119,7 +119,7 @@ describe('strategy factories', () => {
       {
         flow: 'authorizationCode',
         repeatable: false,
-        parameters: { code: 'c0de', redirect_uri: 'https://app/cb', code_verifier: 'v'.repeat(43) },
+        credentials: { code: 'c0de', redirect_uri: 'https://app/cb', code_verifier: 'v'.repeat(43) },
       },
     ],
   ])('%s: which flow it uses and whether it can run again', (_, strategy, expected) => {

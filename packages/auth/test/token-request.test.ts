@@ -12,6 +12,7 @@ const form: TokenRequestShape = {
   grantTypeIn: 'body',
   clientAuthentication: 'client_secret_post',
   queryParameters: [],
+  requiredParameters: [],
 };
 
 async function fieldsOf(request: Request): Promise<Record<string, string>> {

@@ -28,9 +28,10 @@ export {
 } from './parse-webhook.js';
 export { createWebhookHandler, type WebhookHandler, type WebhookHandlers } from './webhook-handler.js';
 export type { components, operations, paths, webhooks } from './generated/openapi.js';
-export { security } from './generated/security.js';
-export { apiVersion, operations as operationList, servers } from './generated/spec-meta.js';
-export { AuthError, OAuthError, apiKey, bearerToken, passwordGrant, type TokenSet, type TokenStore } from '@oapi/auth';
+export { provider, type SpecOptions } from './generated/provider.js';
+// The strategy factories the spec's security schemes allow, as codegen lists them.
+export * from './generated/strategies.js';
+export { AuthError, OAuthError, type TokenSet, type TokenStore } from '@oapi/auth';
 export { ApiError } from '@oapi/runtime';
 
 import type { components } from './generated/openapi.js';

@@ -36,7 +36,11 @@ describe('createCloudcxClient options', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['no host', {}, '"options.host" is required: the tenant\'s control-panel host, e.g. "cx.cloudfon.net:9001"'],
+    [
+      'no host',
+      {},
+      '"options.host" is required (or a full "options.baseUrl"): {host} of https://{host}, e.g. "cx.cloudfon.net:9001"',
+    ],
     ['an empty host', { host: ' ' }, '"options.host" must be a non-empty string'],
     ['a numeric host', { host: 9001 }, '"options.host" must be a non-empty string'],
     [
@@ -54,22 +58,19 @@ describe('createCloudcxClient options', () => {
       { host: 'admin:pw@cx.cloudfon.net' },
       '"options.host" must be the host alone, without a path, query, credentials',
     ],
-    [
-      'a port out of range',
-      { host: 'cx.cloudfon.net:99999' },
-      '"options.host" is not a valid host name with an optional port',
-    ],
-    [
-      'a port that is not a number',
-      { host: 'cx.cloudfon.net:tls' },
-      '"options.host" is not a valid host name with an optional port',
-    ],
+    ['a port out of range', { host: 'cx.cloudfon.net:99999' }, '"options.host" is not a valid host for https://{host}'],
+    ['a port that is not a number', { host: 'cx.cloudfon.net:tls' }, '"options.host" is not a valid host'],
     [
       'host and baseUrl',
       { host: 'cx.cloudfon.net', baseUrl: 'https://cx.cloudfon.net' },
       'Pass either "options.host" or "options.baseUrl", not both',
     ],
     ['a baseUrl without scheme', { baseUrl: 'cx.cloudfon.net:9001' }, '"options.baseUrl" must be an http(s) URL'],
+    [
+      'a tokenUrl without scheme',
+      { host: 'cx.cloudfon.net', tokenUrl: 'cx.cloudfon.net:9001/oauth/token' },
+      '"options.tokenUrl" must be an http(s) URL',
+    ],
     ['no options at all', undefined, '"options" must be an object'],
   ])('refuses %s with a TypeError naming the option', (_, options, message) => {
     expect(() => createCloudcxClient(options as CloudcxClientOptions)).toThrow(TypeError);

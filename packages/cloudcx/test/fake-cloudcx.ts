@@ -1,14 +1,26 @@
 // A stateful stand-in for a CloudCX tenant, for what Prism cannot do: a token endpoint that checks
-// the form body and issues tokens that expire (by Date.now, so tests move time with
-// vi.setSystemTime), API keys, a user list large enough to page through with Spring Data paging
-// (one-based pageIndex in, zero-based number out), and errors under HTTP 200.
+// the form body as the reference (cloudcx.md §2, §9) describes it (client secret only for a client
+// that has one, the user by username or e-mail) and issues tokens that expire (by Date.now, so tests
+// move time with vi.setSystemTime), API keys, a user list large enough to page through with Spring
+// Data paging (one-based pageIndex in, zero-based number out), and errors under HTTP 200. A second
+// fake can play the API host while this one plays the platform domain that issues the tokens.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
 import type { User } from '../src/index.js';
 
 export const oauthClient = { id: '260390634491792831814845', secret: '6d624c35-978b-4c1f-9d2e-59d727f2ea19' };
-export const account = { username: 'freesiaTest', password: 'correct-horse-battery-staple' };
+/** An OAuth client as setup hands it out: a Client ID and no secret. */
+export const clientWithoutSecret = { id: '260390634491792831899999' };
+export const account = {
+  username: 'freesiaTest',
+  email: 'frees1aa@example.com',
+  password: 'correct-horse-battery-staple',
+};
+const secretOf = new Map<string, string | undefined>([
+  [oauthClient.id, oauthClient.secret],
+  [clientWithoutSecret.id, undefined],
+]);
 export const validApiKey = 'cxak_5d1e0f7c9b2a48e6a3c1d7f0e9b8a6c4';
 /** pageSize above this is refused with an error envelope under HTTP 200, as CloudCX might. */
 export const maxPageSize = 1000;
@@ -43,6 +55,8 @@ export interface CannedReply {
 
 export interface FakeCloudcx extends LoopbackServer {
   readonly tokenRequests: TokenRequestRecord[];
+  /** Access tokens it issued, with their expiry (epoch ms). */
+  readonly accessTokens: ReadonlyMap<string, number>;
   /** The query of every `/openapi/v2/user/page` request, with the Authorization it carried. */
   readonly pageRequests: Array<{ query: URLSearchParams; authorization: string | undefined }>;
   /** Answers the next user-page request with this, whatever it asks (then back to normal). */
@@ -58,6 +72,8 @@ export interface FakeCloudcxOptions {
   readonly issueRefreshTokens?: boolean;
   /** Answer page 1 whatever pageIndex says (a server that ignores the parameter). */
   readonly ignorePageIndex?: boolean;
+  /** Also accept the access tokens this other fake (the platform domain) issued. */
+  readonly tokensFrom?: FakeCloudcx;
 }
 
 const hex = () => randomBytes(24).toString('hex');
@@ -102,11 +118,14 @@ export async function startFakeCloudcx(options: FakeCloudcxOptions = {}): Promis
       if (!contentType?.startsWith('application/x-www-form-urlencoded')) {
         return sendJson(res, 400, { error: 'invalid_request', error_description: 'Form body expected' });
       }
-      if (body.client_id !== oauthClient.id || body.client_secret !== oauthClient.secret) {
+      const clientId = body.client_id ?? '';
+      if (!secretOf.has(clientId) || body.client_secret !== secretOf.get(clientId)) {
         return sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
       }
       if (body.grant_type === 'password') {
-        if (body.username !== account.username || body.password !== account.password) {
+        // "'Account' can fill in username or email"; an older revision names the field `email`.
+        const user = body.username ?? body.email;
+        if ((user !== account.username && user !== account.email) || body.password !== account.password) {
           return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Bad credentials' });
         }
         return sendJson(res, 200, issue(), { 'cache-control': 'no-store' });
@@ -122,7 +141,7 @@ export async function startFakeCloudcx(options: FakeCloudcxOptions = {}): Promis
     if (req.method === 'GET' && url.pathname === '/openapi/v2/user/page') {
       pageRequests.push({ query: url.searchParams, authorization: req.headers.authorization });
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const expiresAt = bearer ? accessTokens.get(bearer) : undefined;
+      const expiresAt = bearer ? (accessTokens.get(bearer) ?? options.tokensFrom?.accessTokens.get(bearer)) : undefined;
       const authorized = bearer === validApiKey || (expiresAt !== undefined && expiresAt > Date.now());
       if (!authorized) {
         res.writeHead(401, {
@@ -167,6 +186,7 @@ export async function startFakeCloudcx(options: FakeCloudcxOptions = {}): Promis
 
   return Object.assign(server, {
     tokenRequests,
+    accessTokens,
     pageRequests,
     replyNext: (reply: CannedReply) => {
       canned = reply;

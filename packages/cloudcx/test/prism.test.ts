@@ -7,7 +7,7 @@ import {
   apiKey,
   CloudcxApiError,
   createCloudcxClient,
-  operationList,
+  provider,
   passwordGrant,
   unwrapEnvelope,
   unwrap,
@@ -119,6 +119,6 @@ describe('cloudcx client against Prism', () => {
   });
 
   it('exercised every operation of the spec', () => {
-    expect([...called].sort()).toEqual(operationList.map((op) => op.operationId).sort());
+    expect([...called].sort()).toEqual(provider.operations.map((op) => op.operationId).sort());
   });
 });

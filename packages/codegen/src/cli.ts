@@ -2,8 +2,8 @@
 // `oapi-codegen <id>`: regenerates `src/generated/` of the client package it runs in (turbo's
 // `generate` task), from `dist/<id>.openapi.json`.
 import { resolve } from 'node:path';
+import { findRepoRoot, listApis, readBundledSpec } from '@oapi/api-list';
 import { generateApiFiles, writeGeneratedFiles } from './generate.js';
-import { findRepoRoot, listApis, readBundledSpec } from './repo.js';
 
 async function main(args: string[]): Promise<number> {
   const [id, ...rest] = args;
@@ -17,7 +17,7 @@ async function main(args: string[]): Promise<number> {
     console.error(`oapi-codegen: no API "${id}" under apis: in ${resolve(root, 'redocly.yaml')}`);
     return 2;
   }
-  const files = await generateApiFiles(api, await readBundledSpec(root, id));
+  const files = await generateApiFiles(api, await readBundledSpec(root, api));
   const changed = await writeGeneratedFiles(resolve('src/generated'), files);
   console.log(changed.length === 0 ? `${id}: generated code is current` : `${id}: wrote ${changed.join(', ')}`);
   return 0;

@@ -1,4 +1,5 @@
+export { providerDescriptor } from './descriptor.js';
 export { generateApiFiles, writeGeneratedFiles, type GeneratedFile } from './generate.js';
-export { specMeta, type OperationMeta, type ServerMeta } from './meta.js';
-export { findRepoRoot, listApis, readBundledSpec, type ApiEntry } from './repo.js';
-export { securityConfig, SpecError } from './security-config.js';
+export { operationList } from './operations.js';
+export { securityConfig } from './security-config.js';
+export { SpecError } from './spec-json.js';

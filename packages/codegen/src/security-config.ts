@@ -1,49 +1,19 @@
-import type {
-  ClientAuthentication,
-  GrantType,
-  OAuth2SchemeConfig,
-  OAuthFlowConfig,
-  SecurityConfig,
-  SecuritySchemeConfig,
-  TokenRequestConfig,
-  TokenRequestShape,
+import {
+  type ClientAuthentication,
+  type GrantType,
+  grants,
+  grantTypes,
+  type OAuth2SchemeConfig,
+  type OAuthFlowConfig,
+  type SecurityConfig,
+  type SecuritySchemeConfig,
+  type TokenRequestConfig,
+  type TokenRequestShape,
 } from '@oapi/auth';
-
-type Json = Record<string, unknown>;
-
-/** A problem in the spec's security section, named by its JSON pointer in the bundled spec. */
-export class SpecError extends Error {
-  constructor(
-    readonly pointer: string,
-    message: string,
-  ) {
-    super(`${pointer}: ${message}`);
-    this.name = 'SpecError';
-  }
-}
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], pointer: string): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new SpecError(
-      pointer,
-      `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value as T;
-}
-
-function stringList(value: unknown, pointer: string): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-    throw new SpecError(pointer, 'must be a list of strings');
-  return value;
-}
+import { assertKnownKeys, isObject, type Json, oneOf, SpecError, stringList } from './spec-json.js';
 
 const contentTypes = ['application/x-www-form-urlencoded', 'application/json'] as const;
 const clientAuthentications: readonly ClientAuthentication[] = ['client_secret_post', 'client_secret_basic', 'none'];
-const grantTypes: readonly GrantType[] = ['password', 'client_credentials', 'refresh_token', 'authorization_code'];
 
 /** RFC 6749's defaults, for a scheme that says nothing of its token requests. */
 const rfc6749: TokenRequestShape = {
@@ -51,7 +21,10 @@ const rfc6749: TokenRequestShape = {
   grantTypeIn: 'body',
   clientAuthentication: 'client_secret_basic',
   queryParameters: [],
+  requiredParameters: [],
 };
+
+const shapeKeys = ['contentType', 'grantTypeIn', 'clientAuthentication', 'queryParameters', 'requiredParameters'];
 
 function tokenRequestShape(raw: Json, pointer: string): Partial<TokenRequestShape> {
   const shape: { -readonly [K in keyof TokenRequestShape]?: TokenRequestShape[K] } = {};
@@ -67,10 +40,9 @@ function tokenRequestShape(raw: Json, pointer: string): Partial<TokenRequestShap
   }
   if (raw.queryParameters !== undefined)
     shape.queryParameters = stringList(raw.queryParameters, `${pointer}/queryParameters`);
-  const unknown = Object.keys(raw).filter(
-    (key) => !['contentType', 'grantTypeIn', 'clientAuthentication', 'queryParameters', 'grants'].includes(key),
-  );
-  if (unknown.length > 0) throw new SpecError(pointer, `unknown key(s) ${unknown.join(', ')} (see spec/EXTENSIONS.md)`);
+  if (raw.requiredParameters !== undefined)
+    shape.requiredParameters = stringList(raw.requiredParameters, `${pointer}/requiredParameters`);
+  assertKnownKeys(raw, [...shapeKeys, 'grants'], pointer);
   return shape;
 }
 
@@ -106,17 +78,16 @@ function flow(raw: unknown, pointer: string, urls: readonly string[]): OAuthFlow
 function oauth2Scheme(raw: Json, pointer: string): OAuth2SchemeConfig {
   if (!isObject(raw.flows)) throw new SpecError(`${pointer}/flows`, 'must be an object');
   const flows: Json = {};
-  const f = raw.flows;
-  if (f.password !== undefined) flows.password = flow(f.password, `${pointer}/flows/password`, ['tokenUrl']);
-  if (f.clientCredentials !== undefined)
-    flows.clientCredentials = flow(f.clientCredentials, `${pointer}/flows/clientCredentials`, ['tokenUrl']);
-  if (f.authorizationCode !== undefined) {
-    flows.authorizationCode = flow(f.authorizationCode, `${pointer}/flows/authorizationCode`, [
-      'authorizationUrl',
-      'tokenUrl',
-    ]);
+  for (const grant of grantTypes) {
+    const name = grants[grant].flow;
+    if (name === undefined || raw.flows[name] === undefined) continue;
+    const urls = name === 'authorizationCode' ? ['authorizationUrl', 'tokenUrl'] : ['tokenUrl'];
+    flows[name] = flow(raw.flows[name], `${pointer}/flows/${name}`, urls);
+    // Where the spec does not say the server refuses PKCE, S256 is sent (RFC 9700 §2.1.1).
+    if (name === 'authorizationCode') flows[name] = { ...(flows[name] as Json), pkce: true };
   }
-  if (f.implicit !== undefined) flows.implicit = flow(f.implicit, `${pointer}/flows/implicit`, ['authorizationUrl']);
+  if (raw.flows.implicit !== undefined)
+    flows.implicit = flow(raw.flows.implicit, `${pointer}/flows/implicit`, ['authorizationUrl']);
   const lifetime = raw['x-token-lifetime'];
   if (lifetime !== undefined && (typeof lifetime !== 'number' || !(lifetime > 0))) {
     throw new SpecError(`${pointer}/x-token-lifetime`, 'must be a positive number of seconds');

@@ -3,11 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { findRepoRoot, listApis, readBundledSpec } from '@oapi/api-list';
 import { describe, expect, it } from 'vitest';
-import { findRepoRoot, generateApiFiles, listApis, readBundledSpec } from '../src/index.js';
+import { generateApiFiles } from '../src/index.js';
 
 const root = findRepoRoot(import.meta.dirname);
-const apis = (await listApis(root)).filter((api) => existsSync(join(root, 'packages', api.id, 'package.json')));
+const apis = (await listApis(root)).filter((api) => existsSync(join(root, api.client.dir, 'package.json')));
 
 function committed(path: string): string | undefined {
   try {
@@ -28,9 +29,16 @@ describe('committed generated code', () => {
   });
 
   it.each(apis.map((api) => [api.id, api] as const))('%s is what the generator makes of the spec', async (_id, api) => {
-    const files = await generateApiFiles(api, await readBundledSpec(root, api.id));
+    const files = await generateApiFiles(api, await readBundledSpec(root, api));
+    const dir = `${api.client.dir}/src/generated`;
+    const tracked = execFileSync('git', ['ls-tree', '-r', '--name-only', 'HEAD', dir], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+    expect(tracked.sort(), `${dir} holds files the generator no longer makes`).toEqual(
+      files.map((file) => `${dir}/${file.name}`).sort(),
+    );
     for (const file of files) {
-      const path = `packages/${api.id}/src/generated/${file.name}`;
+      const path = `${dir}/${file.name}`;
       const inGit = committed(path);
       expect(inGit, `${path} is not committed: run \`pnpm generate\` and commit it`).toBeDefined();
       expect(inGit === file.contents, `${path} is stale: run \`pnpm generate\` and commit the result`).toBe(true);

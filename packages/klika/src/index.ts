@@ -1,16 +1,11 @@
 export { createKlikaClient, type KlikaClient, type KlikaClientOptions } from './client.js';
 export type { components, operations, paths } from './generated/openapi.js';
-export { security } from './generated/security.js';
-export { apiVersion, operations as operationList, servers } from './generated/spec-meta.js';
+export { provider, type SpecOptions } from './generated/provider.js';
+// The strategy factories the spec's security schemes allow, as codegen lists them.
+export * from './generated/strategies.js';
 export {
   AuthError,
   OAuthError,
-  authorizationCodeGrant,
-  bearerToken,
-  createAuthorizationRequest,
-  passwordGrant,
-  readAuthorizationCallback,
-  refreshTokenGrant,
   type AuthorizationRequest,
   type TokenSet,
   type TokenStore,

@@ -8,7 +8,7 @@ import {
   createAuthorizationRequest,
   createKlikaClient,
   readAuthorizationCallback,
-  security,
+  provider,
   unwrap,
 } from '../src/index.js';
 import { client, startFakeDoorkeeper, users, type FakeDoorkeeper } from './fake-doorkeeper.js';
@@ -31,7 +31,7 @@ async function approve(url: URL): Promise<string> {
 describe('klika authorization-code grant', () => {
   it('sends the user to /oauth/authorize with PKCE S256 and state, and exchanges the code', async () => {
     const request = await createAuthorizationRequest({
-      security,
+      security: provider.security,
       baseUrl: server.url,
       clientId: client.id,
       redirectUri,
@@ -73,7 +73,7 @@ describe('klika authorization-code grant', () => {
 
   it('refuses a callback whose state is not the one sent, without showing the code', async () => {
     const request = await createAuthorizationRequest({
-      security,
+      security: provider.security,
       baseUrl: server.url,
       clientId: client.id,
       redirectUri,
@@ -94,7 +94,7 @@ describe('klika authorization-code grant', () => {
 
   it('fails the exchange with invalid_grant when the verifier is not the one of the challenge', async () => {
     const request = await createAuthorizationRequest({
-      security,
+      security: provider.security,
       baseUrl: server.url,
       clientId: client.id,
       redirectUri,
@@ -112,6 +112,6 @@ describe('klika authorization-code grant', () => {
     });
     const error = await klika.GET('/api/v1/countries').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'OAuthError', error: 'invalid_grant', status: 400 });
-    expect(secretsIn(error, [code, client.secret, request.codeVerifier])).toEqual([]);
+    expect(secretsIn(error, [code, client.secret, request.codeVerifier!])).toEqual([]);
   });
 });

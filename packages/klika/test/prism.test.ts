@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createKlikaClient, operationList, passwordGrant, unwrap } from '../src/index.js';
+import { createKlikaClient, passwordGrant, provider, unwrap } from '../src/index.js';
 
 const spec = fileURLToPath(new URL('../../../dist/klika.openapi.yaml', import.meta.url));
 const credentials = {
@@ -117,6 +117,6 @@ describe('klika client against Prism', () => {
   });
 
   it('exercised every operation of the spec', () => {
-    expect([...called].sort()).toEqual(operationList.map((op) => op.operationId).sort());
+    expect([...called].sort()).toEqual(provider.operations.map((op) => op.operationId).sort());
   });
 });

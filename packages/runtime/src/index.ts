@@ -3,8 +3,16 @@ export {
   createProviderClient,
   type ClientBaseOptions,
   type ProviderClient,
-  type ProviderClientConfig,
+  type ProviderQuirks,
 } from './create-client.js';
+export type {
+  OperationDescriptor,
+  PaginationDescriptor,
+  ProviderDescriptor,
+  ServerDescriptor,
+  ServerVariable,
+  TokenParameter,
+} from './descriptor.js';
 export { errorListSummary } from './error-body.js';
 export { formContentType } from './form-content-type.js';
 export { operationOf } from './operation.js';
@@ -19,10 +27,9 @@ export {
 } from './rails-form.js';
 export { retryAfterHeaderMs } from './retry-after.js';
 export { defaultSleep, retryMiddleware, type RetryOptions, type RetryReason } from './retry.js';
-export { serverUrl, type ServerMeta } from './server-url.js';
+export { defaultUrl, serverUrl } from './server-choice.js';
 export { paginateByTimeWindow, TimeWindowError, type TimeWindowOptions, type TimeWindowPage } from './time-window.js';
 export { apiErrorFor, createUnwrap, unwrap, type ApiErrorClass, type ApiErrorClasses, type Unwrap } from './unwrap.js';
-export { withTokenParameters } from './grant-parameters.js';
 export { fileFrom, FileTooLargeError, type FileOptions, type FileSource } from './upload.js';
 export {
   verifyHmacSignature,

@@ -55,8 +55,15 @@ const isAbort = (error: unknown) =>
 
 function positiveInteger(value: number | undefined, fallback: number, path: string): number {
   if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new TypeError(`"${path}" must be a positive integer, got ${value}`);
+  return value;
+}
+
+function nonNegativeMs(value: number | undefined, fallback: number, path: string): number {
+  if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0)
-    throw new TypeError(`"${path}" must be a non-negative number, got ${value}`);
+    throw new TypeError(`"${path}" must be a non-negative number of milliseconds, got ${value}`);
   return value;
 }
 
@@ -68,10 +75,10 @@ function positiveInteger(value: number | undefined, fallback: number, path: stri
  * replay is a clone of the request taken before it was sent, sent with the client's own fetch.
  */
 export function retryMiddleware(options: RetryOptions = {}): Middleware {
-  const maxAttempts = Math.max(1, Math.floor(positiveInteger(options.maxAttempts, 4, 'retry.maxAttempts')));
-  const maxWaitMs = positiveInteger(options.maxWaitMs, 60_000, 'retry.maxWaitMs');
-  const baseDelayMs = positiveInteger(options.baseDelayMs, 500, 'retry.baseDelayMs');
-  const maxDelayMs = positiveInteger(options.maxDelayMs, 10_000, 'retry.maxDelayMs');
+  const maxAttempts = positiveInteger(options.maxAttempts, 4, 'retry.maxAttempts');
+  const maxWaitMs = nonNegativeMs(options.maxWaitMs, 60_000, 'retry.maxWaitMs');
+  const baseDelayMs = nonNegativeMs(options.baseDelayMs, 500, 'retry.baseDelayMs');
+  const maxDelayMs = nonNegativeMs(options.maxDelayMs, 10_000, 'retry.maxDelayMs');
   const resetMs = options.rateLimitResetMs ?? retryAfterHeaderMs;
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;

@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { bearerToken } from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
 import { createProviderClient, RateLimitError, unwrap, type RetryOptions } from '../src/index.js';
+import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
-const security = {
-  provider: 'test',
-  schemes: { bearer: { type: 'http', scheme: 'bearer' } },
-  security: [{ bearer: [] }],
-} as const;
+const descriptor = testDescriptor({
+  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } }, security: [{ bearer: [] }] },
+});
 const now = Date.parse('2026-11-25T10:00:00Z');
 const resetIn = (seconds: number) => ({ 'x-rate-limit-reset': String(now / 1000 + seconds) });
 const epochReset: RetryOptions['rateLimitResetMs'] = (response, at) => {
@@ -22,16 +21,13 @@ function setup(replies: Reply[], retry: RetryOptions | false = {}) {
   const { fetch, sent } = scriptedFetch(replies);
   const waits: number[] = [];
   const client = createProviderClient<paths>(
-    {
-      security,
-      baseUrl: 'https://api.example.com',
-      retry: { rateLimitResetMs: epochReset, now: () => now, random: () => 0.5 },
-    },
+    descriptor,
     {
       fetch,
       auth: bearerToken('token-abc-123'),
       retry: retry === false ? false : { sleep: async (ms) => void waits.push(ms), ...retry },
     },
+    { retry: { rateLimitResetMs: epochReset, now: () => now, random: () => 0.5 } },
   );
   return { client, sent, waits };
 }
@@ -170,8 +166,10 @@ describe('retryMiddleware: 5xx and network errors', () => {
   });
 
   it.each([
-    [{ maxAttempts: -1 }, /"retry.maxAttempts" must be a non-negative number/],
-    [{ maxWaitMs: Number.NaN }, /"retry.maxWaitMs" must be a non-negative number/],
+    [{ maxAttempts: -1 }, /"retry.maxAttempts" must be a positive integer, got -1/],
+    [{ maxAttempts: 0.5 }, /"retry.maxAttempts" must be a positive integer, got 0.5/],
+    [{ maxAttempts: 0 }, /"retry.maxAttempts" must be a positive integer, got 0/],
+    [{ maxWaitMs: Number.NaN }, /"retry.maxWaitMs" must be a non-negative number of milliseconds/],
   ])('refuses bad options: %o', (retry, message) => {
     expect(() => setup([], retry)).toThrow(message);
   });

@@ -1,7 +1,8 @@
 export { chromiumPath, launchChromium } from './chromium.js';
 export { freePort, listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
 export { startPrism, type PrismMock } from './prism.js';
-export { deepObjectForm, prismFormDialect } from './prism-form-dialect.js';
+export { deepObjectForm, prismFormDialect, prismRailsFormSpec } from './prism-form-dialect.js';
 export { secretsIn } from './secrets.js';
+export { bundledSpecSchemas, specSchemas, type SchemaCheck } from './spec-schemas.js';
 export { attwProblems, publintProblems } from './package-checks.js';
 export { typecheckSnippets, typescriptBlocks, type Snippet } from './typecheck.js';

@@ -1,20 +1,12 @@
-export { createWootricCxiClient, withTokenUrl, type WootricCxiClient, type WootricCxiClientOptions } from './client.js';
+export { createWootricCxiClient, type WootricCxiClient, type WootricCxiClientOptions } from './client.js';
 export { OnboardingRequiredError, unwrap, type ErrorList, type OnboardingRequiredBody } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
-export { security } from './generated/security.js';
-export { apiVersion, operations as operationList, servers } from './generated/spec-meta.js';
+export { provider, type SpecOptions } from './generated/provider.js';
+// The strategy factories the spec's security schemes allow, as codegen lists them.
+export * from './generated/strategies.js';
 export { listAll, type CxiListItem, type PagedListPath } from './list-all.js';
 export { maxCsvBytes, uploadImport, uploadResponseProperties, type CsvUploadOptions } from './uploads.js';
-export {
-  AuthError,
-  OAuthError,
-  bearerToken,
-  clientCredentialsGrant,
-  passwordGrant,
-  refreshTokenGrant,
-  type TokenSet,
-  type TokenStore,
-} from '@oapi/auth';
+export { AuthError, OAuthError, type TokenSet, type TokenStore } from '@oapi/auth';
 export {
   ApiError,
   FileTooLargeError,

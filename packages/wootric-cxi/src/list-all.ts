@@ -1,6 +1,7 @@
 import { paginate } from '@oapi/runtime';
 import type { WootricCxiClient } from './client.js';
 import type { paths } from './generated/openapi.js';
+import { provider } from './generated/provider.js';
 import { unwrap } from './errors.js';
 
 /** The paged lists: `/v1/responses` answers `{ total_count, items }`, the others bare arrays. */
@@ -15,9 +16,8 @@ export type CxiListItem<P extends PagedListPath> =
       : never;
 type Query<P extends PagedListPath> = NonNullable<paths[P]['get']['parameters']['query']>;
 
-/** The CXI lists serve pages 1 to 30 of at most 50 records. */
-const perPage = 50;
-const maxPages = 30;
+/** The spec's `x-pagination`: the CXI lists serve pages 1 to 30 of at most 50 records. */
+const { maxSize: perPage, maxPage: maxPages } = provider.pagination;
 
 /**
  * Every record of a paged CXI list, page by page (50 a page). Past the 30-page ceiling nothing can

@@ -5,13 +5,13 @@
 // against the stateful fake in fake-api.test.ts.
 import { fileURLToPath } from 'node:url';
 import { parseRailsForm } from '@oapi/runtime';
-import { prismFormDialect, startPrism, type PrismMock } from '@oapi/test-support';
+import { prismFormDialect, prismRailsFormSpec, startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notCheckableByPrism } from './prism-exemptions.js';
 import {
   createWootricCxiClient,
   listAll,
-  operationList,
+  provider,
   passwordGrant,
   unwrap,
   uploadImport,
@@ -25,7 +25,7 @@ let dialect: ReturnType<typeof prismFormDialect>;
 const called = new Set<string>();
 
 beforeAll(async () => {
-  prism = await startPrism(spec);
+  prism = await startPrism(prismRailsFormSpec(spec));
   dialect = prismFormDialect(globalThis.fetch, parseRailsForm);
 });
 afterAll(async () => {
@@ -166,6 +166,6 @@ describe('wootric-cxi client against Prism', () => {
   });
 
   it('exercised every operation of the spec (one of them against the fake)', () => {
-    expect([...called, ...notCheckableByPrism].sort()).toEqual(operationList.map((op) => op.operationId).sort());
+    expect([...called, ...notCheckableByPrism].sort()).toEqual(provider.operations.map((op) => op.operationId).sort());
   });
 });

@@ -92,7 +92,11 @@ describe('createWootricCxiClient: where requests go', () => {
   it('refuses, up front, a plain-http token URL off loopback for a grant that sends credentials', () => {
     let error: unknown;
     try {
-      createWootricCxiClient({ tokenUrl: 'http://tokens.example.com/oauth/token', auth: passwordGrant(owner) });
+      createWootricCxiClient({
+        accountToken,
+        tokenUrl: 'http://tokens.example.com/oauth/token',
+        auth: passwordGrant(owner),
+      });
     } catch (e) {
       error = e;
     }

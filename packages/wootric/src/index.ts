@@ -3,11 +3,11 @@ export { parseWootricDateTime, wootricEpochSeconds } from './date-time.js';
 export { sendEmailSurveyCsv, type EmailSurveyCsvOptions } from './email-survey-csv.js';
 export { LockedError, unwrap, type ErrorList } from './errors.js';
 export type { components, operations, paths, webhooks } from './generated/openapi.js';
-export { security } from './generated/security.js';
-export { apiVersion, operations as operationList, servers } from './generated/spec-meta.js';
+export { provider, type SpecOptions } from './generated/provider.js';
+// The strategy factories the spec's security schemes allow, as codegen lists them.
+export * from './generated/strategies.js';
 export { listAll, type ListAllParams, type ListItem, type WindowedListPath } from './list-all.js';
 export { wootricRateLimitResetMs } from './rate-limit.js';
-export { regionBaseUrl, regionOf, type WootricRegion } from './region.js';
 export {
   verifyWootricWebhook,
   WebhookPayloadError,
@@ -15,16 +15,7 @@ export {
   type ResponseWebhookPayload,
   type WootricWebhookEvent,
 } from './webhooks.js';
-export {
-  AuthError,
-  OAuthError,
-  bearerToken,
-  clientCredentialsGrant,
-  passwordGrant,
-  refreshTokenGrant,
-  type TokenSet,
-  type TokenStore,
-} from '@oapi/auth';
+export { AuthError, OAuthError, type TokenSet, type TokenStore } from '@oapi/auth';
 export {
   ApiError,
   FileTooLargeError,

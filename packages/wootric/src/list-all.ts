@@ -2,6 +2,7 @@ import { paginateByTimeWindow } from '@oapi/runtime';
 import type { WootricClient } from './client.js';
 import { wootricEpochSeconds } from './date-time.js';
 import type { paths } from './generated/openapi.js';
+import { provider } from './generated/provider.js';
 import { unwrap } from './errors.js';
 
 /** The list endpoints that take a `created` filter, and so can be walked past 1,500 records. */
@@ -24,9 +25,8 @@ export type ListAllParams<P extends WindowedListPath> = {
 /** Lists documented (end users) or observed (responses, declines) to take `sort_key=created_at`. */
 const takesSortKey = new Set<string>(['/v1/end_users', '/v1/responses', '/v1/declines']);
 
-/** Wootric serves at most 30 pages of at most 50 records per query. */
-const perPage = 50;
-const maxPages = 30;
+/** The spec's `x-pagination`: at most 30 pages of at most 50 records per query. */
+const { maxSize: perPage, maxPage: maxPages } = provider.pagination;
 
 type TimeFilter = { eq?: number; lt?: number; lte?: number; gt?: number; gte?: number };
 

@@ -1,12 +1,12 @@
-// Where requests go: the region from the account token's prefix, unless region or baseUrl says
-// otherwise; and the options refused up front.
+// Where requests go: the region's server from the account token, by the rule Wootric's SDKs use
+// (`^NPS-(EU-|AU-)`, stated on the spec's servers), unless `server` or `baseUrl` says otherwise;
+// and the options refused up front.
 import { describe, expect, it } from 'vitest';
 import {
   bearerToken,
   createWootricClient,
   parseWootricDateTime,
   passwordGrant,
-  regionOf,
   wootricRateLimitResetMs,
 } from '../src/index.js';
 
@@ -31,8 +31,11 @@ describe('createWootricClient: where requests go', () => {
     [{ accountToken: 'NPS-EU-1a2b3c4d' }, 'https://api.wootric.eu/v1/segments'],
     [{ accountToken: 'NPS-AU-1a2b3c4d' }, 'https://api.wootric.au/v1/segments'],
     [{ accountToken: 'NPS-1a2b3c4d' }, 'https://api.wootric.com/v1/segments'],
+    // The SDKs' rule: a dash after the region, upper case.
+    [{ accountToken: 'NPS-EUROPA12' }, 'https://api.wootric.com/v1/segments'],
+    [{ accountToken: 'nps-eu-1a2b3c4d' }, 'https://api.wootric.com/v1/segments'],
     [{}, 'https://api.wootric.com/v1/segments'],
-    [{ accountToken: 'NPS-EU-1a2b3c4d', region: 'au' as const }, 'https://api.wootric.au/v1/segments'],
+    [{ accountToken: 'NPS-EU-1a2b3c4d', server: 'au' as const }, 'https://api.wootric.au/v1/segments'],
     [
       { accountToken: 'NPS-EU-1a2b3c4d', baseUrl: 'https://proxy.example.com/wootric' },
       'https://proxy.example.com/wootric/v1/segments',
@@ -59,7 +62,8 @@ describe('createWootricClient: where requests go', () => {
 
   it.each([
     [{ accountToken: '' }, /"options.accountToken" must be a non-empty string/],
-    [{ region: 'mars' as never }, /"options.region" must be one of us, eu, au/],
+    [{ server: 'mars' as never }, /"options.server" must be one of us, eu, au/],
+    [{ region: 'eu' } as never, /"options.region" is not an option of the wootric client/],
     [{ baseUrl: 'api.wootric.com' }, /"options.baseUrl" must be an http\(s\) URL/],
     [
       {
@@ -78,14 +82,6 @@ describe('createWootricClient: where requests go', () => {
 });
 
 describe('small readers', () => {
-  it.each([
-    ['NPS-EU-1a2b3c4d', 'eu'],
-    ['nps-au-1a2b3c4d', 'au'],
-    ['NPS-1a2b3c4d', 'us'],
-  ])('regionOf(%s) = %s', (token, region) => {
-    expect(regionOf(token)).toBe(region);
-  });
-
   it.each([
     ['2018-01-02 23:03:41 -0800', '2018-01-03T07:03:41.000Z'],
     ['2015-02-12T06:29:27.000-08:00', '2015-02-12T14:29:27.000Z'],

@@ -1,6 +1,6 @@
 // `pnpm --filter @oapi/docs build`: the site, from the bundled specs, into apps/docs/dist.
 import { fileURLToPath } from 'node:url';
-import { findRepoRoot } from '@oapi/codegen';
+import { findRepoRoot } from '@oapi/api-list';
 import { buildSite } from '../build-site.js';
 import { changelogNotice } from '../changelog.js';
 

@@ -4,20 +4,15 @@ import { specOperations, specWebhooks } from '../spec-json.js';
 import { html } from './html.js';
 import { page, siteName } from './layout.js';
 
-const shortTitles: Readonly<Record<string, string>> = {
-  passwordGrant: 'OAuth 2 password grant',
-  clientCredentialsGrant: 'OAuth 2 client credentials grant',
-  authorizationCodeGrant: 'OAuth 2 authorization code grant',
-  refreshTokenGrant: 'refresh tokens',
-};
-
 /** The provider's ways of authenticating, in a few words each. */
 export function authSummary(provider: Provider): string[] {
   return authMethods(provider.security)
     .filter((method) => method.strategy !== 'bearerToken')
-    .map((method) =>
-      method.sentAs ? `${method.title} (${method.sentAs})` : (shortTitles[method.strategy] ?? method.title),
-    );
+    .map((method) => {
+      if (method.sentAs) return `${method.title} (${method.sentAs})`;
+      if (method.grantType === 'refresh_token') return 'refresh tokens';
+      return `OAuth 2 ${method.title.charAt(0).toLowerCase()}${method.title.slice(1)}`;
+    });
 }
 
 function card(provider: Provider) {

@@ -17,13 +17,18 @@ export interface paths {
          * @description Exchanges an OAuth client's credentials and a CloudCX user's username and password for an
          *     access token (resource-owner **password** grant) [doc: 9.3.3 Authentication].
          *
-         *     - Served on the tenant's **control-panel origin**, port included (e.g.
-         *       `https://cx.cloudfon.net:9001/oauth/token`); the docs stress that this request goes to the
-         *       platform domain itself, "different from other API requests". All documented examples use the
-         *       same origin for `/openapi/v2` calls, so one `host` serves both here.
-         *     - Body `application/x-www-form-urlencoded`; client credentials in the body
-         *       (`client_secret_post`), no `Authorization` header. The path is `/oauth/token`, not Spring's
-         *       default `/oauth2/token`.
+         *     - Served on the **platform domain**, port included: the docs stress that this request "should
+         *       start with your platform domain ... which is different from other API requests", e.g.
+         *       `https://cx.cloudfon.net:9001/oauth/token` when the control panel is `cx.cloudfon.net:9001`,
+         *       while their API examples call `https://cloudcx.cloudfon.net/openapi/v2/...`. The current cURL
+         *       example uses one host for both (`cloudcx.example.com`), and self-hosted installs serve every
+         *       port from one gateway. So the token URL resolves against the server of the API calls, and a
+         *       client can name the platform domain's token URL apart (`tokenUrl`) where they differ.
+         *     - Body `application/x-www-form-urlencoded`; the client ID in the body, with the secret when the
+         *       OAuth client has one (`client_secret_post`), no `Authorization` header. The path is
+         *       `/oauth/token`, not Spring's default `/oauth2/token`.
+         *     - The user may be named by `username` (the login name or e-mail, per the current cURL example)
+         *       or, as an older revision's Postman example does, by `email`.
          *     - The reply is RFC 6749 style (`access_token`, `token_type: Bearer`, `expires_in: 3599`) and not
          *       wrapped in the `{code, message, data}` envelope.
          *     - **Refresh (inferred):** the page says tokens "can be renewed using the refresh token", but
@@ -339,12 +344,14 @@ export interface components {
     schemas: {
         /**
          * PasswordGrantRequest
-         * @description Resource-owner password grant with the OAuth client's credentials in the form body
-         *     (`client_secret_post`) [doc: 9.3.3 Authentication, cURL example].
+         * @description Resource-owner password grant with the OAuth client's ID in the form body [doc: 9.3.3
+         *     Authentication].
          *
-         *     An older revision of the page listed the Postman keys as `email`, `password`, `grant_type`,
-         *     `client_id` (no `client_secret`, `email` instead of `username`); the current cURL example
-         *     supersedes it.
+         *     The current cURL example sends `client_id`, `client_secret`, `grant_type`, `username`,
+         *     `password`; an older revision's Postman example sends `email`, `password`, `grant_type`,
+         *     `client_id`, with no secret, and setup only ever tells the user to copy the Client ID. So
+         *     `client_secret` is optional (send it when the OAuth client has one) and the user is named by
+         *     `username` or `email`.
          */
         PasswordGrantRequest: {
             /**
@@ -361,17 +368,23 @@ export interface components {
             client_id: string;
             /**
              * Format: password
-             * @description The OAuth client's secret, a UUID-like string.
+             * @description The OAuth client's secret, a UUID-like string, when it has one. The older revision's request
+             *     has none, and setup only shows the Client ID.
              */
-            client_secret: string;
-            /** @description The CloudCX user's login name [doc]. [inferred] The user's `loginCode`. */
-            username: string;
+            client_secret?: string;
+            /**
+             * @description The CloudCX user's login name [doc]; the login screen says "'Account' can fill in username or
+             *     email", so an e-mail address works too. [inferred] The user's `loginCode`.
+             */
+            username?: string;
+            /** @description The user's e-mail address, the field name of the older revision's Postman example [doc]. */
+            email?: string;
             /**
              * Format: password
              * @description The CloudCX user's password.
              */
             password: string;
-        };
+        } | unknown | unknown;
         /**
          * RefreshTokenGrantRequest
          * @description **Inferred, not documented.** The Authentication page says access tokens "can be renewed using
@@ -392,9 +405,9 @@ export interface components {
             client_id: string;
             /**
              * Format: password
-             * @description The same OAuth client secret as for the password grant.
+             * @description The same OAuth client secret as for the password grant, when the client has one.
              */
-            client_secret: string;
+            client_secret?: string;
         };
         /**
          * TokenRequest

@@ -208,7 +208,10 @@ export interface components {
          *     required fields differ (`username`/`password`, `refresh_token`, or `code`/`redirect_uri`).
          */
         TokenRequest: components["schemas"]["PasswordTokenRequest"] | components["schemas"]["RefreshTokenRequest"] | components["schemas"]["AuthorizationCodeTokenRequest"];
-        /** @description Doorkeeper's token response plus the template's `created_at` and `user_id`. */
+        /**
+         * @description Doorkeeper's token response plus the template's `created_at` and `user_id`. The hand-written
+         *     guide's reply to the code exchange has neither (see its example), so both are optional.
+         */
         TokenResponse: {
             /**
              * @description A JWT (HS512, header `kid` = client id; payload `iss`, `iat`, `jti` and `user: {id, email}`).
@@ -230,8 +233,11 @@ export interface components {
             refresh_token?: string;
             /** @description Present only when scopes were granted; the template defines none. */
             scope?: string;
-            /** @description When the token was issued, in seconds since the Unix epoch. */
-            created_at: number;
+            /**
+             * @description When the token was issued, in seconds since the Unix epoch. In the generated reference's
+             *     replies; missing from the hand-written guide's reply.
+             */
+            created_at?: number;
             /** @description The id of the user the token belongs to (the template's `CustomTokenResponse`). */
             user_id?: number;
         };

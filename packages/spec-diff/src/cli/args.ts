@@ -8,15 +8,11 @@ export type Format = 'text' | 'markdown' | 'json';
 export type FailOn = 'breaking' | 'warning' | 'never';
 
 export interface CliArgs {
-  command: 'diff' | 'repo' | 'rules' | 'help';
+  command: 'diff' | 'rules' | 'help';
   specs: string[];
   format: Format;
   failOn: FailOn;
   output?: string;
-  base?: string;
-  head?: string;
-  checkChangesets: boolean;
-  writeChangeset: boolean;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -34,10 +30,6 @@ const parseOptions = (argv: string[]) =>
       format: { type: 'string' },
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },
-      base: { type: 'string' },
-      head: { type: 'string' },
-      'check-changesets': { type: 'boolean', default: false },
-      'write-changeset': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,25 +43,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
-  const command = values.help ? 'help' : first === 'repo' ? 'repo' : first === 'rules' ? 'rules' : 'diff';
+  const command = values.help ? 'help' : first === 'rules' ? 'rules' : 'diff';
   const specs = command === 'diff' ? positionals : rest;
   const args: CliArgs = {
     command,
     specs,
     format: oneOf('format', values.format, ['text', 'markdown', 'json'], 'text'),
     failOn: oneOf('fail-on', values['fail-on'], ['breaking', 'warning', 'never'], 'breaking'),
-    checkChangesets: values['check-changesets'] ?? false,
-    writeChangeset: values['write-changeset'] ?? false,
   };
   if (values.output !== undefined) args.output = values.output;
-  if (values.base !== undefined) args.base = values.base;
-  if (values.head !== undefined) args.head = values.head;
   if (command === 'diff' && specs.length !== 2)
     throw new UsageError(`expected two specs, <base> and <head>; got ${specs.length}`);
-  if (command === 'repo' && !args.base) throw new UsageError('repo needs --base <git-ref>');
   if (command !== 'diff' && specs.length > 0) throw new UsageError(`unexpected argument "${specs[0]}"`);
-  if (command !== 'repo' && (args.base || args.head || args.checkChangesets || args.writeChangeset)) {
-    throw new UsageError('--base, --head, --check-changesets and --write-changeset belong to `spec-diff repo`');
-  }
   return args;
 }

@@ -22,7 +22,7 @@ function fails(summary: Summary, failOn: FailOn): boolean {
   return summary.breaking > 0 || (failOn === 'warning' && summary.warning > 0);
 }
 
-/** Runs the CLI and returns its exit code: 0 fine, 1 findings (or changesets short), 2 unusable input. */
+/** Runs the CLI and returns its exit code: 0 fine, 1 findings at or above --fail-on, 2 unusable input. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const args = parseCliArgs(argv);
@@ -57,26 +57,6 @@ async function run(args: CliArgs, cwd: string): Promise<[string, number]> {
           ? renderRulesMarkdown()
           : renderRulesText();
     return [text, 0];
-  }
-  if (args.command === 'repo') {
-    // Loaded only for `repo`, so that diffing two files does not load what it does not use.
-    const { runRepo } = await import('../repo/run-repo.js');
-    const { renderRepoJson, renderRepoMarkdown, renderRepoText } = await import('../repo/render-repo.js');
-    const report = await runRepo({
-      cwd,
-      base: args.base!,
-      ...(args.head ? { head: args.head } : {}),
-      checkChangesets: args.checkChangesets,
-      writeChangeset: args.writeChangeset,
-    });
-    const text =
-      args.format === 'json'
-        ? renderRepoJson(report)
-        : args.format === 'markdown'
-          ? renderRepoMarkdown(report)
-          : renderRepoText(report);
-    const short = report.changesets !== undefined && !report.changesets.ok;
-    return [text, fails(report.summary, args.failOn) || short ? 1 : 0];
   }
   const [baseArg, headArg] = args.specs as [string, string];
   const [base, head] = await Promise.all([loadSpecArgument(baseArg, cwd), loadSpecArgument(headArg, cwd)]);

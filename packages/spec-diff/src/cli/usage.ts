@@ -1,6 +1,5 @@
 export const USAGE = `Usage:
   spec-diff <base> <head> [options]           compare two OpenAPI 3.0/3.1 specs
-  spec-diff repo --base <git-ref> [options]    compare every API of redocly.yaml with a git ref
   spec-diff rules [--format text|markdown|json]  print the rule table
 
 A spec is a file, or <git-ref>:<path> for the spec as it is at a git ref (e.g. main:spec/klika/openapi.yaml).
@@ -10,12 +9,6 @@ Options:
   --fail-on breaking|warning|never  exit 1 when a finding this severe or worse is found (default: breaking)
   --output <file>                   write the report to a file instead of standard output
 
-repo options:
-  --base <git-ref>                  the ref to compare with (required)
-  --head <git-ref>                  compare this ref instead of the work tree
-  --check-changesets                exit 1 when the pending changesets do not bump an affected package enough
-  --write-changeset                 write .changeset/spec-diff-<apis>.md with the bumps the diff needs
-
-Exit codes: 0 nothing at or above --fail-on; 1 breaking change (per --fail-on) or changesets short;
+Exit codes: 0 nothing at or above --fail-on; 1 breaking change (per --fail-on);
 2 unusable input (the message names the file and the problem); 3 an unexpected error (a bug).
 `;

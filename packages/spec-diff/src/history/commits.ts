@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { git } from '../load/git.js';
 
 /** A commit as `git log` lists it. */
 export interface CommitInfo {
@@ -16,11 +13,6 @@ export interface CommitInfo {
 
 const FIELD = '\x1f';
 const RECORD = '\x1e';
-
-export async function git(root: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
-  return stdout;
-}
 
 /**
  * The commits reachable from `ref` that changed any of `paths`, newest first, with git's default

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ParsedFiles } from '../load/bundle.js';
-import { git } from './commits.js';
+import { git } from '../load/git.js';
 import { GitObjects } from './git-objects.js';
 import { HistoryUnavailableError } from './history-error.js';
 

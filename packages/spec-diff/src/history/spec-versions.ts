@@ -109,7 +109,9 @@ export class SpecVersions {
     };
     if (this.folder !== '.') await this.objects.prefetch(commit, this.folder);
     try {
-      const spec = await loadSpec(this.label(commit), join(this.repoRoot, this.root), read, this.parsedFiles);
+      const spec = await loadSpec(this.label(commit), join(this.repoRoot, this.root), read, {
+        parsedFiles: this.parsedFiles,
+      });
       return { commit, spec, files };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

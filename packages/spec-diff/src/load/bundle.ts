@@ -11,7 +11,8 @@ export type ReadText = (absolutePath: string) => Promise<string>;
  */
 export type ParsedFiles = Map<string, unknown>;
 
-let bundleConfig: Promise<Config> | undefined;
+/** Redocly configs by file, `''` for the empty one: each is loaded once per process. */
+const configs = new Map<string, Promise<Config>>();
 
 /**
  * Bundles a spec that `$ref`s other files with @redocly/openapi-core, every file read through
@@ -24,9 +25,10 @@ export async function bundleSpec(
   text: string,
   document: OpenApiDocument,
   read: ReadText,
-  parsedFiles?: ParsedFiles,
+  options: { readonly parsedFiles?: ParsedFiles | undefined; readonly redoclyConfig?: string | undefined } = {},
 ): Promise<OpenApiDocument> {
   const core = await import('@redocly/openapi-core');
+  const { parsedFiles, redoclyConfig = '' } = options;
 
   class SourceResolver extends core.BaseResolver {
     override parseDocument(
@@ -52,10 +54,15 @@ export async function bundleSpec(
     }
   }
 
-  bundleConfig ??= core.createConfig({});
+  if (!configs.has(redoclyConfig)) {
+    configs.set(
+      redoclyConfig,
+      redoclyConfig === '' ? core.createConfig({}) : core.loadConfig({ configPath: redoclyConfig }),
+    );
+  }
   const result = await core.bundle({
     doc: { source: new core.Source(absolutePath, text), parsed: document },
-    config: await bundleConfig,
+    config: await configs.get(redoclyConfig)!,
     externalRefResolver: new SourceResolver(),
     dereference: false,
   });

@@ -9,6 +9,13 @@ import { checkLocalRefs, collectRefs } from './refs.js';
 
 export type { ReadText } from './bundle.js';
 
+export interface LoadOptions {
+  /** Parsed `$ref`'d files shared by the loads of one history (see `ParsedFiles`). */
+  readonly parsedFiles?: ParsedFiles;
+  /** A Redocly config file (`redocly.yaml`) to bundle with, as the repository's own bundle step does; none by default. */
+  readonly redoclyConfig?: string;
+}
+
 /**
  * Loads an OpenAPI 3.0/3.1 document and bundles it with @redocly/openapi-core, so that every `$ref`
  * points inside it. A document without external `$ref`s is already bundled and is used as parsed.
@@ -17,7 +24,7 @@ export async function loadSpec(
   label: string,
   absolutePath: string,
   read: ReadText,
-  parsedFiles?: ParsedFiles,
+  options: LoadOptions = {},
 ): Promise<LoadedSpec> {
   let text: string;
   try {
@@ -32,28 +39,33 @@ export async function loadSpec(
     checkLocalRefs(document, refs.local, label, text);
     return { label, document };
   }
-  const bundled = await bundleSpec(label, absolutePath, text, document, read, parsedFiles);
+  const bundled = await bundleSpec(label, absolutePath, text, document, read, options);
   checkLocalRefs(bundled, collectRefs(bundled).local, label);
   return { label, document: bundled };
 }
 
 /** Loads a spec file; messages name it as given. */
-export function loadSpecFile(path: string, cwd = process.cwd()): Promise<LoadedSpec> {
+export function loadSpecFile(path: string, cwd = process.cwd(), options: LoadOptions = {}): Promise<LoadedSpec> {
   const absolutePath = isAbsolute(path) ? path : resolvePath(cwd, path);
-  return loadSpec(path, absolutePath, async (file) => {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(
-        code === 'ENOENT'
-          ? 'no such file'
-          : code === 'EISDIR'
-            ? 'is a directory, not a file'
-            : (error as Error).message,
-      );
-    }
-  });
+  return loadSpec(
+    path,
+    absolutePath,
+    async (file) => {
+      try {
+        return await readFile(file, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new Error(
+          code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EISDIR'
+              ? 'is a directory, not a file'
+              : (error as Error).message,
+        );
+      }
+    },
+    options,
+  );
 }
 
 /** An OpenAPI document with nothing in it: the side of a diff where an API does not exist yet. */

@@ -2,18 +2,40 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { LoadedSpec } from '../types.js';
-import { existsAtRef, gitRoot, readAtRef, repoPath, verifyRef } from './git.js';
-import { loadSpec, loadSpecFile } from './load-spec.js';
+import { GitReader, repoPath } from './git.js';
+import { type LoadOptions, loadSpec, loadSpecFile } from './load-spec.js';
+
+/**
+ * The spec at `path` (relative to the repository root) as `ref` (resolved to `commit`) holds it,
+ * with every `$ref`'d file read from that commit too; messages name it `<ref>:<path>`.
+ */
+export async function loadSpecFromGit(
+  reader: GitReader,
+  ref: string,
+  commit: string,
+  path: string,
+  options: LoadOptions = {},
+): Promise<LoadedSpec> {
+  const label = `${ref}:${path}`;
+  if (!(await reader.exists(commit, path))) throw new InputError(label, `no spec at ${ref}`);
+  return loadSpec(
+    label,
+    resolve(reader.root, path),
+    (file) => reader.read(commit, repoPath(reader.root, file)),
+    options,
+  );
+}
 
 /** Loads the spec at `path` as it was at a git ref, with every `$ref`'d file read from that ref too. */
 export async function loadSpecAtRef(ref: string, path: string, cwd = process.cwd()): Promise<LoadedSpec> {
-  const root = await gitRoot(cwd);
-  await verifyRef(root, ref);
-  const absolutePath = resolve(cwd, path);
-  const inRepo = repoPath(root, absolutePath);
-  const label = `${ref}:${inRepo}`;
-  if (!(await existsAtRef(root, ref, inRepo))) throw new InputError(label, `no spec at ${ref}`);
-  return loadSpec(label, absolutePath, (file) => readAtRef(root, ref, file));
+  const reader = await GitReader.open(cwd);
+  try {
+    const commit = await reader.commit(ref);
+    const inRepo = repoPath(reader.root, resolve(cwd, path));
+    return await loadSpecFromGit(reader, ref, commit, inRepo);
+  } finally {
+    reader.close();
+  }
 }
 
 /**

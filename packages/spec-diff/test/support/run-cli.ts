@@ -6,11 +6,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process, as `spec-diff <argv>` in `cwd`. */
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
+type Main = typeof main;
+
+/** Runs a CLI in-process (spec-diff's by default), as `<cli> <argv>` in `cwd`. */
+export async function runCli(argv: string[], cwd: string, cli: Main = main): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {
+  const code = await cli(argv, {
     cwd,
     stdout: (t) => {
       stdout += t;

@@ -1,3 +1,5 @@
+import { GitRepo } from './git-repo.ts';
+
 /** A small split spec, laid out as this repository's specs are, for the repository command's tests. */
 export const shopFiles: Record<string, string> = {
   'redocly.yaml': 'apis:\n  shop@v1:\n    root: spec/shop/openapi.yaml\n',
@@ -49,3 +51,10 @@ paths:
         '200': {description: ok}
 `,
 };
+
+/** A PR that makes `name` optional in every response, uncommitted on top of the shop. */
+export function prWithBreakingChange(): GitRepo {
+  const repo = new GitRepo(shopFiles);
+  repo.write(nameMadeOptional);
+  return repo;
+}

@@ -1,0 +1,36 @@
+import type { ApiEntry } from '@oapi/api-list';
+import type { ProviderDescriptor } from '@oapi/runtime';
+import { strategiesOf, tokenParametersOf } from './auth-surface.js';
+import { bodyEncodingOf } from './body-encoding.js';
+import { operationList } from './operations.js';
+import { paginationOf } from './pagination.js';
+import { securityConfig } from './security-config.js';
+import { apiServers, tokenServersOf } from './servers.js';
+import { isObject, type Json } from './spec-json.js';
+
+/**
+ * What a provider is, read out of its bundled spec: servers, the token endpoint's own servers,
+ * security schemes and the strategies they allow, token parameters, body encoding, pagination,
+ * operations. Throws a SpecError naming the JSON pointer of anything it cannot use.
+ */
+export function providerDescriptor(api: Pick<ApiEntry, 'id'>, spec: Json): ProviderDescriptor {
+  const info = isObject(spec.info) ? spec.info : {};
+  const security = securityConfig(api.id, spec);
+  const tokenParameters = tokenParametersOf(spec, security);
+  const names = tokenParameters.map((parameter) => parameter.name);
+  const tokenServers = tokenServersOf(spec, security, names);
+  const pagination = paginationOf(spec);
+  return {
+    id: api.id,
+    title: typeof info.title === 'string' ? info.title : api.id,
+    version: typeof info.version === 'string' ? info.version : '',
+    servers: apiServers(spec, names),
+    ...(tokenServers ? { tokenServers } : {}),
+    security,
+    tokenParameters,
+    strategies: strategiesOf(security),
+    bodyEncoding: bodyEncodingOf(spec),
+    ...(pagination ? { pagination } : {}),
+    operations: operationList(spec),
+  };
+}

@@ -1,0 +1,68 @@
+// The shape of `src/generated/provider.ts` in every client package: what a provider *is*, read out of
+// its spec by packages/codegen. createProviderClient() builds a client from it and the caller's options.
+import type { SecurityConfig, StrategyName } from '@oapi/auth';
+
+export interface ServerVariable {
+  readonly default: string;
+  readonly enum?: readonly string[];
+  readonly description?: string;
+  /** `x-required`: the default is only an example (each tenant has its own); the caller must give a value. */
+  readonly required?: boolean;
+}
+
+/** A spec's server. Its `{variables}` are client options of the same name. */
+export interface ServerDescriptor {
+  readonly url: string;
+  readonly description?: string;
+  readonly variables?: Readonly<Record<string, ServerVariable>>;
+  /** `x-server-name`: what the `server` option calls it (`eu`). */
+  readonly name?: string;
+  /** `x-server-match`: chosen when a token parameter's value matches (`account_token` `^NPS-EU-`). */
+  readonly match?: { readonly parameter: string; readonly pattern: string };
+}
+
+/** A token-request parameter the client takes as an option (Wootric's `account_token` → `accountToken`). */
+export interface TokenParameter {
+  readonly name: string;
+  readonly option: string;
+  readonly description?: string;
+}
+
+/** `x-pagination`: how the API pages its lists, and its ceilings. */
+export interface PaginationDescriptor {
+  readonly pageParameter: string;
+  readonly sizeParameter: string;
+  /** The highest page number the API serves. */
+  readonly maxPage?: number;
+  /** The most records a page can hold. */
+  readonly maxSize?: number;
+}
+
+export interface OperationDescriptor {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly summary?: string;
+  readonly tags: readonly string[];
+  readonly deprecated: boolean;
+}
+
+export interface ProviderDescriptor {
+  /** `spec/<id>/`, `packages/<id>/`. */
+  readonly id: string;
+  readonly title: string;
+  /** `info.version`. */
+  readonly version: string;
+  /** The API's servers; the first is the default. */
+  readonly servers: readonly ServerDescriptor[];
+  /** The token endpoint's own servers (its path item's `servers`), where tokens come from elsewhere. */
+  readonly tokenServers?: readonly ServerDescriptor[];
+  readonly security: SecurityConfig;
+  readonly tokenParameters: readonly TokenParameter[];
+  /** The strategy factories the spec's security schemes allow, which the client package exports. */
+  readonly strategies: readonly StrategyName[];
+  /** `rails-form`: every request body is a form in Rails bracket notation (`x-bracket-notation`). */
+  readonly bodyEncoding: 'json' | 'rails-form';
+  readonly pagination?: PaginationDescriptor;
+  readonly operations: readonly OperationDescriptor[];
+}

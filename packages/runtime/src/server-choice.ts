@@ -1,0 +1,124 @@
+import type { ProviderDescriptor, ServerDescriptor } from './descriptor.js';
+
+/** The client's options by name, as they came (validated here). */
+export type OptionValues = Readonly<Record<string, unknown>>;
+
+export interface ChosenServers {
+  /** Where API requests go. */
+  readonly baseUrl: string;
+  /** Where the spec's relative token URLs resolve, when the token endpoint has servers of its own. */
+  readonly tokenBaseUrl: string | undefined;
+}
+
+const scheme = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+export function assertHttpUrl(value: unknown, option: string, example: string): asserts value is string {
+  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
+    throw new TypeError(`"options.${option}" must be an http(s) URL, e.g. "${example}"`);
+  }
+}
+
+function variableNames(server: ServerDescriptor): string[] {
+  return [...server.url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+}
+
+/** Every server variable of the descriptor's servers: each is a client option of that name. */
+export function serverVariables(descriptor: ProviderDescriptor): string[] {
+  const servers = [...descriptor.servers, ...(descriptor.tokenServers ?? [])];
+  return [...new Set(servers.flatMap(variableNames))];
+}
+
+/** One `{variable}`'s value: the option, else the default unless the spec says the caller must give it. */
+function variableValue(server: ServerDescriptor, name: string, options: OptionValues): string {
+  const variable = server.variables?.[name];
+  const value = options[name];
+  if (value === undefined) {
+    if (variable && !variable.required) return variable.default;
+    const example = variable ? `, e.g. "${variable.default}"` : '';
+    throw new TypeError(
+      `"options.${name}" is required (or a full "options.baseUrl"): {${name}} of ${server.url}${example}`,
+    );
+  }
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new TypeError(`"options.${name}" must be a non-empty string`);
+  // Only the message's own words: the value may hold credentials (`admin:pw@host`).
+  const problem = scheme.test(value)
+    ? `must be the ${name} alone, without a scheme (${server.url.split('{')[0]} is implied)`
+    : /[\s/?#@\\]/.test(value)
+      ? `must be the ${name} alone, without a path, query, credentials or spaces`
+      : variable?.enum && !variable.enum.includes(value)
+        ? `must be one of ${variable.enum.join(', ')}`
+        : URL.canParse(server.url.replace(`{${name}}`, value).replace(/\{[^}]+\}/g, 'x'))
+          ? undefined
+          : `is not a valid ${name} for ${server.url}`;
+  if (problem) throw new TypeError(`"options.${name}" ${problem}, e.g. "${variable?.default ?? ''}"`);
+  return value;
+}
+
+/** A server's URL with its variables' defaults: an example of it. */
+export function defaultUrl(server: ServerDescriptor): string {
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables?.[name]?.default ?? whole);
+}
+
+/** The spec's token URL with its server's defaults: an example for messages. */
+export function defaultTokenUrl(descriptor: ProviderDescriptor): string {
+  const server = defaultUrl((descriptor.tokenServers ?? descriptor.servers)[0]!);
+  const flows = Object.values(descriptor.security.schemes).flatMap((scheme) =>
+    scheme.type === 'oauth2' ? Object.values(scheme.flows) : [],
+  );
+  const tokenUrl = flows.map((flow) => (flow && 'tokenUrl' in flow ? flow.tokenUrl : undefined)).find(Boolean);
+  return URL.canParse(tokenUrl ?? '/oauth/token', server)
+    ? new URL(tokenUrl ?? '/oauth/token', server).href
+    : 'https://auth.example.com/oauth/token';
+}
+
+/** A server's URL with its variables filled in from the options. */
+export function serverUrl(server: ServerDescriptor, options: OptionValues): string {
+  let url = server.url;
+  for (const name of variableNames(server)) url = url.replace(`{${name}}`, variableValue(server, name, options));
+  return url;
+}
+
+/**
+ * The API server: the one the `server` option names, else the first whose `x-server-match` pattern
+ * matches its token parameter's value (Wootric's account token picks the region), else the first.
+ */
+function apiServer(descriptor: ProviderDescriptor, options: OptionValues, tokenValues: OptionValues): ServerDescriptor {
+  const named = descriptor.servers.filter((server) => server.name !== undefined);
+  if (options.server !== undefined) {
+    const server = named.find((s) => s.name === options.server);
+    if (!server) {
+      const names = named.map((s) => s.name).join(', ');
+      throw new TypeError(`"options.server" must be one of ${names || '(the spec names no server)'}`);
+    }
+    return server;
+  }
+  const matched = descriptor.servers.find((server) => {
+    const value = server.match ? tokenValues[server.match.parameter] : undefined;
+    return typeof value === 'string' && new RegExp(server.match!.pattern).test(value);
+  });
+  return matched ?? descriptor.servers.find((server) => !server.match) ?? descriptor.servers[0]!;
+}
+
+/**
+ * Where the client sends API and token requests: `options.baseUrl` as given (a proxy, a test
+ * server), else the spec's server chosen and filled in from the options.
+ */
+export function chooseServers(
+  descriptor: ProviderDescriptor,
+  options: OptionValues,
+  tokenValues: OptionValues,
+): ChosenServers {
+  const [tokenServer] = descriptor.tokenServers ?? [];
+  if (options.baseUrl !== undefined) {
+    const apiVariables = descriptor.servers.flatMap(variableNames);
+    const both = ['server', ...apiVariables].find((name) => options[name] !== undefined);
+    if (both) throw new TypeError(`Pass either "options.${both}" or "options.baseUrl", not both`);
+    assertHttpUrl(options.baseUrl, 'baseUrl', defaultUrl(descriptor.servers[0]!));
+    return { baseUrl: options.baseUrl, tokenBaseUrl: tokenServer && serverUrl(tokenServer, options) };
+  }
+  return {
+    baseUrl: serverUrl(apiServer(descriptor, options, tokenValues), options),
+    tokenBaseUrl: tokenServer && serverUrl(tokenServer, options),
+  };
+}

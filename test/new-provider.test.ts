@@ -1,0 +1,129 @@
+// A fifth provider needs only its spec and `pnpm new-provider`: in a scratch clone of this
+// repository, a small spec (test/fixtures/new-provider/openapi.yaml) is added and registered, and one
+// `pnpm build` gives its generated client, its docs pages and its spec-diff coverage. The new client
+// then makes a call, token included, against a fake that checks what the spec says it must send.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { listen, type LoopbackServer, readBody, sendJson } from '@oapi/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'new-provider-'));
+const env = {
+  ...process.env,
+  REDOCLY_TELEMETRY: 'off',
+  TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_DAEMON: 'false',
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { cwd: scratch, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+beforeAll(() => {
+  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, scratch]);
+  run('pnpm', ['install', '--prefer-offline', '--frozen-lockfile']);
+  mkdirSync(join(scratch, 'spec/acme'));
+  copyFileSync(join(root, 'test/fixtures/new-provider/openapi.yaml'), join(scratch, 'spec/acme/openapi.yaml'));
+  run('pnpm', ['new-provider', 'acme']);
+  run('git', ['add', '-A']);
+  run('git', ['commit', '--quiet', '-m', 'Add the Acme API']);
+  run('pnpm', ['build']);
+}, 900_000);
+afterAll(() => rm(scratch, { recursive: true, force: true }), 120_000);
+
+const file = (path: string) => readFileSync(join(scratch, path), 'utf8');
+
+describe('pnpm new-provider acme, then pnpm build', () => {
+  it('registers the API and writes the first changeset', () => {
+    expect(file('redocly.yaml')).toContain('  acme@v1:\n    root: spec/acme/openapi.yaml\n');
+    expect(file('.changeset/new-provider-acme.md')).toBe(
+      '---\n"@oapi/acme": minor\n---\n\nFirst release: a typed client for Acme Widgets API.\n',
+    );
+  });
+
+  it('generates the client: its descriptor and the strategy factories its spec allows', () => {
+    expect(file('packages/acme/src/generated/strategies.ts')).toContain(
+      "export { bearerToken, clientCredentialsGrant } from '@oapi/auth';",
+    );
+    expect(file('packages/acme/src/generated/provider.ts')).toContain('"url": "https://api.acme.test"');
+    expect(existsSync(join(scratch, 'packages/acme/dist/index.js'))).toBe(true);
+  });
+
+  it('builds its docs pages', () => {
+    expect(file('apps/docs/dist/index.html')).toContain('Acme Widgets API');
+    expect(file('apps/docs/dist/acme/auth.html')).toContain('createAcmeClient');
+    expect(file('apps/docs/dist/acme/changelog.html')).toContain('Add the Acme API');
+    expect(JSON.parse(file('apps/docs/dist/downloads/acme.openapi.json')).info.title).toBe('Acme Widgets API');
+  });
+
+  it('builds a second time from the cache alone (nothing the first build wrote is an input)', () => {
+    const second = run('pnpm', ['build']);
+    expect(second).toMatch(/Cached: +(\d+) cached, \1 total/);
+    expect(second).toContain('FULL TURBO');
+  }, 120_000);
+
+  it('is covered by the spec diff, with its package and release', () => {
+    const report = JSON.parse(
+      run('node', ['packages/release-check/dist/bin.js', '--base', 'HEAD~1', '--format', 'json']),
+    ) as { apis: Array<{ api: string; package: string | null; bump: string; notes: string[] }> };
+    expect(report.apis.find((api) => api.api === 'acme')).toMatchObject({
+      package: '@oapi/acme',
+      bump: 'minor',
+      notes: ['no spec at HEAD~1:spec/acme/openapi.yaml: a new API, every operation is an addition'],
+    });
+  }, 60_000);
+
+  describe('its client, as built', () => {
+    let fake: LoopbackServer;
+    const seen: string[] = [];
+    const token = 'at-acme-123456';
+    beforeAll(async () => {
+      fake = await listen(async (req, res) => {
+        const body = await readBody(req);
+        seen.push(`${req.method} ${req.url} ${req.headers.host}`);
+        if (req.method === 'POST' && req.url === '/oauth/token') {
+          // RFC 6749's defaults, as the spec says nothing else: Basic client authentication, a form body.
+          const basic = `Basic ${Buffer.from('acme-client:acme-secret').toString('base64')}`;
+          if (req.headers.authorization !== basic || body !== 'grant_type=client_credentials')
+            return sendJson(res, 400, { error: 'invalid_request' });
+          return sendJson(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+        }
+        if (req.method === 'GET' && req.url === '/v1/widgets' && req.headers.authorization === `Bearer ${token}`)
+          return sendJson(res, 200, [{ id: 1, name: 'Sprocket' }]);
+        return sendJson(res, 401, { message: 'no' });
+      });
+    });
+    afterAll(() => fake.close());
+
+    it('gets a token and lists the widgets', async () => {
+      const program = `
+        import { clientCredentialsGrant, createAcmeClient, unwrap } from './dist/index.js';
+        const acme = createAcmeClient({
+          baseUrl: ${JSON.stringify(fake.url)},
+          auth: clientCredentialsGrant({ clientId: 'acme-client', clientSecret: 'acme-secret' }),
+        });
+        console.log(JSON.stringify(unwrap(await acme.GET('/v1/widgets'))));
+      `;
+      // Asynchronously: the fake answers from this process.
+      const { stdout } = await promisify(execFile)('node', ['--input-type=module', '-e', program], {
+        cwd: join(scratch, 'packages/acme'),
+        encoding: 'utf8',
+      });
+      expect(JSON.parse(stdout)).toEqual([{ id: 1, name: 'Sprocket' }]);
+      const host = new URL(fake.url).host;
+      expect(seen).toEqual([`POST /oauth/token ${host}`, `GET /v1/widgets ${host}`]);
+    }, 60_000);
+  });
+});
