@@ -1,15 +1,15 @@
 // Each client, installed from its tarball, bundled by esbuild for the browser (no Node built-in may
 // be needed: the bundle fails otherwise) and run in Debian's chromium: one authenticated call and
-// the error checks against its provider's fake. The page and the fake share one loopback origin
-// (a small proxy in front of the fake), as an app behind its own API gateway would.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { launchChromium, listen, readBody, type LoopbackServer } from '@oapi/test-support';
+// the error checks against its provider's fake.
+import { launchChromium } from '@oapi/test-support';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectedReport, scenarioModule, scenarios, type Hosts, type Scenario } from './scenarios.js';
+import { runInChromium } from './run-scenario.js';
+import { clientScenarios, expectedReport } from './scenarios.js';
 
 const consumer = inject('consumer');
+const scenarios = await clientScenarios();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -17,86 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** The scenario as a browser bundle, resolved from the consumer project's node_modules. */
-async function bundle(scenario: Scenario): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: scenarioModule(
-        scenario,
-        'esm',
-        '({ api: location.origin, token: location.origin })',
-        'window.__report = report;',
-      ),
-      resolveDir: consumer.dir,
-      sourcefile: `${scenario.name}-in-the-browser.js`,
-    },
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
-/** Token requests go to the token host, the rest to the API: as the client addresses them. */
-async function forward(req: IncomingMessage, res: ServerResponse, hosts: Hosts): Promise<void> {
-  const target = (req.url ?? '/').startsWith('/oauth/') ? hosts.token : hosts.api;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) headers.set(name, value);
-  }
-  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
-  const reply = await fetch(`${target}${req.url}`, { method: req.method, headers, body, redirect: 'manual' });
-  const bytes = Buffer.from(await reply.arrayBuffer());
-  const out: Record<string, string> = {};
-  reply.headers.forEach((value, name) => {
-    if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) out[name] = value;
-  });
-  res.writeHead(reply.status, { ...out, 'content-length': String(bytes.length) }).end(bytes);
-}
-
-async function front(script: string, hosts: Hosts): Promise<LoopbackServer> {
-  return listen(async (req, res) => {
-    if (req.url === '/__consumer/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end('<!doctype html><title>consumer</title><script src="/__consumer/bundle.js"></script>');
-    }
-    if (req.url === '/__consumer/bundle.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      return res.end(script);
-    }
-    return forward(req, res, hosts);
-  });
-}
-
 describe('in chromium, bundled by esbuild for the browser', () => {
   it.each(scenarios)('$name calls its fake and throws its own error classes', async (scenario) => {
-    const script = await bundle(scenario);
-    const fake = await scenario.start();
-    const server = await front(script, fake.hosts);
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith(`${server.url}/`)) problems.push(`request elsewhere: ${request.url()}`);
-    });
-    try {
-      await page.goto(`${server.url}/__consumer/`);
-      const report = await page.evaluate(() => (window as unknown as { __report: Promise<unknown> }).__report);
-      expect(report).toEqual(expectedReport(scenario));
-      // The refused calls' 4xx replies are logged by the browser itself; anything else is a problem.
-      const expected = /^console: Failed to load resource: the server responded with a status of 4\d\d/;
-      expect(problems.filter((problem) => !expected.test(problem))).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-      await fake.close();
-    }
+    const { report, problems } = await runInChromium(browser, consumer.dir, scenario);
+    expect(report).toEqual(expectedReport(scenario));
+    expect(problems).toEqual([]);
   });
 });
 

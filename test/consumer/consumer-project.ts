@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { publishedPackages, repoRoot } from '../support/workspace.js';
+import { type PublishedPackage, publishedPackages, repoRoot } from '../support/workspace.js';
 
 const run = promisify(execFile);
 
@@ -46,11 +46,14 @@ export async function exec(
 /** npm for a test: no audit, funding or update-notifier requests. */
 export const npmEnv = { npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
-/** Packs every published package into `dir` (pnpm pack: `workspace:` ranges become versions). */
-export async function packAll(dir: string): Promise<Record<string, string>> {
+/** Packs `packages` (every published one by default) into `dir` (pnpm pack: `workspace:` ranges become versions). */
+export async function packAll(
+  dir: string,
+  packages: readonly PublishedPackage[] = publishedPackages(),
+): Promise<Record<string, string>> {
   mkdirSync(dir, { recursive: true });
   const tarballs: Record<string, string> = {};
-  for (const pkg of publishedPackages()) {
+  for (const pkg of packages) {
     const before = new Set(readdirSync(dir));
     await exec('pnpm', ['pack', '--pack-destination', dir], { cwd: pkg.dir });
     const made = readdirSync(dir).find((file) => !before.has(file) && file.endsWith('.tgz'));
@@ -74,17 +77,22 @@ export async function installNode22(): Promise<string> {
   return binary;
 }
 
-export async function createConsumerProject(): Promise<ConsumerProject> {
-  const root = mkdtempSync(join(tmpdir(), 'oapi-consumer-'));
-  const [tarballs, node22] = await Promise.all([packAll(join(root, 'tarballs')), installNode22()]);
-  const dir = join(root, 'app');
-  mkdirSync(dir);
+/** A fresh npm project in `dir` with the tarballs installed, as a user's app gets them. */
+export async function installTarballs(dir: string, tarballs: Record<string, string>): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   const dependencies = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]));
   writeFileSync(
     join(dir, 'package.json'),
     `${JSON.stringify({ name: 'consumer-app', version: '1.0.0', private: true, dependencies }, null, 2)}\n`,
   );
   await exec('npm', ['install'], { cwd: dir, env: npmEnv });
+}
+
+export async function createConsumerProject(): Promise<ConsumerProject> {
+  const root = mkdtempSync(join(tmpdir(), 'oapi-consumer-'));
+  const [tarballs, node22] = await Promise.all([packAll(join(root, 'tarballs')), installNode22()]);
+  const dir = join(root, 'app');
+  await installTarballs(dir, tarballs);
   return {
     dir,
     tarballs,

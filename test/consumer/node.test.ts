@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { publishedPackages, specifier } from '../support/workspace.js';
 import { exec } from './consumer-project.js';
-import { expectedReport, scenarioModule, scenarios, type RunningFake } from './scenarios.js';
+import { runInNode } from './run-scenario.js';
+import { clientScenarios, expectedReport } from './scenarios.js';
 
 const consumer = inject('consumer');
+const scenarios = await clientScenarios();
 const checks = join(consumer.dir, 'checks');
 mkdirSync(checks, { recursive: true });
 
@@ -45,13 +47,6 @@ async function runScript(runtime: (typeof runtimes)[number], file: string, env: 
 
 writeFileSync(join(checks, 'exports.mjs'), exportsScript('esm'));
 writeFileSync(join(checks, 'exports.cjs'), exportsScript('cjs'));
-const report = `report.then((value) => process.stdout.write(JSON.stringify(value)));`;
-for (const scenario of scenarios) {
-  const base = scenario.name.replace('@oapi/', '');
-  const hosts = 'JSON.parse(process.env.FAKE_HOSTS)';
-  writeFileSync(join(checks, `${base}.mjs`), scenarioModule(scenario, 'esm', hosts, report));
-  writeFileSync(join(checks, `${base}.cjs`), scenarioModule(scenario, 'cjs', hosts, report));
-}
 
 describe('the tarballs', () => {
   it.each(packages.map((pkg) => [pkg.manifest.name, pkg.id] as const))(
@@ -76,16 +71,8 @@ describe.each(runtimes)('$name', (runtime) => {
   });
 
   describe.each(scenarios)('$name', (scenario) => {
-    it.each(['mjs', 'cjs'])('calls its fake and throws its own error classes (.%s)', async (extension) => {
-      let fake: RunningFake | undefined;
-      try {
-        fake = await scenario.start();
-        const file = `checks/${scenario.name.replace('@oapi/', '')}.${extension}`;
-        const result = await runScript(runtime, file, { FAKE_HOSTS: JSON.stringify(fake.hosts) });
-        expect(result).toEqual(expectedReport(scenario));
-      } finally {
-        await fake?.close();
-      }
+    it.each(['mjs', 'cjs'] as const)('calls its fake and throws its own error classes (.%s)', async (extension) => {
+      expect(await runInNode(consumer.dir, scenario, extension, runtime)).toEqual(expectedReport(scenario));
     });
   });
 });

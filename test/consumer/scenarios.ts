@@ -2,11 +2,16 @@
 // stateful fake; and the error classes a failed call throws, checked with `instanceof` against the
 // classes the same module exports. The code is JavaScript run in the consumer's runtime (Node ESM,
 // Node CommonJS, a browser bundle) with `m`, the client module, and `hosts`, where the fake answers.
+// The clients are the APIs of redocly.yaml: a provider without a fake of its own here gets the
+// scenario its spec implies (spec-scenario.ts), so a new provider is tested as installed at once.
+import { listApis, readBundledSpec } from '@oapi/api-list';
 import { client as klikaClient, startFakeDoorkeeper, users } from '../../packages/klika/test/fake-doorkeeper.js';
 import { accountToken as cxiAccount, startFakeCxi } from '../../packages/wootric-cxi/test/fake-cxi.js';
 import { account, oauthClient, startFakeCloudcx, validApiKey } from '../../packages/cloudcx/test/fake-cloudcx.js';
 import { owner } from '../../packages/wootric/test/fake-oauth.js';
 import { accountToken as wootricAccount, startFakeWootric } from '../../packages/wootric/test/fake-wootric.js';
+import { repoRoot } from '../support/workspace.js';
+import { specScenario } from './spec-scenario.js';
 
 export interface Hosts {
   /** The API's base URL. */
@@ -42,8 +47,9 @@ const oneHost = (server: { url: string; close(): Promise<void> }): RunningFake =
   close: () => server.close(),
 });
 
-export const scenarios: readonly Scenario[] = [
-  {
+/** The scenarios with a provider's own stateful fake, by API id. */
+const providerScenarios: Readonly<Record<string, Scenario>> = {
+  klika: {
     name: '@oapi/klika',
     start: async () => oneHost(await startFakeDoorkeeper()),
     call: `
@@ -60,7 +66,7 @@ export const scenarios: readonly Scenario[] = [
         unauthorized instanceof m.UnauthorizedError, unauthorized instanceof m.ApiError, unauthorized.status];`,
     expectedErrors: [true, true, 'invalid_grant', true, true, 401],
   },
-  {
+  wootric: {
     name: '@oapi/wootric',
     start: async () => oneHost(await startFakeWootric()),
     call: `
@@ -74,7 +80,7 @@ export const scenarios: readonly Scenario[] = [
       return [refused instanceof m.OAuthError, refused instanceof m.AuthError, missing instanceof m.ApiError, missing.status];`,
     expectedErrors: [true, true, true, 404],
   },
-  {
+  'wootric-cxi': {
     name: '@oapi/wootric-cxi',
     start: async () => {
       const fake = await startFakeCxi();
@@ -90,7 +96,7 @@ export const scenarios: readonly Scenario[] = [
       return [gated instanceof m.OnboardingRequiredError, gated instanceof m.ApiError, gated.status];`,
     expectedErrors: [true, true, 424],
   },
-  {
+  cloudcx: {
     name: '@oapi/cloudcx',
     start: async () => oneHost(await startFakeCloudcx()),
     call: `
@@ -106,7 +112,15 @@ export const scenarios: readonly Scenario[] = [
         unauthorized instanceof m.CloudcxApiError, unauthorized instanceof m.ApiError, unauthorized.status];`,
     expectedErrors: [true, true, true, true, 401],
   },
-];
+};
+
+/** One scenario per API of the repository's redocly.yaml (`root`: a scratch clone's, in a test of one). */
+export async function clientScenarios(root: string = repoRoot): Promise<Scenario[]> {
+  const apis = await listApis(root);
+  return Promise.all(
+    apis.map(async (api) => providerScenarios[api.id] ?? specScenario(api, await readBundledSpec(root, api))),
+  );
+}
 
 /** What a scenario's module reports: the call's result and the error checks'. */
 export const expectedReport = (scenario: Scenario) => ({ call: scenario.expected, errors: scenario.expectedErrors });

@@ -4,12 +4,26 @@
 // still be an error, so the types are the real ones and not `any`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listApis } from '@oapi/api-list';
 import ts from 'typescript';
 import { describe, expect, inject, it } from 'vitest';
+import { repoRoot } from '../support/workspace.js';
 
 const consumer = inject('consumer');
 
-/** Uses each package's main entry, typed, and its `./node` entry where it has one. */
+/** Every client of redocly.yaml's APIs, a new provider's too: its factory typed, its paths the spec's only. */
+const everyClient = (await listApis(repoRoot)).map(
+  (api, i) => `
+import * as client${i} from '${api.client.name}';
+export async function use${i}(): Promise<void> {
+  const client = client${i}.${api.client.factory}({ baseUrl: 'https://api.example.com' });
+  // @ts-expect-error a path no spec has
+  await client.GET('/no/such/path/in/${api.id}');
+  console.log(client.baseUrl, client${i}.provider.id);
+}`,
+);
+
+/** Uses each package's main entry, typed, and its `./node` entry where it has one (then every client, generically). */
 const usage = `
 import { createKlikaClient, passwordGrant, unwrap, AuthError, type User } from '@oapi/klika';
 import { authorizeOnLoopback } from '@oapi/klika/node';
@@ -81,7 +95,7 @@ function typecheck(mode: (typeof modes)[number]): string[] {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: mode.type }));
   const file = join(dir, mode.file);
-  writeFileSync(file, usage);
+  writeFileSync(file, [usage, ...everyClient].join('\n'));
   const config = ts.convertCompilerOptionsFromJson(
     {
       strict: true,

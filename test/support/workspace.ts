@@ -25,9 +25,9 @@ export interface PublishedPackage {
 
 export const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 
-/** Every package under packages/ that is not `private`, in folder order. */
-export function publishedPackages(): PublishedPackage[] {
-  const packagesDir = join(repoRoot, 'packages');
+/** Every package under packages/ that is not `private`, in folder order (of this repository, or of `root`). */
+export function publishedPackages(root: string = repoRoot): PublishedPackage[] {
+  const packagesDir = join(root, 'packages');
   return readdirSync(packagesDir)
     .sort()
     .flatMap((id) => {
