@@ -1,5 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { assertSecureUrl, assertString, assertStringRecord } from './assert.js';
+import { assertSecureUrl, assertString } from './assert.js';
 import type { SecurityConfig } from './security-config.js';
 import { staticAuth } from './static-auth.js';
 import type { AuthStrategy } from './strategies.js';
@@ -7,7 +7,7 @@ import type { TokenManager, TokenStore } from './token-manager.js';
 import type { TokenSet } from './token-set.js';
 
 export interface AuthOptions {
-  /** The provider's generated security config (`src/generated/security.ts`). */
+  /** The provider's generated security config: the `security` of its descriptor (`src/generated/provider.ts`). */
   readonly security: SecurityConfig;
   readonly strategy: AuthStrategy;
   /** The API's base URL. */
@@ -18,6 +18,8 @@ export interface AuthOptions {
   readonly tokenUrl?: string;
   /** Token-request parameters the client was configured with (Wootric's `account_token`); each grant sends those its `x-token-request` shape names. */
   readonly tokenParameters?: Readonly<Record<string, string>>;
+  /** The client option that sets each token parameter (`account_token` → `accountToken`), to name it in errors. */
+  readonly tokenParameterOptions?: Readonly<Record<string, string>>;
   /** The fetch that token requests go through; the client's own, so tests and proxies see them. */
   readonly fetch?: typeof globalThis.fetch;
   readonly tokenStore?: TokenStore;
@@ -49,23 +51,17 @@ function assertOptions(options: AuthOptions): void {
     options.security === null ||
     typeof options.security.schemes !== 'object'
   ) {
-    throw new TypeError('"options.security" must be a generated security config (src/generated/security.ts)');
+    throw new TypeError('"options.security" must be a generated security config (a provider descriptor\'s `security`)');
   }
   const strategy = options.strategy as { kind?: unknown; authenticator?: unknown } | undefined;
   const kind = strategy?.kind;
   if (!(kind === 'static' || (kind === 'grant' && typeof strategy?.authenticator === 'function')))
     throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
-  for (const name of ['baseUrl', 'tokenBaseUrl', 'tokenUrl'] as const) {
-    const value = options[name];
-    if (name !== 'baseUrl' && value === undefined) continue;
-    assertString(value, `options.${name}`);
-    if (!URL.canParse(value)) throw new TypeError(`"options.${name}" must be an absolute URL`);
-  }
-  assertStringRecord(options.tokenParameters, 'options.tokenParameters');
-  const timeout = options.tokenTimeoutMs;
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
-    throw new TypeError('"options.tokenTimeoutMs" must be a positive number of milliseconds');
-  }
+  assertString(options.baseUrl, 'options.baseUrl');
+  if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
+  if (options.allowInsecureHttp !== undefined && typeof options.allowInsecureHttp !== 'boolean')
+    throw new TypeError('"options.allowInsecureHttp" must be true or false');
+  // The grant's own options are checked by its authenticator (grant-options.ts).
 }
 
 export function createAuth(options: AuthOptions): Auth {

@@ -1,5 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 import type { Auth, AuthOptions } from './create-auth.js';
+import { assertGrantOptions } from './grant-options.js';
 import type { OAuth2SchemeConfig } from './security-config.js';
 import type { AuthContext } from './static-auth.js';
 import type { GrantStrategy } from './strategies.js';
@@ -22,6 +23,7 @@ export function grantAuth(strategy: GrantStrategy, context: GrantAuthContext): A
     throw new TypeError(
       `"auth": the ${context.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`,
     );
+  assertGrantOptions(options, oauth2, strategy);
   const tokens = createTokenManager({
     scheme: oauth2,
     strategy,

@@ -1,3 +1,4 @@
+import { assertHttpUrl } from './assert.js';
 import { AuthError, OAuthError } from './errors.js';
 import type { GrantType } from './grants.js';
 import type { OAuth2SchemeConfig, TokenRequestShape } from './security-config.js';
@@ -66,6 +67,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       `"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`,
     );
   }
+  if (options.tokenUrl !== undefined)
+    assertHttpUrl(options.tokenUrl, 'options.tokenUrl', new URL(flow.tokenUrl, options.tokenBaseUrl).href);
   const tokenUrl = new URL(options.tokenUrl ?? flow.tokenUrl, options.tokenBaseUrl);
   const refreshUrl = new URL(options.tokenUrl ?? flow.refreshUrl ?? flow.tokenUrl, options.tokenBaseUrl);
   options.checkUrl(tokenUrl, 'token URL');

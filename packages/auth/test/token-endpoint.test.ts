@@ -46,14 +46,15 @@ describe('the token endpoint', () => {
   });
 
   it.each([
-    ['tokenUrl', { tokenUrl: '/relative' }],
-    ['tokenBaseUrl', { tokenBaseUrl: 'not a url' }],
-  ])('refuses a %s that is not an absolute URL, naming it', (name, extra) => {
+    ['tokenUrl', { tokenUrl: '/relative' }, ', e.g. "<baseUrl>/oauth/token"'],
+    ['tokenBaseUrl', { tokenBaseUrl: 'not a url' }, ''],
+  ])('refuses a %s that is not an absolute http(s) URL, naming it', (name, extra, exampleOf) => {
+    const example = exampleOf.replace('<baseUrl>', provider.url);
     const error = thrownBy(() =>
       createAuth({ security: securityWith(), strategy: password(), baseUrl: provider.url, ...extra }),
     );
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toBe(`"options.${name}" must be an absolute URL`);
+    expect(error.message).toBe(`"options.${name}" must be an absolute http(s) URL${example}`);
   });
 });
 

@@ -1,7 +1,7 @@
 // createCloudcxClient's options: the host becomes the spec's server URL (port included), bad
 // options fail up front with a TypeError naming the option.
 import { describe, expect, it } from 'vitest';
-import { apiKey, createCloudcxClient, type CloudcxClientOptions } from '../src/index.js';
+import { apiKey, createCloudcxClient, passwordGrant, type CloudcxClientOptions } from '../src/index.js';
 
 /** A fetch that records where each request went and answers an empty page. */
 function recordingFetch() {
@@ -65,11 +65,19 @@ describe('createCloudcxClient options', () => {
       { host: 'cx.cloudfon.net', baseUrl: 'https://cx.cloudfon.net' },
       'Pass either "options.host" or "options.baseUrl", not both',
     ],
-    ['a baseUrl without scheme', { baseUrl: 'cx.cloudfon.net:9001' }, '"options.baseUrl" must be an http(s) URL'],
     [
-      'a tokenUrl without scheme',
-      { host: 'cx.cloudfon.net', tokenUrl: 'cx.cloudfon.net:9001/oauth/token' },
-      '"options.tokenUrl" must be an http(s) URL',
+      'a baseUrl without scheme',
+      { baseUrl: 'cx.cloudfon.net:9001' },
+      '"options.baseUrl" must be an absolute http(s) URL',
+    ],
+    [
+      'a tokenUrl without scheme, for a grant',
+      {
+        host: 'cx.cloudfon.net',
+        tokenUrl: 'cx.cloudfon.net:9001/oauth/token',
+        auth: passwordGrant({ username: 'agent', password: 'pw-123456', clientId: 'cid' }),
+      },
+      '"options.tokenUrl" must be an absolute http(s) URL, e.g. "https://cx.cloudfon.net/oauth/token"',
     ],
     ['no options at all', undefined, '"options" must be an object'],
   ])('refuses %s with a TypeError naming the option', (_, options, message) => {
