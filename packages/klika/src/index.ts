@@ -10,7 +10,14 @@ export {
   type TokenSet,
   type TokenStore,
 } from '@oapi/auth';
-export { ApiError, UnauthorizedError, ValidationError, unwrap } from '@oapi/runtime';
+export {
+  ApiError,
+  RequestTimeoutError,
+  UnauthorizedError,
+  ValidationError,
+  unwrap,
+  type DeprecationNotice,
+} from '@oapi/runtime';
 
 import type { components } from './generated/openapi.js';
 export type User = components['schemas']['User'];
