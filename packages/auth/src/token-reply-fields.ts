@@ -1,8 +1,23 @@
-// The checks of a token endpoint's reply (RFC 6749 §5.1 success, §5.2 error, RFC 6750 §3 challenge),
-// written here rather than taken from oauth4webapi's processGenericTokenEndpointResponse: that one
-// also carries OpenID Connect id_token validation (JWT parsing, claims), which no client here uses,
-// and it made up a third of a password-grant client's browser bundle (4.2 KB of 12.4 KB gzipped).
+// The checks of a token endpoint's reply (RFC 6749 §5.1 success, §5.2 error, RFC 6750 §3 challenge).
+//
+// Why not oauth4webapi's processGenericTokenEndpointResponse, as the project prefers for protocol
+// work: it also validates OpenID Connect id_tokens (JWT parsing, claims), which no client here uses,
+// and that made up a third of a password-grant client's browser bundle (4.2 KB of 12.4 KB gzipped).
 // oauth4webapi still does PKCE, `state` and the authorization callback (authorization-*.ts).
+//
+// The same checks as oauth4webapi 3.8 for a plain OAuth 2 reply: HTTP 200 only; a JSON object,
+// whatever the content type; `access_token` and `token_type` non-empty strings, `token_type`
+// compared in lower case; `expires_in` a finite number >= 0, a numeric string accepted;
+// `refresh_token` a non-empty string; `scope` a string. Where this deviates, on purpose:
+// - an RFC 6749 §5.2 error body is read for any non-200 status and any content type (oauth4webapi:
+//   4xx labelled application/json only), since Rails and Spring label them text/html;
+// - that body comes before a `WWW-Authenticate` challenge, and a challenge counts as a refusal only
+//   when it carries `error` (Doorkeeper's invalid_client); oauth4webapi throws on any challenge;
+// - a field that is `null` counts as absent (oauth4webapi refuses it): servers serialize unset
+//   fields so;
+// - `expires_in` as a string must be all number (`Number`, not `parseFloat`: "3600s" is refused);
+// - only bearer tokens (oauth4webapi also takes DPoP, which no provider here issues);
+// - an `id_token` is ignored, not validated: these clients do no OpenID Connect.
 
 /** The fields of a successful token reply this library uses, checked. */
 export interface TokenFields {
@@ -41,6 +56,13 @@ function requiredString(body: Record<string, unknown>, name: string): string {
   return value;
 }
 
+/** A string that may be absent, but not empty (a refresh token). */
+function optionalNonEmptyString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = optionalString(body, name);
+  if (value === '') throw new UnusableReply(`"${name}" is empty`);
+  return value;
+}
+
 /** `expires_in` in seconds; a numeric string counts (some servers quote it). */
 function expiresIn(body: Record<string, unknown>): number | undefined {
   const value = body.expires_in;
@@ -67,7 +89,7 @@ export function tokenFields(text: string): TokenFields {
     accessToken: requiredString(fields, 'access_token'),
     tokenType: requiredString(fields, 'token_type').toLowerCase(),
     expiresIn: expiresIn(fields),
-    refreshToken: optionalString(fields, 'refresh_token'),
+    refreshToken: optionalNonEmptyString(fields, 'refresh_token'),
     scope: optionalString(fields, 'scope'),
   };
 }

@@ -42,7 +42,12 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
     );
   if (status !== 200) {
     const refusal = refusalOf(reply.body, reply.headers);
-    if (!refusal) throw unusable(reply.body.trim() === '' ? 'an empty body' : 'not a token response');
+    if (!refusal) {
+      // The scheme alone: a challenge's parameters are the server's, not worth an excerpt.
+      const scheme = reply.headers.get('www-authenticate')?.trim().split(/[\s,]/)[0];
+      const reason = reply.body.trim() === '' ? 'an empty body' : 'not a token response';
+      throw unusable(scheme ? `${reason}, and a "${redact(scheme)}" challenge without an OAuth error` : reason);
+    }
     const description = refusal.description === undefined ? undefined : redact(refusal.description);
     throw new OAuthError(redact(refusal.error), description, { status, bodyExcerpt: excerpt() });
   }
