@@ -77,7 +77,10 @@ export const cloudcxRules: ProviderRules = {
 };
 
 const klikaReply = { expires_in: 60, refresh_token: true, token_type: 'Bearer' };
-/** Klika's Doorkeeper: a JSON body with the client credentials; `grant_type` documented in the query, accepted in either (Rails). */
+/**
+ * Klika's Doorkeeper: a JSON body with the client credentials; `grant_type` documented in the query,
+ * accepted in either (Rails); no `code_verifier`, which the template (no PKCE columns) refuses (§8).
+ */
 export const klikaRules: ProviderRules = {
   password: {
     contentType: 'application/json',
@@ -99,7 +102,7 @@ export const klikaRules: ProviderRules = {
     contentType: 'application/json',
     grantTypeIn: 'either',
     required: ['code', 'redirect_uri', 'client_id', 'client_secret'],
-    forbidden: [],
+    forbidden: ['code_verifier'],
     query: [],
     reply: klikaReply,
   },

@@ -179,12 +179,11 @@ const providers: Provider[] = [
         expect: (fake) => expect(lastToken(fake).url.searchParams.get('grant_type')).toBe('refresh_token'),
       },
       {
-        grant: 'authorization_code with PKCE',
+        grant: 'authorization_code, without PKCE',
         strategy: () =>
           authorizationCodeGrant({
             code: 'a'.repeat(64),
             redirectUri: 'https://app.example.com/cb',
-            codeVerifier: 'v'.repeat(43),
             clientId: 'klika-client',
             clientSecret,
           }),
@@ -195,7 +194,6 @@ const providers: Provider[] = [
             grant_type: 'authorization_code',
             code: 'a'.repeat(64),
             redirect_uri: 'https://app.example.com/cb',
-            code_verifier: 'v'.repeat(43),
             client_id: 'klika-client',
             client_secret: clientSecret,
           });
@@ -266,7 +264,7 @@ describe.each(providers)('$id: the spec wires packages/auth', (provider) => {
 });
 
 describe('klika: the authorize URL from the spec', () => {
-  it('resolves /oauth/authorize against the deployment and carries PKCE and state', async () => {
+  it('resolves /oauth/authorize against the deployment and carries state, and no PKCE (x-pkce: false)', async () => {
     const request = await createAuthorizationRequest({
       security: securityOf('klika'),
       baseUrl: 'https://api.example.com',
@@ -274,7 +272,9 @@ describe('klika: the authorize URL from the spec', () => {
       redirectUri: 'https://app.example.com/cb',
     });
     expect(`${request.url.origin}${request.url.pathname}`).toBe('https://api.example.com/oauth/authorize');
-    expect(request.url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(request.url.searchParams.has('code_challenge')).toBe(false);
+    expect(request.url.searchParams.has('code_challenge_method')).toBe(false);
+    expect(request.codeVerifier).toBeUndefined();
     expect(request.url.searchParams.get('state')).toBe(request.state);
   });
 

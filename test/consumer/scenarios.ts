@@ -5,7 +5,7 @@
 // The clients are the APIs of redocly.yaml: a provider without a fake of its own here gets the
 // scenario its spec implies (spec-scenario.ts), so a new provider is tested as installed at once.
 import { listApis, readBundledSpec } from '@oapi/api-list';
-import { client as klikaClient, startFakeDoorkeeper, users } from '../../packages/klika/test/fake-doorkeeper.js';
+import { doorkeeperClient as klikaClient, doorkeeperUsers as users, startFakeDoorkeeper } from '@oapi/test-support';
 import { accountToken as cxiAccount, startFakeCxi } from '../../packages/wootric-cxi/test/fake-cxi.js';
 import { account, oauthClient, startFakeCloudcx, validApiKey } from '../../packages/cloudcx/test/fake-cloudcx.js';
 import { owner } from '../../packages/wootric/test/fake-oauth.js';

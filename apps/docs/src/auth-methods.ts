@@ -22,6 +22,8 @@ export interface AuthMethod {
   readonly tokenUrl?: string;
   readonly refreshUrl?: string;
   readonly authorizationUrl?: string;
+  /** For the authorization-code grant: whether the client sends PKCE (`x-pkce`). */
+  readonly pkce?: boolean;
   /** How the token request is sent for this grant: the scheme's `x-token-request` with the grant's overrides. */
   readonly tokenRequest?: TokenRequestShape;
   readonly scopes?: Readonly<Record<string, string>>;
@@ -33,7 +35,9 @@ function oauth2Methods(name: string, scheme: OAuth2SchemeConfig): AuthMethod[] {
   const methods: AuthMethod[] = [];
   for (const grantType of grantTypes) {
     const { flow: flowName, strategy, title } = grants[grantType];
-    const flow = flowName && (scheme.flows[flowName] as (OAuthFlowConfig & { authorizationUrl?: string }) | undefined);
+    const flow =
+      flowName &&
+      (scheme.flows[flowName] as (OAuthFlowConfig & { authorizationUrl?: string; pkce?: boolean }) | undefined);
     if (!flow) continue;
     methods.push({
       scheme: name,
@@ -43,6 +47,7 @@ function oauth2Methods(name: string, scheme: OAuth2SchemeConfig): AuthMethod[] {
       tokenUrl: flow.tokenUrl,
       ...(flow.refreshUrl ? { refreshUrl: flow.refreshUrl } : {}),
       ...(flow.authorizationUrl ? { authorizationUrl: flow.authorizationUrl } : {}),
+      ...(flow.pkce === undefined ? {} : { pkce: flow.pkce }),
       tokenRequest: shapeFor(scheme.tokenRequest, grantType),
       scopes: flow.scopes,
     });

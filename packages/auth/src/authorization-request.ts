@@ -15,6 +15,11 @@ export interface AuthorizationRequestOptions {
   readonly scope?: string;
   /** Extra query parameters for the authorize endpoint (`prompt`, `login_hint`, …); never secrets. */
   readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * Send PKCE (S256) or not, over the spec's flow (`x-pkce`): `true` for a deployment that added
+   * PKCE to a server its spec says has none. Default: what the spec says.
+   */
+  readonly pkce?: boolean;
   /** Allow plain http to hosts other than loopback. */
   readonly allowInsecureHttp?: boolean;
 }
@@ -25,7 +30,7 @@ export interface AuthorizationRequest {
   readonly url: URL;
   /** Compared with the callback's `state` (CSRF). */
   readonly state: string;
-  /** The PKCE secret: never sent until the code exchange, never logged. `undefined` when the server refuses PKCE. */
+  /** The PKCE secret: never sent until the code exchange, never logged. `undefined` without PKCE. */
   readonly codeVerifier: string | undefined;
   readonly redirectUri: string;
 }
@@ -37,13 +42,15 @@ function authorizationCodeFlow(security: SecurityConfig): AuthorizationCodeFlowC
   throw new TypeError(`"options.security": the ${security.provider} spec declares no authorizationCode flow`);
 }
 
-/** The first half of the authorization-code grant (RFC 6749 §4.1.1, PKCE RFC 7636 with S256 unless the flow refuses it). */
+/** The first half of the authorization-code grant (RFC 6749 §4.1.1; PKCE RFC 7636 with S256 unless the server has none). */
 export async function createAuthorizationRequest(options: AuthorizationRequestOptions): Promise<AuthorizationRequest> {
   assertString(options?.baseUrl, 'options.baseUrl');
   assertString(options.clientId, 'options.clientId');
   assertString(options.redirectUri, 'options.redirectUri');
   assertOptionalString(options.scope, 'options.scope');
   assertStringRecord(options.parameters, 'options.parameters');
+  if (options.pkce !== undefined && typeof options.pkce !== 'boolean')
+    throw new TypeError('"options.pkce" must be true or false');
   if (!URL.canParse(options.redirectUri)) throw new TypeError('"options.redirectUri" must be an absolute URL');
   const flow = authorizationCodeFlow(options.security);
   const url = new URL(flow.authorizationUrl, options.baseUrl);
@@ -53,7 +60,7 @@ export async function createAuthorizationRequest(options: AuthorizationRequestOp
   if (redirect.protocol === 'http:') assertSecureUrl(redirect, 'redirect URI', options.allowInsecureHttp);
 
   const state = oauth.generateRandomState();
-  const codeVerifier = flow.pkce ? oauth.generateRandomCodeVerifier() : undefined;
+  const codeVerifier = (options.pkce ?? flow.pkce) ? oauth.generateRandomCodeVerifier() : undefined;
   for (const [name, value] of Object.entries(options.parameters ?? {})) {
     if (neverInUrl.has(name))
       throw new TypeError(`"options.parameters.${name}" is a credential: it never travels in a URL`);

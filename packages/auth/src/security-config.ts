@@ -34,7 +34,10 @@ export interface OAuthFlowConfig {
 
 export interface AuthorizationCodeFlowConfig extends OAuthFlowConfig {
   readonly authorizationUrl: string;
-  /** `false` when the server refuses PKCE: the authorization request then sends no code challenge. */
+  /**
+   * `false` when the server does not support PKCE (`x-pkce: false`): the authorization request then
+   * sends no code challenge, and so the code exchange no verifier. `true` otherwise (S256).
+   */
   readonly pkce: boolean;
 }
 
@@ -50,8 +53,12 @@ export interface OAuth2SchemeConfig {
   readonly tokenRequest: TokenRequestConfig;
   /** `x-token-lifetime`: the documented access-token lifetime in seconds. */
   readonly tokenLifetime?: number;
-  /** `x-refresh-token-rotation`: each refresh returns a new refresh token. */
-  readonly refreshTokenRotation: boolean;
+  /**
+   * `x-refresh-token-rotation`: `true` when each refresh returns a new refresh token and the old one
+   * stops working; `'deferred'` when the old one works until the new access token is first used
+   * (Doorkeeper's `previous_refresh_token`). Either way the client keeps the newest.
+   */
+  readonly refreshTokenRotation: boolean | 'deferred';
 }
 
 export interface HttpBearerSchemeConfig {

@@ -108,6 +108,22 @@ describe('PKCE', () => {
     expect(request.url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(request.codeVerifier).toMatch(/^[\w-]{43,128}$/);
   });
+
+  it("follows the pkce option over the spec's flow, both ways", async () => {
+    const scheme = oauth2Scheme();
+    const flows = { ...scheme.flows, authorizationCode: { ...scheme.flows.authorizationCode!, pkce: false } };
+    const on = await createAuthorizationRequest({ ...base, security: securityWith({ ...scheme, flows }), pkce: true });
+    expect(on.url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(on.codeVerifier).toMatch(/^[\w-]{43,128}$/);
+    const off = await createAuthorizationRequest({ ...base, security: securityWith(), pkce: false });
+    expect(off.url.searchParams.has('code_challenge')).toBe(false);
+    expect(off.codeVerifier).toBeUndefined();
+  });
+
+  it('refuses a pkce option that is no boolean, naming it', async () => {
+    const options = { ...base, security: securityWith(), pkce: 'yes' as unknown as boolean };
+    await expect(createAuthorizationRequest(options)).rejects.toThrow('"options.pkce" must be true or false');
+  });
 });
 
 describe('the grant table', () => {

@@ -1,13 +1,18 @@
-// createCloudcxClient's options: the host becomes the spec's server URL (port included), bad
-// options fail up front with a TypeError naming the option.
+// createCloudcxClient's options: the host becomes the spec's server URL (port included) for the
+// token request and the API calls alike, `tokenUrl` moves the token request elsewhere, bad options
+// fail up front with a TypeError naming the option.
 import { describe, expect, it } from 'vitest';
-import { apiKey, createCloudcxClient, passwordGrant, type CloudcxClientOptions } from '../src/index.js';
+import { apiKey, type CloudcxClientOptions, createCloudcxClient, passwordGrant } from '../src/index.js';
 
-/** A fetch that records where each request went and answers an empty page. */
+/** A fetch that records where each request went and answers a token, or an empty page. */
 function recordingFetch() {
   const urls: string[] = [];
   const fetch = async (input: Request | string | URL) => {
     urls.push(input instanceof Request ? input.url : String(input));
+    if (urls.at(-1)!.endsWith('/oauth/token')) {
+      const token = { access_token: 'eyJraWQiOiJ0ZXN0In0.e30.c2ln', token_type: 'Bearer', expires_in: 3599 };
+      return new Response(JSON.stringify(token), { headers: { 'content-type': 'application/json' } });
+    }
     const page = { totalPages: 0, totalElements: 0, size: 25, number: 0, numberOfElements: 0, content: [] };
     return new Response(JSON.stringify({ code: '0000', message: null, data: page }), {
       headers: { 'content-type': 'application/json' },
@@ -28,6 +33,21 @@ describe('createCloudcxClient options', () => {
     expect(urls).toEqual([url]);
   });
 
+  it.each([
+    ['to the tenant host, like the API calls, as the current docs show', {}, 'https://cloudcx.example.com/oauth/token'],
+    [
+      "to the platform domain's token URL of older deployments, given as tokenUrl",
+      { tokenUrl: 'https://cx.cloudfon.net:9001/oauth/token' },
+      'https://cx.cloudfon.net:9001/oauth/token',
+    ],
+  ])('sends the token request %s', async (_, options, tokenUrl) => {
+    const { urls, fetch } = recordingFetch();
+    const auth = passwordGrant({ username: 'agent@cloudcx.example.com', password: 'pw-123456', clientId: '2603' });
+    const cloudcx = createCloudcxClient({ host: 'cloudcx.example.com', auth, fetch, ...options });
+    await cloudcx.listUsers();
+    expect(urls).toEqual([tokenUrl, 'https://cloudcx.example.com/openapi/v2/user/page']);
+  });
+
   it('uses a base URL as given, for a proxy or a mock', async () => {
     const { urls, fetch } = recordingFetch();
     const cloudcx = createCloudcxClient({ baseUrl: 'http://127.0.0.1:4010/', fetch });
@@ -39,7 +59,7 @@ describe('createCloudcxClient options', () => {
     [
       'no host',
       {},
-      '"options.host" is required (or a full "options.baseUrl"): {host} of https://{host}, e.g. "cx.cloudfon.net:9001"',
+      '"options.host" is required (or a full "options.baseUrl"): {host} of https://{host}, e.g. "cloudcx.cloudfon.net"',
     ],
     ['an empty host', { host: ' ' }, '"options.host" must be a non-empty string'],
     ['a numeric host', { host: 9001 }, '"options.host" must be a non-empty string'],

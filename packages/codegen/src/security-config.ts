@@ -75,16 +75,31 @@ function flow(raw: unknown, pointer: string, urls: readonly string[]): OAuthFlow
   return out as unknown as OAuthFlowConfig & Json;
 }
 
+/**
+ * `x-pkce` of the authorizationCode flow, the only flow that takes it: where the spec does not say
+ * the server lacks PKCE, S256 is sent (RFC 9700 §2.1.1).
+ */
+function pkce(flows: Json, pointer: string): boolean {
+  for (const [name, raw] of Object.entries(flows)) {
+    if (name !== 'authorizationCode' && isObject(raw) && raw['x-pkce'] !== undefined)
+      throw new SpecError(`${pointer}/flows/${name}/x-pkce`, 'only the authorizationCode flow takes x-pkce');
+  }
+  const value = isObject(flows.authorizationCode) ? flows.authorizationCode['x-pkce'] : undefined;
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new SpecError(`${pointer}/flows/authorizationCode/x-pkce`, 'must be true or false');
+  return value ?? true;
+}
+
 function oauth2Scheme(raw: Json, pointer: string): OAuth2SchemeConfig {
   if (!isObject(raw.flows)) throw new SpecError(`${pointer}/flows`, 'must be an object');
   const flows: Json = {};
+  const usesPkce = pkce(raw.flows, pointer);
   for (const grant of grantTypes) {
     const name = grants[grant].flow;
     if (name === undefined || raw.flows[name] === undefined) continue;
     const urls = name === 'authorizationCode' ? ['authorizationUrl', 'tokenUrl'] : ['tokenUrl'];
     flows[name] = flow(raw.flows[name], `${pointer}/flows/${name}`, urls);
-    // Where the spec does not say the server refuses PKCE, S256 is sent (RFC 9700 §2.1.1).
-    if (name === 'authorizationCode') flows[name] = { ...(flows[name] as Json), pkce: true };
+    if (name === 'authorizationCode') flows[name] = { ...(flows[name] as Json), pkce: usesPkce };
   }
   if (raw.flows.implicit !== undefined)
     flows.implicit = flow(raw.flows.implicit, `${pointer}/flows/implicit`, ['authorizationUrl']);
@@ -93,8 +108,8 @@ function oauth2Scheme(raw: Json, pointer: string): OAuth2SchemeConfig {
     throw new SpecError(`${pointer}/x-token-lifetime`, 'must be a positive number of seconds');
   }
   const rotation = raw['x-refresh-token-rotation'];
-  if (rotation !== undefined && typeof rotation !== 'boolean')
-    throw new SpecError(`${pointer}/x-refresh-token-rotation`, 'must be true or false');
+  if (rotation !== undefined && typeof rotation !== 'boolean' && rotation !== 'deferred')
+    throw new SpecError(`${pointer}/x-refresh-token-rotation`, 'must be true, false or "deferred"');
   return {
     type: 'oauth2',
     flows: flows as OAuth2SchemeConfig['flows'],

@@ -53,6 +53,44 @@ describe('securityConfig', () => {
     });
   });
 
+  const withCodeFlow = (flow: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    oauth2({
+      flows: {
+        authorizationCode: { authorizationUrl: '/oauth/authorize', tokenUrl: '/oauth/token', scopes: {}, ...flow },
+      },
+      ...extra,
+    });
+
+  it('sends PKCE on the authorizationCode flow unless its x-pkce says the server has none', () => {
+    const pkceOf = (spec: Record<string, unknown>) => {
+      const scheme = securityConfig('x', spec).schemes.oauth2;
+      return scheme?.type === 'oauth2' ? scheme.flows.authorizationCode?.pkce : undefined;
+    };
+    expect(pkceOf(withCodeFlow({}))).toBe(true);
+    expect(pkceOf(withCodeFlow({ 'x-pkce': true }))).toBe(true);
+    expect(pkceOf(withCodeFlow({ 'x-pkce': false }))).toBe(false);
+  });
+
+  it('reads a deferred x-refresh-token-rotation', () => {
+    const config = securityConfig('x', oauth2({ 'x-refresh-token-rotation': 'deferred' }));
+    expect(config.schemes.oauth2).toMatchObject({ refreshTokenRotation: 'deferred' });
+  });
+
+  it.each([
+    [
+      'x-pkce that is no boolean',
+      withCodeFlow({ 'x-pkce': 'no' }),
+      '/flows/authorizationCode/x-pkce: must be true or false',
+    ],
+    [
+      'x-pkce on another flow',
+      oauth2({ flows: { password: { tokenUrl: '/oauth/token', scopes: {}, 'x-pkce': false } } }),
+      '/flows/password/x-pkce: only the authorizationCode flow takes x-pkce',
+    ],
+  ])('refuses %s, naming its pointer', (_what, spec, message) => {
+    expect(() => securityConfig('x', spec)).toThrowError(`#/components/securitySchemes/oauth2${message}`);
+  });
+
   it('reads http bearer and header API-key schemes', () => {
     const config = securityConfig('x', {
       components: {

@@ -1,4 +1,14 @@
 export { chromiumPath, launchChromium } from './chromium.js';
+export {
+  client as doorkeeperClient,
+  clientCredentials as doorkeeperClientCredentials,
+  passwordCredentials as doorkeeperPasswordCredentials,
+  startFakeDoorkeeper,
+  users as doorkeeperUsers,
+  type DoorkeeperVersion,
+  type FakeDoorkeeper,
+  type FakeDoorkeeperOptions,
+} from './fake-doorkeeper.js';
 export { freePort, listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
 export { startPrism, type PrismMock } from './prism.js';
 export { deepObjectForm, prismFormDialect, prismRailsFormSpec } from './prism-form-dialect.js';

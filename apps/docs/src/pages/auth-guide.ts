@@ -42,6 +42,16 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
         ? html`${code(`POST ${absoluteUrl(method.tokenUrl, provider.baseUrl)}`)}${/^https?:/.test(method.tokenUrl) ? '' : ' (on the API server you use)'}`
         : undefined,
     ],
+    [
+      'PKCE',
+      method.pkce === undefined
+        ? undefined
+        : markdownInline(
+            method.pkce
+              ? 'S256: `code_challenge` on the authorize request, `code_verifier` on the exchange'
+              : 'none: the server does not support it (`x-pkce: false`), so the client sends neither `code_challenge` nor `code_verifier`; `state` is still checked (see the note above)',
+          ),
+    ],
     ['Refresh at', method.refreshUrl ? code(absoluteUrl(method.refreshUrl, provider.baseUrl)) : undefined],
     ['Request body', request ? code(request.contentType) : undefined],
     [

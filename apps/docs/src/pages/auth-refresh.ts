@@ -13,6 +13,15 @@ export function lifetimeText(seconds: number): string {
   return `${seconds} seconds (about ${Number.isInteger(Math.round(hours * 10) / 10) ? Math.round(hours) : (Math.round(hours * 10) / 10).toString()} hours)`;
 }
 
+/** What `x-refresh-token-rotation` means for whoever keeps the refresh token. */
+const rotationText: Readonly<Record<`${OAuth2SchemeConfig['refreshTokenRotation']}`, string>> = {
+  true: 'Every refresh returns a **new refresh token that replaces the old one** (`x-refresh-token-rotation`): keep the newest (`onTokens` or a `tokenStore`), since the previous one stops working.',
+  deferred:
+    'Every refresh returns a **new refresh token that replaces the old one** (`x-refresh-token-rotation: deferred`): the old one keeps working until the new access token is first used, so a refresh whose reply was lost can be sent again; keep the newest (`onTokens` or a `tokenStore`).',
+  false:
+    'The spec does not say that refresh tokens rotate; the client still keeps the newest refresh token it receives.',
+};
+
 /**
  * How the client keeps an OAuth 2 scheme's tokens fresh, in a few paragraphs written from the
  * spec's flows, `x-token-lifetime` and `x-refresh-token-rotation`.
@@ -39,11 +48,7 @@ export function refreshParagraphs(
     );
   }
   if (methods.some((m) => m.strategy === 'refreshTokenGrant')) {
-    paragraphs.push(
-      scheme.refreshTokenRotation
-        ? 'Every refresh returns a **new refresh token that replaces the old one** (`x-refresh-token-rotation`): keep the newest (`onTokens` or a `tokenStore`), since the previous one stops working.'
-        : 'The spec does not say that refresh tokens rotate; the client still keeps the newest refresh token it receives.',
-    );
+    paragraphs.push(rotationText[`${scheme.refreshTokenRotation}`]);
   }
   return paragraphs.map(markdownInline);
 }

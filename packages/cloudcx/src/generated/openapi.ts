@@ -17,18 +17,19 @@ export interface paths {
          * @description Exchanges an OAuth client's credentials and a CloudCX user's username and password for an
          *     access token (resource-owner **password** grant) [doc: 9.3.3 Authentication].
          *
-         *     - Served on the **platform domain**, port included: the docs stress that this request "should
-         *       start with your platform domain ... which is different from other API requests", e.g.
-         *       `https://cx.cloudfon.net:9001/oauth/token` when the control panel is `cx.cloudfon.net:9001`,
-         *       while their API examples call `https://cloudcx.cloudfon.net/openapi/v2/...`. The current cURL
-         *       example uses one host for both (`cloudcx.example.com`), and self-hosted installs serve every
-         *       port from one gateway. So the token URL resolves against the server of the API calls, and a
-         *       client can name the platform domain's token URL apart (`tokenUrl`) where they differ.
+         *     - Served on the tenant's host, like the API calls: the current docs' cURL example posts to
+         *       `https://cloudcx.example.com/oauth/token` and calls the API on the same host, the issuer of the
+         *       documented token is the API host (`cloudcx.cloudfon.net`), and self-hosted installs serve
+         *       every port from one gateway. Older revisions stressed that this request "should start with
+         *       your platform domain ... which is different from other API requests", e.g.
+         *       `https://cx.cloudfon.net:9001/oauth/token`: where a deployment still serves tokens there, a
+         *       client names that token URL apart (`tokenUrl`).
          *     - Body `application/x-www-form-urlencoded`; the client ID in the body, with the secret when the
          *       OAuth client has one (`client_secret_post`), no `Authorization` header. The path is
          *       `/oauth/token`, not Spring's default `/oauth2/token`.
-         *     - The user may be named by `username` (the login name or e-mail, per the current cURL example)
-         *       or, as an older revision's Postman example does, by `email`.
+         *     - The user is named by `username`, their login name or e-mail address (the login screen:
+         *       "'Account' can fill in username or email"), or, as an older revision's Postman example does,
+         *       by `email`.
          *     - The reply is RFC 6749 style (`access_token`, `token_type: Bearer`, `expires_in: 3599`) and not
          *       wrapped in the `{code, message, data}` envelope.
          *     - **Refresh (inferred):** the page says tokens "can be renewed using the refresh token", but
@@ -373,8 +374,9 @@ export interface components {
              */
             client_secret?: string;
             /**
-             * @description The CloudCX user's login name [doc]; the login screen says "'Account' can fill in username or
-             *     email", so an e-mail address works too. [inferred] The user's `loginCode`.
+             * @description The CloudCX user's login name or e-mail address [doc: the current cURL example sends
+             *     `username`; the login screen says "'Account' can fill in username or email"]. The login name
+             *     is the user's `loginCode` [inferred].
              */
             username?: string;
             /** @description The user's e-mail address, the field name of the older revision's Postman example [doc]. */

@@ -13,7 +13,7 @@ export const provider = {
       "url": "https://{host}",
       "variables": {
         "host": {
-          "default": "cx.cloudfon.net:9001",
+          "default": "cloudcx.cloudfon.net",
           "required": true
         }
       }
@@ -71,12 +71,13 @@ export interface SpecOptions {
   /**
    * `{host}` of `https://{host}`.
    *
-   * Host name of the tenant's control panel, **with the port when it is not 443** (e.g.
-   * `cx.cloudfon.net:9001`, `cx.cloudcx.net`, or the SaaS host `cloudcx.cloudfon.net`).
-   * Self-hosted installs put a Kong gateway in front of the API, listening on 443 and on 9001
-   * (TLS) among others [inferred from the public install scripts].
+   * Host name of the tenant, **with the port when it is not 443**: the SaaS host
+   * `cloudcx.cloudfon.net` or a self-hosted one such as `cloudcx.example.com`. Self-hosted
+   * installs put one Kong gateway in front of every service, listening on 443, 9001 and 9006
+   * among others, so every port reaches the same API [inferred from the public install
+   * scripts].
    *
-   * Required, unless `baseUrl` is given (e.g. `cx.cloudfon.net:9001`).
+   * Required, unless `baseUrl` is given (e.g. `cloudcx.cloudfon.net`).
    */
   readonly host?: string;
 }

@@ -16,22 +16,32 @@ export interface paths {
          * Get or refresh an access token
          * @description Doorkeeper's token endpoint, for three grants:
          *
-         *     | grant | reference anchor | body |
-         *     |---|---|---|
-         *     | `password` | "Authentication Token" (`#authentication-token-post`) | `username` (the e-mail), `password`, `client_id`, `client_secret` |
-         *     | `refresh_token` | "Refresh token" (`#refresh-token-post-1`) | `refresh_token`, `client_id`, `client_secret` |
-         *     | `authorization_code` | the header's step 5 | `code`, `redirect_uri`, `client_id`, `client_secret` |
+         *     | grant | reference anchor | body | client authentication |
+         *     |---|---|---|---|
+         *     | `password` | "Authentication Token" (`#authentication-token-post`) | `username` (the e-mail), `password`, `client_id`, `client_secret` | `client_id` and `client_secret` in the parameters only |
+         *     | `refresh_token` | "Refresh token" (`#refresh-token-post-1`) | `refresh_token`, `client_id`, `client_secret` | the parameters, or HTTP Basic |
+         *     | `authorization_code` | the header's step 5 | `code`, `redirect_uri`, `client_id`, `client_secret` | the parameters, or HTTP Basic |
          *
          *     The generated reference puts `grant_type` in the **query string**
          *     (`POST /oauth/token?grant_type=password`); the hand-written guide puts it in the JSON body.
-         *     Rails merges query and body parameters, so either works: send it in exactly one place.
-         *
-         *     The answer adds two fields to RFC 6749's: `created_at` (epoch seconds) and `user_id` (the
-         *     resource owner, from the template's `CustomTokenResponse`). `expires_in` is **60**: tokens live one
-         *     minute. Every refresh returns a new `refresh_token`; the old one stops working.
+         *     Rails merges query and body parameters, so either works; with both, the query wins. Send it in
+         *     exactly one place.
          *
          *     The password grant checks the client id and secret against a registered application **and** the
-         *     e-mail and password against a user. Credentials belong in the body, never in the URL.
+         *     e-mail and password against a user; the template reads the application from the parameters, so
+         *     HTTP Basic alone fails it (`invalid_grant`). Credentials belong in the body, never in the URL.
+         *
+         *     The code exchange takes **no `code_verifier`**: the template has no PKCE columns, and Doorkeeper
+         *     refuses the parameter with 400 `invalid_request` (see the `pkceNotSupported` example).
+         *
+         *     The answer adds two fields to RFC 6749's: `created_at` (epoch seconds) and `user_id` (the
+         *     resource owner, from the template's `CustomTokenResponse`); `refresh_token` is always there.
+         *     `expires_in` is **60**: tokens live one minute. Every refresh returns a new `refresh_token`; the
+         *     old one keeps working until the new access token is first used on the API, then it is revoked.
+         *
+         *     Errors carry Doorkeeper's `error` code. Their status depends on the Doorkeeper version: 401 for
+         *     every error on the documented build (4.4.3); on the template's HEAD (5.3.3), 400 for
+         *     `invalid_grant`, `invalid_request` and `unsupported_grant_type`, 401 for `invalid_client`.
          */
         post: operations["createToken"];
         delete?: never;
@@ -143,16 +153,22 @@ export interface components {
          * @enum {string}
          */
         GrantType: "password" | "refresh_token" | "authorization_code";
-        /** @description The registered application's credentials, sent in the body on every grant. */
+        /**
+         * @description The registered application's credentials, as request parameters. The password grant needs them
+         *     here (the template reads the application from the parameters); the refresh and authorization-code
+         *     grants take them here or as HTTP Basic (`Authorization: Basic base64(client_id:client_secret)`),
+         *     so only the password grant requires them in the body.
+         */
         ClientCredentials: {
             /** @description The application's uid. */
-            client_id: string;
+            client_id?: string;
             /** @description The application's secret. Also the key that signs the JWT access tokens. */
-            client_secret: string;
+            client_secret?: string;
         };
         /**
          * PasswordTokenRequest
-         * @description The password grant, for first-party clients only.
+         * @description The password grant, for first-party clients only. `client_id` and `client_secret` must be in the
+         *     parameters: HTTP Basic alone fails with `invalid_grant`.
          */
         PasswordTokenRequest: components["schemas"]["ClientCredentials"] & {
             /**
@@ -172,7 +188,8 @@ export interface components {
         };
         /**
          * RefreshTokenRequest
-         * @description A refresh. The answer carries a new refresh token; the old one is revoked.
+         * @description A refresh, with the client's credentials here or as HTTP Basic. The answer carries a new refresh
+         *     token; the old one keeps working until the new access token is first used.
          */
         RefreshTokenRequest: components["schemas"]["ClientCredentials"] & {
             /**
@@ -185,7 +202,8 @@ export interface components {
         };
         /**
          * AuthorizationCodeTokenRequest
-         * @description Exchanges the `code` that `GET /oauth/authorize` sent to your redirect URI.
+         * @description Exchanges the `code` that `GET /oauth/authorize` sent to your redirect URI, with the client's
+         *     credentials here or as HTTP Basic.
          */
         AuthorizationCodeTokenRequest: components["schemas"]["ClientCredentials"] & {
             /**
@@ -200,7 +218,12 @@ export interface components {
              * @description The redirect URI of the authorize request, exactly.
              */
             redirect_uri: string;
-            /** @description The PKCE verifier, when the authorize request carried a `code_challenge`. Not in the reference. */
+            /**
+             * @description Leave it out. The template has no PKCE columns: Doorkeeper 5.3.3 refuses the parameter with
+             *     400 `invalid_request` ("Server does not support pkce"), 4.4.3 predates PKCE. Only a
+             *     deployment that added the columns and runs Doorkeeper ≥ 5.4 takes it, with the verifier of
+             *     the authorize request's `code_challenge`. Not in the reference.
+             */
             code_verifier?: string;
         };
         /**
@@ -209,8 +232,14 @@ export interface components {
          */
         TokenRequest: components["schemas"]["PasswordTokenRequest"] | components["schemas"]["RefreshTokenRequest"] | components["schemas"]["AuthorizationCodeTokenRequest"];
         /**
-         * @description Doorkeeper's token response plus the template's `created_at` and `user_id`. The hand-written
-         *     guide's reply to the code exchange has neither (see its example), so both are optional.
+         * @description Doorkeeper's token response plus the template's `user_id` (`lib/custom_token_response.rb`, on every
+         *     grant's reply). `refresh_token` is always there (`use_refresh_token`); blank values such as `scope`
+         *     are left out.
+         *
+         *     The hand-written guide's reply to the code exchange shows only `access_token`, `token_type: bearer`,
+         *     `expires_in: 7200` and `refresh_token`: it is abridged (the template's code adds `user_id` to every
+         *     reply) and its 7200 contradicts the configured 60 seconds. `created_at` stays optional as the guide
+         *     leaves it out.
          */
         TokenResponse: {
             /**
@@ -229,8 +258,11 @@ export interface components {
              *     shows 7200 (Doorkeeper's default), which contradicts the configuration.
              */
             expires_in: number;
-            /** @description A new refresh token (64 hex characters) on every answer; the previous one is revoked. */
-            refresh_token?: string;
+            /**
+             * @description A new refresh token (64 hex characters) on every answer. The previous one keeps working until
+             *     this answer's access token is first used on the API; then Doorkeeper revokes it.
+             */
+            refresh_token: string;
             /** @description Present only when scopes were granted; the template defines none. */
             scope?: string;
             /**
@@ -239,7 +271,7 @@ export interface components {
              */
             created_at?: number;
             /** @description The id of the user the token belongs to (the template's `CustomTokenResponse`). */
-            user_id?: number;
+            user_id: number;
         };
         /** @description Doorkeeper's OAuth 2.0 error body (RFC 6749 §5.2). */
         OAuthError: {
@@ -319,9 +351,12 @@ export interface components {
     };
     responses: {
         /**
-         * @description The token request was refused: unknown or expired code or refresh token, wrong e-mail or password
-         *     (`invalid_grant`), a missing field (`invalid_request`), or a grant the API does not enable
-         *     (`unsupported_grant_type`).
+         * @description The token request was refused, on the template's HEAD (Doorkeeper 5.3.3): unknown, expired or
+         *     revoked code or refresh token, a `redirect_uri` that does not match, a wrong e-mail or password,
+         *     client credentials sent only as HTTP Basic on the password grant (`invalid_grant`); a missing field,
+         *     or a `code_verifier` the server cannot check (`invalid_request`); a grant the API does not enable
+         *     (`unsupported_grant_type`). The documented build (Doorkeeper 4.4.3) answers these with **401**
+         *     instead (see that response).
          */
         OAuthError: {
             headers: {
@@ -331,9 +366,15 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
-        /** @description The client id or secret is wrong (`invalid_client`). */
+        /**
+         * @description On the template's HEAD (Doorkeeper 5.3.3): the client id or secret is wrong or missing
+         *     (`invalid_client`). On the documented build (Doorkeeper 4.4.3): **every** token error, with the
+         *     same `error` codes as the 400 response (`invalid_grant` for a wrong password, say). Doorkeeper
+         *     repeats the error in `WWW-Authenticate`.
+         */
         OAuthClientError: {
             headers: {
+                /** @description For example `Bearer realm="Doorkeeper", error="invalid_client", error_description="Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."`. */
                 "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
@@ -419,18 +460,21 @@ export interface operations {
                 scope?: string;
                 /**
                  * @description Opaque value echoed on the redirect, to tie the callback to the request (RFC 6749 §4.1.1).
-                 *     Not in the reference; Doorkeeper supports it.
+                 *     Not in the reference; Doorkeeper supports it. Without PKCE (see `code_challenge`), it is the
+                 *     only protection of the callback against forgery: always send it and check it.
                  * @example af0ifjsldkj
                  */
                 state?: string;
                 /**
-                 * @description PKCE (RFC 7636). Not in the reference. Doorkeeper 5.1 and later honour it when the
-                 *     deployment's `oauth_access_grants` table has the PKCE columns; older deployments ignore it.
+                 * @description PKCE (RFC 7636). Not in the reference, and **ignored by the template**: its
+                 *     `oauth_access_grants` table has no `code_challenge`/`code_challenge_method` columns, and the
+                 *     code exchange then refuses a `code_verifier` (400 `invalid_request`). Leave it out, unless
+                 *     the deployment added the columns and runs Doorkeeper ≥ 5.4.
                  * @example E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM
                  */
                 code_challenge?: string;
                 /**
-                 * @description `S256` with `code_challenge` (see there).
+                 * @description `S256` with `code_challenge`; ignored by the template like it (see there).
                  * @example S256
                  */
                 code_challenge_method?: "S256" | "plain";

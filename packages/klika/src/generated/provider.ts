@@ -37,7 +37,7 @@ export const provider = {
           }
         },
         "tokenLifetime": 60,
-        "refreshTokenRotation": true,
+        "refreshTokenRotation": "deferred",
         "flows": {
           "password": {
             "tokenUrl": "/oauth/token",
@@ -47,7 +47,7 @@ export const provider = {
             "authorizationUrl": "/oauth/authorize",
             "tokenUrl": "/oauth/token",
             "refreshUrl": "/oauth/token",
-            "pkce": true
+            "pkce": false
           }
         }
       }
