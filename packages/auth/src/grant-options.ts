@@ -20,9 +20,10 @@ export function assertGrantOptions(options: AuthOptions, scheme: OAuth2SchemeCon
     throw new TypeError('"options.tokenStore" must be an object with get() and set(tokens)');
   if (options.onTokens !== undefined && !isFunction(options.onTokens))
     throw new TypeError('"options.onTokens" must be a function');
-  // A grant whose spec shape requires a parameter (CXI's `account_token`) is refused without it.
+  // A grant whose spec shape requires a parameter (CXI's `account_token`) is refused without it,
+  // given as the client's option or in the grant's own `parameters`.
   for (const name of shapeFor(scheme.tokenRequest, strategy.grantType).requiredParameters) {
-    if (options.tokenParameters?.[name] !== undefined) continue;
+    if (options.tokenParameters?.[name] !== undefined || strategy.parameters[name] !== undefined) continue;
     throw new TypeError(
       `"options.${options.tokenParameterOptions?.[name] ?? name}" is required with the ${strategy.grantType} grant: ${options.security.provider}'s token endpoint requires ${name}`,
     );
