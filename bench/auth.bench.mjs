@@ -19,7 +19,8 @@ if (!existsSync(authDist) || !existsSync(`${root}packages/klika/dist/index.js`))
   process.exit(1);
 }
 const { createAuth, passwordGrant } = await import('@oapi/auth');
-const { createKlikaClient, security } = await import('@oapi/klika');
+const { createKlikaClient, provider } = await import('@oapi/klika');
+const { security } = provider;
 const { default: createClient } = await import('openapi-fetch');
 
 // --- the API: a loopback server in its own process --------------------------------------------

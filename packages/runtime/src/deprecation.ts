@@ -28,10 +28,11 @@ export function deprecationNotice(
   inSpec: boolean,
   headers: Headers,
 ): DeprecationNotice | undefined {
-  const deprecation = headers.get('deprecation') ?? '';
-  const sunset = headers.get('sunset') ?? '';
+  // The common case first, cheaply: this runs on every response.
   const fromServer = headers.has('deprecation') || headers.has('sunset');
   if (!inSpec && !fromServer) return undefined;
+  const deprecation = headers.get('deprecation') ?? '';
+  const sunset = headers.get('sunset') ?? '';
   return {
     provider,
     operation,

@@ -31,12 +31,18 @@ export function assertTimeoutMs(value: unknown): void {
 export function fetchWithTimeout(fetch: typeof globalThis.fetch, timeoutMs: number): typeof globalThis.fetch {
   return (input, init) => {
     const request = input as Request;
+    const caller = request.signal;
     const deadline = new AbortController();
+    // By hand rather than AbortSignal.any, which costs more on every request.
+    const cancel = () => deadline.abort(caller.reason);
+    if (caller.aborted) cancel();
+    else caller.addEventListener('abort', cancel, { once: true });
     const timer = setTimeout(() => {
       deadline.abort(new RequestTimeoutError(`${request.method} ${new URL(request.url).pathname}`, timeoutMs));
     }, timeoutMs);
-    return fetch(request, { ...init, signal: AbortSignal.any([request.signal, deadline.signal]) }).finally(() =>
-      clearTimeout(timer),
-    );
+    return fetch(request, { ...init, signal: deadline.signal }).finally(() => {
+      clearTimeout(timer);
+      caller.removeEventListener('abort', cancel);
+    });
   };
 }
