@@ -1,3 +1,4 @@
+export { chromiumPath, launchChromium } from './chromium.js';
 export {
   client as doorkeeperClient,
   clientCredentials as doorkeeperClientCredentials,
