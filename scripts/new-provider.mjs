@@ -50,15 +50,21 @@ const write = (file, text) => {
 };
 const title = String(info.title ?? id);
 const name = api.client.factory.replace(/^create|Client$/g, '');
+// Linked to the repository as every published package is (npm's provenance needs `repository`).
+const { repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const site = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 const manifest = {
   name: api.client.name,
   version: '0.0.0',
   description: `Typed client for ${title}, generated from its OpenAPI spec.`,
   license: 'MIT',
+  repository: { ...repository, directory: api.client.dir },
+  homepage: `${site}/tree/main/${api.client.dir}#readme`,
+  bugs: { url: `${site}/issues` },
   type: 'module',
   sideEffects: false,
   engines: { node: '>=20.19' },
-  files: ['dist', 'README.md'],
+  files: ['dist', 'README.md', 'LICENSE'],
   main: './dist/index.cjs',
   module: './dist/index.js',
   types: './dist/index.d.ts',
@@ -95,8 +101,9 @@ write(
 );
 write(
   'tsup.config.ts',
-  "import { defineConfig } from 'tsup';\nimport { libraryBuild } from '../../tsup.shared.ts';\n\nexport default defineConfig(libraryBuild);\n",
+  "import { defineConfig } from 'tsup';\nimport { libraryBuild } from '../../tsup.shared.ts';\n\nexport default defineConfig(libraryBuild());\n",
 );
+write('LICENSE', readFileSync(join(root, 'LICENSE'), 'utf8'));
 write('vitest.config.ts', `import { project } from '../../vitest.shared.ts';\n\nexport default project('${id}');\n`);
 write(
   'src/client.ts',
@@ -123,7 +130,15 @@ export { provider, type SpecOptions } from './generated/provider.js';
 // The strategy factories the spec's security schemes allow, as codegen lists them.
 export * from './generated/strategies.js';
 export { AuthError, OAuthError, type TokenSet, type TokenStore } from '@oapi/auth';
-export { ApiError, RateLimitError, UnauthorizedError, ValidationError, unwrap } from '@oapi/runtime';
+export {
+  ApiError,
+  RateLimitError,
+  RequestTimeoutError,
+  UnauthorizedError,
+  ValidationError,
+  unwrap,
+  type DeprecationNotice,
+} from '@oapi/runtime';
 `,
 );
 write(
@@ -136,10 +151,31 @@ Typed client for ${title}, generated from \`${specRoot}\`.
 npm install ${api.client.name}
 \`\`\`
 
-\`${api.client.factory}(options)\` takes the options every client takes (\`auth\`, \`baseUrl\`, \`tokenUrl\`,
-\`fetch\`, …) and the ones its spec defines (\`SpecOptions\`); the strategy factories it exports are
-the ones the spec's security schemes allow. The reference, the authentication guide and the
+\`${api.client.factory}(options)\` takes the options its spec defines (\`SpecOptions\`: server
+variables, token parameters) and the ones every client takes; the strategy factories it exports
+are the ones the spec's security schemes allow. The reference, the authentication guide and the
 changelog are on the docs site.
+
+## Options
+
+| option | type | |
+|---|---|---|
+| \`auth\` | a strategy this package exports | omit for public operations only |
+| \`baseUrl\` | \`string\` | the API's URL, over the spec's servers (a proxy, a test server) |
+| \`tokenUrl\` | \`string\` | the token endpoint, over the spec's (grants only) |
+| \`fetch\` | \`typeof fetch\` | used for every request, token requests included |
+| \`tokenStore\`, \`onTokens\`, \`tokenTimeoutMs\` | | where tokens are kept, told of, and how long a token request may take (default 30 000) |
+| \`timeoutMs\` | \`number\` | how long each attempt waits for the response to start (default 60 000); then \`RequestTimeoutError\` |
+| \`onDeprecation\` | \`(notice) => void\` | told once per deprecated operation (the spec's \`deprecated\`, the server's \`Deprecation\`/\`Sunset\`); default one \`console.warn\` |
+| \`allowInsecureHttp\` | \`boolean\` | allow http to non-loopback hosts (credentials in clear text) |
+| \`headers\`, \`middleware\` | | extra headers, extra openapi-fetch middleware |
+
+## Errors
+
+\`unwrap(result)\` returns the data or throws \`UnauthorizedError\` (401), \`ValidationError\` (422),
+\`RateLimitError\` (429) or \`ApiError\`, each with \`status\`, \`operation\` and the body; token
+failures throw \`OAuthError\` or \`AuthError\`; a request with no response within \`timeoutMs\`
+throws \`RequestTimeoutError\`. No message contains a credential.
 `,
 );
 

@@ -1,7 +1,9 @@
 // A fifth provider needs only its spec and `pnpm new-provider`: in a scratch clone of this
 // repository, a small spec (test/fixtures/new-provider/openapi.yaml) is added and registered, and one
 // `pnpm build` gives its generated client, its docs pages and its spec-diff coverage. The new client
-// then makes a call, token included, against a fake that checks what the spec says it must send.
+// then makes a call, token included, against a fake that checks what the spec says it must send;
+// and its package, packed and installed with npm into a fresh project, passes the consumer checks
+// every client does (import and require() in Node, a browser bundle in chromium).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -9,8 +11,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { listen, type LoopbackServer, readBody, sendJson } from '@oapi/test-support';
+import {
+  attwProblems,
+  launchChromium,
+  listen,
+  type LoopbackServer,
+  publintProblems,
+  readBody,
+  sendJson,
+} from '@oapi/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installTarballs, packAll } from './consumer/consumer-project.js';
+import { runInChromium, runInNode } from './consumer/run-scenario.js';
+import { clientScenarios, expectedReport, type Scenario } from './consumer/scenarios.js';
+import { packageMetadataProblems } from './support/package-metadata.js';
+import { publishedPackages } from './support/workspace.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'new-provider-'));
@@ -44,6 +59,9 @@ beforeAll(() => {
   run('pnpm', ['build']);
 }, 900_000);
 afterAll(() => rm(scratch, { recursive: true, force: true }), 120_000);
+// Outside the scratch clone, so that nothing resolves from the workspace's node_modules.
+const consumer = mkdtempSync(join(tmpdir(), 'new-provider-consumer-'));
+afterAll(() => rm(consumer, { recursive: true, force: true }), 120_000);
 
 const file = (path: string) => readFileSync(join(scratch, path), 'utf8');
 
@@ -126,6 +144,45 @@ describe('pnpm new-provider acme, then pnpm build', () => {
       expect(JSON.parse(stdout)).toEqual([{ id: 1, name: 'Sprocket' }]);
       const host = new URL(fake.url).host;
       expect(seen).toEqual([`POST /oauth/token ${host}`, `GET /v1/widgets ${host}`]);
+    }, 60_000);
+  });
+
+  describe('its package, as a user installs it', () => {
+    const acme = () => publishedPackages(scratch).find((pkg) => pkg.id === 'acme')!;
+    let scenario: Scenario;
+    beforeAll(async () => {
+      // The new package and the workspace packages it depends on, packed, in a fresh npm project.
+      const dependencies = Object.keys(acme().manifest.dependencies ?? {});
+      const packages = publishedPackages(scratch).filter(
+        (pkg) => pkg.id === 'acme' || dependencies.includes(pkg.manifest.name),
+      );
+      await installTarballs(join(consumer, 'app'), await packAll(join(consumer, 'tarballs'), packages));
+      scenario = (await clientScenarios(scratch)).find((candidate) => candidate.name === '@oapi/acme')!;
+    }, 300_000);
+
+    it('passes publint and attw, ships the LICENSE and a README, and links to its source', async () => {
+      expect(await publintProblems(acme().dir)).toEqual([]);
+      expect(await attwProblems(acme().dir)).toEqual([]);
+      expect(packageMetadataProblems(acme(), scratch)).toEqual([]);
+    }, 120_000);
+
+    it.each(['mjs', 'cjs'] as const)(
+      'calls a fake as its spec says and throws its error classes (.%s)',
+      async (extension) => {
+        expect(await runInNode(join(consumer, 'app'), scenario, extension)).toEqual(expectedReport(scenario));
+      },
+      60_000,
+    );
+
+    it('does the same bundled by esbuild for the browser, in chromium', async () => {
+      const browser = await launchChromium();
+      try {
+        const { report, problems } = await runInChromium(browser, join(consumer, 'app'), scenario);
+        expect(report).toEqual(expectedReport(scenario));
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
     }, 60_000);
   });
 });

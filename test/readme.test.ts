@@ -9,6 +9,7 @@ const readmes = [
   'README.md',
   'packages/klika/README.md',
   'packages/auth/README.md',
+  'packages/runtime/README.md',
   'packages/cloudcx/README.md',
   'packages/wootric/README.md',
   'packages/wootric-cxi/README.md',

@@ -1,31 +1,9 @@
 // Debian's chromium driven by playwright-core (never a downloaded browser), and what a page did:
 // every request it made and every console error. Shared by the browser tests and bench/docs.bench.mjs.
-import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Chromium with a fresh profile (playwright makes a temporary user-data dir for every launch). */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `${chromiumPath} does not exist: install Debian's chromium (bash scripts/install.sh, or apt-get install chromium)`,
-    );
-  }
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-}
+export { chromiumPath, launchChromium } from '@oapi/test-support';
 
 export interface PageRecord {
   /** Every URL the page requested, in order. */

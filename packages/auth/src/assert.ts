@@ -16,6 +16,12 @@ export function assertStringRecord(value: unknown, path: string): asserts value 
   for (const [key, v] of Object.entries(value)) assertString(v, `${path}.${key}`);
 }
 
+/** An absolute http(s) URL, or a TypeError naming the option (with an example of one, when there is one). */
+export function assertHttpUrl(value: unknown, path: string, example?: string): asserts value is string {
+  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value))
+    throw new TypeError(`"${path}" must be an absolute http(s) URL${example ? `, e.g. "${example}"` : ''}`);
+}
+
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** 127.0.0.0/8, ::1 and `localhost`; a DNS name that merely starts with `127.` is not. */

@@ -1,12 +1,13 @@
 import type { Middleware } from 'openapi-fetch';
-import { assertSecureUrl, assertString, assertStringRecord } from './assert.js';
-import type { OAuth2SchemeConfig, SecurityConfig, SecuritySchemeConfig } from './security-config.js';
-import type { AuthStrategy, StaticStrategy } from './strategies.js';
-import { createTokenManager, type TokenManager, type TokenStore } from './token-manager.js';
+import { assertSecureUrl, assertString } from './assert.js';
+import type { SecurityConfig } from './security-config.js';
+import { staticAuth } from './static-auth.js';
+import type { AuthStrategy } from './strategies.js';
+import type { TokenManager, TokenStore } from './token-manager.js';
 import type { TokenSet } from './token-set.js';
 
 export interface AuthOptions {
-  /** The provider's generated security config (`src/generated/security.ts`). */
+  /** The provider's generated security config: the `security` of its descriptor (`src/generated/provider.ts`). */
   readonly security: SecurityConfig;
   readonly strategy: AuthStrategy;
   /** The API's base URL. */
@@ -17,6 +18,8 @@ export interface AuthOptions {
   readonly tokenUrl?: string;
   /** Token-request parameters the client was configured with (Wootric's `account_token`); each grant sends those its `x-token-request` shape names. */
   readonly tokenParameters?: Readonly<Record<string, string>>;
+  /** The client option that sets each token parameter (`account_token` → `accountToken`), to name it in errors. */
+  readonly tokenParameterOptions?: Readonly<Record<string, string>>;
   /** The fetch that token requests go through; the client's own, so tests and proxies see them. */
   readonly fetch?: typeof globalThis.fetch;
   readonly tokenStore?: TokenStore;
@@ -33,42 +36,12 @@ export interface AuthOptions {
 }
 
 export interface Auth {
-  /** The openapi-fetch middleware that authenticates each request and replays it once after a 401. */
+  /** The openapi-fetch middleware that authenticates each request (with a grant, replaying it once after a 401). */
   readonly middleware: Middleware;
   /** The `Authorization` header value for the next request. */
   authorization(signal?: AbortSignal): Promise<string>;
   /** The token set in use, for grant strategies (`undefined` for a static credential). */
   readonly tokens: TokenManager | undefined;
-}
-
-function chooseStaticScheme(security: SecurityConfig, strategy: StaticStrategy): [string, SecuritySchemeConfig] {
-  const entries = Object.entries(security.schemes);
-  if (strategy.scheme !== undefined) {
-    const scheme = security.schemes[strategy.scheme];
-    if (!scheme)
-      throw new TypeError(`"auth.scheme": the ${security.provider} spec has no security scheme "${strategy.scheme}"`);
-    return [strategy.scheme, scheme];
-  }
-  if (strategy.prefers === 'apiKey') {
-    const found = entries.find(([, s]) => s.type !== 'oauth2');
-    if (!found)
-      throw new TypeError(
-        `"auth": the ${security.provider} spec declares no API-key scheme; for an access token obtained elsewhere use bearerToken()`,
-      );
-    return found;
-  }
-  const found = entries.find(([, s]) => s.type !== 'apiKey') ?? entries[0];
-  if (!found) throw new TypeError(`"auth": the ${security.provider} spec declares no security scheme`);
-  return found;
-}
-
-function headerFor(scheme: SecuritySchemeConfig, credential: string): [string, string] {
-  if (scheme.type === 'apiKey') {
-    if (scheme.in !== 'header')
-      throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
-    return [scheme.name, credential];
-  }
-  return ['authorization', `Bearer ${credential}`];
 }
 
 function assertOptions(options: AuthOptions): void {
@@ -78,102 +51,31 @@ function assertOptions(options: AuthOptions): void {
     options.security === null ||
     typeof options.security.schemes !== 'object'
   ) {
-    throw new TypeError('"options.security" must be a generated security config (src/generated/security.ts)');
+    throw new TypeError('"options.security" must be a generated security config (a provider descriptor\'s `security`)');
   }
-  const kind = (options.strategy as { kind?: unknown } | undefined)?.kind;
-  if (kind !== 'grant' && kind !== 'static')
+  const strategy = options.strategy as { kind?: unknown; authenticator?: unknown } | undefined;
+  const kind = strategy?.kind;
+  if (!(kind === 'static' || (kind === 'grant' && typeof strategy?.authenticator === 'function')))
     throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
-  for (const name of ['baseUrl', 'tokenBaseUrl', 'tokenUrl'] as const) {
-    const value = options[name];
-    if (name !== 'baseUrl' && value === undefined) continue;
-    assertString(value, `options.${name}`);
-    if (!URL.canParse(value)) throw new TypeError(`"options.${name}" must be an absolute URL`);
-  }
-  assertStringRecord(options.tokenParameters, 'options.tokenParameters');
-  const timeout = options.tokenTimeoutMs;
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout))) {
-    throw new TypeError('"options.tokenTimeoutMs" must be a positive number of milliseconds');
-  }
+  assertString(options.baseUrl, 'options.baseUrl');
+  if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
+  if (options.allowInsecureHttp !== undefined && typeof options.allowInsecureHttp !== 'boolean')
+    throw new TypeError('"options.allowInsecureHttp" must be true or false');
+  // The grant's own options are checked by its authenticator (grant-options.ts).
 }
 
 export function createAuth(options: AuthOptions): Auth {
   assertOptions(options);
-  const fetch = options.fetch ?? globalThis.fetch;
   const checkUrl = (url: URL, what: string) => assertSecureUrl(url, what, options.allowInsecureHttp);
   const base = new URL(options.baseUrl);
   checkUrl(base, 'API base URL');
   // Requests to the checked base URL's origin skip parsing: the check runs on every request.
   const checkedOrigin = `${base.origin}/`;
-
-  let tokens: TokenManager | undefined;
-  let header: (signal?: AbortSignal) => Promise<[string, string]>;
-  if (options.strategy.kind === 'static') {
-    const [, scheme] = chooseStaticScheme(options.security, options.strategy);
-    const fixed = headerFor(scheme, options.strategy.credential);
-    header = async () => fixed;
-  } else {
-    const strategy = options.strategy;
-    const oauth2 = Object.values(options.security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
-    if (!oauth2)
-      throw new TypeError(
-        `"auth": the ${options.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`,
-      );
-    const manager = createTokenManager({
-      scheme: oauth2,
-      strategy,
-      tokenBaseUrl: options.tokenBaseUrl ?? options.baseUrl,
-      tokenUrl: options.tokenUrl,
-      tokenParameters: options.tokenParameters,
-      fetch,
-      store: options.tokenStore,
-      onTokens: options.onTokens,
-      timeoutMs: options.tokenTimeoutMs ?? 30_000,
-      now: options.now ?? Date.now,
-      checkUrl,
-    });
-    tokens = manager;
-    header = async (signal) => ['authorization', `Bearer ${(await manager.getToken(signal)).accessToken}`];
-  }
-
-  // The request as it was before openapi-fetch sent it, to replay after a 401: a body can be read
-  // only once, so a request with one is cloned in onRequest; one without can be sent again as is.
-  interface Sent {
-    readonly replay: Request;
-    readonly authorization: string;
-  }
-  const sent = new WeakMap<Request, Sent>();
-
-  const middleware: Middleware = {
-    async onRequest({ request }) {
-      if (!request.url.startsWith(checkedOrigin)) checkUrl(new URL(request.url), 'API request');
-      const [name, value] = await header(request.signal);
-      request.headers.set(name, value);
-      if (tokens)
-        sent.set(request, { replay: request.body === null ? request : request.clone(), authorization: value });
-      return request;
-    },
-    onResponse({ request, response, options: clientOptions }) {
-      const original = sent.get(request);
-      if (!original) return undefined;
-      sent.delete(request);
-      // Synchronous when there is nothing to do: this hook runs on every response.
-      return response.status === 401 ? replay(request, response, original, clientOptions.fetch) : undefined;
-    },
+  const checkRequestUrl = (url: string) => {
+    if (!url.startsWith(checkedOrigin)) checkUrl(new URL(url), 'API request');
   };
-
-  async function replay(
-    request: Request,
-    response: Response,
-    original: Sent,
-    fetch: typeof globalThis.fetch,
-  ): Promise<Response> {
-    await response.body?.cancel();
-    tokens?.invalidate(original.authorization.slice('Bearer '.length));
-    const [name, value] = await header(request.signal);
-    original.replay.headers.set(name, value);
-    // The client's own fetch, not the global one: tests, proxies and instrumentation see the replay.
-    return fetch(original.replay);
-  }
-
-  return { middleware, tokens, authorization: async (signal) => (await header(signal))[1] };
+  const { strategy, security } = options;
+  if (strategy.kind === 'static') return staticAuth(strategy, { security, checkRequestUrl });
+  const fetch = options.fetch ?? globalThis.fetch;
+  return strategy.authenticator(strategy, { security, checkRequestUrl, options, fetch, checkUrl });
 }

@@ -21,7 +21,8 @@ export const grants = {
 /** An RFC 6749 `grant_type` this package can request. */
 export type GrantType = keyof typeof grants;
 
-export const grantTypes = Object.keys(grants) as readonly GrantType[];
+// Pure: a bundle that uses no grant (a static credential) drops the table.
+export const grantTypes = /* @__PURE__ */ Object.keys(grants) as readonly GrantType[];
 
 /** The flows of an OpenAPI oauth2 scheme that a grant of the table runs. */
 export type GrantFlow = NonNullable<(typeof grants)[GrantType]['flow']>;

@@ -4,7 +4,7 @@ export {
   type AuthorizationRequest,
   type AuthorizationRequestOptions,
 } from './authorization-request.js';
-export { authorizeOnLoopback, type LoopbackAuthorizationOptions } from './authorize-on-loopback.js';
+export { assertHttpUrl } from './assert.js';
 export { createAuth, type Auth, type AuthOptions } from './create-auth.js';
 export { AuthError, OAuthError, type AuthErrorCode } from './errors.js';
 export {
@@ -16,7 +16,6 @@ export {
   type GrantType,
   type StrategyName,
 } from './grants.js';
-export { startLoopbackRedirect, type LoopbackRedirect, type LoopbackRedirectOptions } from './loopback-redirect.js';
 export { redactedExcerpt } from './redact.js';
 export {
   apiKey,

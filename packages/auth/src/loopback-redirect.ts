@@ -1,7 +1,7 @@
 // The redirect URI of a native app or CLI (RFC 8252 §7.3): an http server on 127.0.0.1 that waits
 // for the browser's one callback, answers with a static page and stops. It never logs or echoes
 // what the callback carries.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { AuthError } from './errors.js';
 
 export interface LoopbackRedirectOptions {
@@ -54,8 +54,6 @@ export async function startLoopbackRedirect(options: LoopbackRedirectOptions = {
   options.signal?.throwIfAborted();
   const path = options.path ?? '/callback';
   const timeoutMs = options.timeoutMs ?? 300_000;
-  // Imported on use, so that the rest of the package stays usable where node:http is not.
-  const { createServer } = await import('node:http');
 
   let settle!: { resolve: (url: URL) => void; reject: (error: unknown) => void };
   const callback = new Promise<URL>((resolve, reject) => {

@@ -28,7 +28,8 @@ export interface OAuthFlowConfig {
   /** As written in the spec: absolute, or relative to the API's base URL. */
   readonly tokenUrl: string;
   readonly refreshUrl?: string;
-  readonly scopes: Readonly<Record<string, string>>;
+  /** The scopes and what each grants; absent from a client's shipped descriptor, which carries no prose. */
+  readonly scopes?: Readonly<Record<string, string>>;
 }
 
 export interface AuthorizationCodeFlowConfig extends OAuthFlowConfig {

@@ -1,4 +1,5 @@
 import { assertOptionalString, assertString, assertStringRecord } from './assert.js';
+import { grantAuth } from './grant-auth.js';
 import { type GrantFlow, type GrantType, grants } from './grants.js';
 
 export interface ClientCredentials {
@@ -23,6 +24,11 @@ export interface GrantStrategy {
   readonly refreshToken: string | undefined;
   /** `false` when the grant's credentials work once (an authorization code) or there are none. */
   readonly repeatable: boolean;
+  /**
+   * How requests are authenticated with this strategy (the token lifecycle): carried by the strategy
+   * rather than imported by `createAuth`, so that a client with a static credential bundles none of it.
+   */
+  readonly authenticator: typeof grantAuth;
 }
 
 /** A credential used as it is: an API key or an access token obtained elsewhere. */
@@ -72,6 +78,7 @@ function grant(
     parameters: { ...options.parameters },
     refreshToken: rest.refreshToken,
     repeatable: rest.repeatable ?? true,
+    authenticator: grantAuth,
   };
 }
 

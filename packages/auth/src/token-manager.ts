@@ -1,3 +1,4 @@
+import { assertHttpUrl } from './assert.js';
 import { AuthError, OAuthError } from './errors.js';
 import type { GrantType } from './grants.js';
 import type { OAuth2SchemeConfig, TokenRequestShape } from './security-config.js';
@@ -7,7 +8,12 @@ import { redactedExcerpt } from './redact.js';
 import { processTokenResponse, type TokenReply } from './token-response.js';
 import { isUsable, type TokenSet } from './token-set.js';
 
-/** Where an app keeps tokens across restarts. Both methods may be async. */
+/**
+ * Where an app keeps tokens across restarts, or shares them between instances and processes. Both
+ * methods may be async. `get` must return the last set any instance wrote (it is read again when a
+ * refresh token is refused, to pick up another instance's rotation); `set` replaces the whole set
+ * at once. See the README, "Sharing tokens between processes".
+ */
 export interface TokenStore {
   get(): TokenSet | undefined | Promise<TokenSet | undefined>;
   set(tokens: TokenSet): void | Promise<void>;
@@ -61,6 +67,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       `"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`,
     );
   }
+  if (options.tokenUrl !== undefined)
+    assertHttpUrl(options.tokenUrl, 'options.tokenUrl', new URL(flow.tokenUrl, options.tokenBaseUrl).href);
   const tokenUrl = new URL(options.tokenUrl ?? flow.tokenUrl, options.tokenBaseUrl);
   const refreshUrl = new URL(options.tokenUrl ?? flow.refreshUrl ?? flow.tokenUrl, options.tokenBaseUrl);
   options.checkUrl(tokenUrl, 'token URL');
@@ -84,7 +92,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const sentAt = options.now();
     let reply: TokenReply;
     try {
-      const response = await options.fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
+      // Called unbound: a browser's fetch throws "Illegal invocation" when `this` is not the window.
+      const { fetch } = options;
+      const response = await fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
       reply = { status: response.status, headers: response.headers, body: await response.text() };
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
@@ -134,6 +144,20 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     return tokens;
   }
 
+  /** Tokens another instance sharing the store wrote after `rejected` was read, if any. */
+  async function storedByAnother(rejected: string): Promise<TokenSet | undefined> {
+    const stored = (await options.store?.get()) ?? undefined;
+    return stored?.refreshToken !== undefined && stored.refreshToken !== rejected ? stored : undefined;
+  }
+
+  async function keep(next: TokenSet): Promise<TokenSet> {
+    current = next;
+    refreshToken = next.refreshToken;
+    await options.store?.set(next);
+    await options.onTokens?.(next);
+    return next;
+  }
+
   async function obtain(): Promise<TokenSet> {
     if (!loaded) {
       const stored = (await options.store?.get()) ?? undefined;
@@ -146,36 +170,38 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       }
       if (isUsable(current, options.now())) return current;
     }
-    const canRepeatPrimary = strategy.grantType !== 'refresh_token' && (strategy.repeatable || !primaryUsed);
-    let next: TokenSet;
-    if (refreshToken) {
+    let refused: OAuthError | undefined;
+    // A second round only with tokens another instance stored: its refresh token, or its access token.
+    for (let round = 0; round < 2 && refreshToken !== undefined; round += 1) {
+      const used = refreshToken;
       try {
-        next = await refresh(refreshToken);
+        return await keep(await refresh(used));
       } catch (error) {
         if (!(error instanceof OAuthError && error.error === 'invalid_grant')) throw error;
+        refused = error;
         refreshToken = undefined;
-        if (!canRepeatPrimary) {
-          throw new AuthError(
-            'reauthorization_required',
-            'The refresh token was rejected (invalid_grant) and there are no other credentials to get a new one: the user must authorize again.',
-            { status: error.status, ...(error.bodyExcerpt === undefined ? {} : { bodyExcerpt: error.bodyExcerpt }) },
-          );
-        }
-        next = await primaryGrant();
+        // With refresh-token rotation, another instance sharing the store may have spent it first.
+        const shared = await storedByAnother(used);
+        if (!shared) break;
+        current = shared;
+        refreshToken = shared.refreshToken;
+        if (isUsable(shared, options.now())) return shared;
       }
-    } else if (canRepeatPrimary) {
-      next = await primaryGrant();
-    } else {
+    }
+    if (strategy.grantType !== 'refresh_token' && (strategy.repeatable || !primaryUsed)) {
+      return keep(await primaryGrant());
+    }
+    if (refused) {
       throw new AuthError(
         'reauthorization_required',
-        'The access token expired and there is no refresh token or other credential to get a new one.',
+        'The refresh token was rejected (invalid_grant) and there are no other credentials to get a new one: the user must authorize again.',
+        { status: refused.status, ...(refused.bodyExcerpt === undefined ? {} : { bodyExcerpt: refused.bodyExcerpt }) },
       );
     }
-    current = next;
-    refreshToken = next.refreshToken;
-    await options.store?.set(next);
-    await options.onTokens?.(next);
-    return next;
+    throw new AuthError(
+      'reauthorization_required',
+      'The access token expired and there is no refresh token or other credential to get a new one.',
+    );
   }
 
   return {

@@ -1,8 +1,8 @@
 // The token request is built here rather than by oauth4webapi's request helpers because the
 // providers depart from RFC 6749 in ways those helpers cannot express: Klika takes JSON bodies and
 // documents `grant_type` in the query string, Wootric wants `account_token` in the query. What each
-// provider wants is read from its spec (`x-token-request`); replies are still checked by
-// oauth4webapi (token-response.ts).
+// provider wants is read from its spec (`x-token-request`); replies are checked in
+// token-response.ts.
 import type { ClientCredentials } from './strategies.js';
 import type { GrantType } from './grants.js';
 import type { TokenRequestConfig, TokenRequestShape } from './security-config.js';

@@ -3,12 +3,8 @@
 import { createHash } from 'node:crypto';
 import { secretsIn } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
-import {
-  AuthError,
-  createAuthorizationRequest,
-  readAuthorizationCallback,
-  startLoopbackRedirect,
-} from '../src/index.js';
+import { AuthError, createAuthorizationRequest, readAuthorizationCallback } from '../src/index.js';
+import { startLoopbackRedirect } from '../src/node.js';
 import { oauth2Scheme, rejectionOf, securityWith, thrownBy } from './helpers.js';
 
 const security = securityWith();

@@ -3,18 +3,17 @@
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  authorizeOnLoopback,
   clientCredentialsGrant,
   createAuthorizationRequest,
   OAuthError,
   passwordGrant,
   readAuthorizationCallback,
   refreshTokenGrant,
-  startLoopbackRedirect,
   authorizationCodeGrant,
   type ClientAuthentication,
   type TokenSet,
 } from '../src/index.js';
+import { authorizeOnLoopback, startLoopbackRedirect } from '../src/node.js';
 import { echoClient, manualClock, rejectionOf } from './helpers.js';
 import {
   browse,

@@ -130,6 +130,7 @@ describe('strategy factories', () => {
 describe('createAuth options', () => {
   const security = securityWith();
   const strategy = bearerToken(secret);
+  const grant = passwordGrant({ username: 'me', password: secret });
   it.each([
     ['no baseUrl', { security, strategy }, '"options.baseUrl" must be a non-empty string'],
     ['a relative baseUrl', { security, strategy, baseUrl: '/api' }, '"options.baseUrl" must be an absolute URL'],
@@ -144,9 +145,24 @@ describe('createAuth options', () => {
       '"options.security" must be a generated security config',
     ],
     [
-      'a zero timeout',
-      { security, strategy, baseUrl: 'https://api.example.com', tokenTimeoutMs: 0 },
+      'a zero timeout, for a grant',
+      { security, strategy: grant, baseUrl: 'https://api.example.com', tokenTimeoutMs: 0 },
       '"options.tokenTimeoutMs" must be a positive number',
+    ],
+    [
+      'a token store without get and set, for a grant',
+      { security, strategy: grant, baseUrl: 'https://api.example.com', tokenStore: { get: () => undefined } },
+      '"options.tokenStore" must be an object with get() and set(tokens)',
+    ],
+    [
+      'an onTokens that is not a function, for a grant',
+      { security, strategy: grant, baseUrl: 'https://api.example.com', onTokens: 'log' },
+      '"options.onTokens" must be a function',
+    ],
+    [
+      'an allowInsecureHttp that is not a boolean',
+      { security, strategy, baseUrl: 'https://api.example.com', allowInsecureHttp: 'yes' },
+      '"options.allowInsecureHttp" must be true or false',
     ],
   ])('%s: a TypeError naming the option', (_, options, message) => {
     const error = thrownBy(() => createAuth(options as never));

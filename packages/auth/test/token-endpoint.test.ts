@@ -2,6 +2,7 @@
 // client's token parameters each grant sends; the grant table everything else derives from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bearerToken,
   clientCredentialsGrant,
   createAuth,
   createAuthorizationRequest,
@@ -46,14 +47,15 @@ describe('the token endpoint', () => {
   });
 
   it.each([
-    ['tokenUrl', { tokenUrl: '/relative' }],
-    ['tokenBaseUrl', { tokenBaseUrl: 'not a url' }],
-  ])('refuses a %s that is not an absolute URL, naming it', (name, extra) => {
+    ['tokenUrl', { tokenUrl: '/relative' }, ', e.g. "<baseUrl>/oauth/token"'],
+    ['tokenBaseUrl', { tokenBaseUrl: 'not a url' }, ''],
+  ])('refuses a %s that is not an absolute http(s) URL, naming it', (name, extra, exampleOf) => {
+    const example = exampleOf.replace('<baseUrl>', provider.url);
     const error = thrownBy(() =>
       createAuth({ security: securityWith(), strategy: password(), baseUrl: provider.url, ...extra }),
     );
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toBe(`"options.${name}" must be an absolute URL`);
+    expect(error.message).toBe(`"options.${name}" must be an absolute http(s) URL${example}`);
   });
 });
 
@@ -87,6 +89,40 @@ describe('the client token parameters', () => {
     });
     await client.auth.authorization();
     expect(provider.tokenRequests.at(-1)!.url.searchParams.get('account_token')).toBe('NPS-mine');
+  });
+});
+
+describe('a token parameter the grant requires', () => {
+  const required = oauth2Scheme({
+    tokenRequest: {
+      grants: { password: { queryParameters: ['account_token'], requiredParameters: ['account_token'] } },
+    },
+  });
+  const options = { security: securityWith(required), baseUrl: 'https://api.example.com' };
+
+  it("refuses the grant without it, naming the client's option for it", () => {
+    const error = thrownBy(() =>
+      createAuth({ ...options, strategy: password(), tokenParameterOptions: { account_token: 'accountToken' } }),
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(
+      '"options.accountToken" is required with the password grant: test\'s token endpoint requires account_token',
+    );
+  });
+
+  it.each([
+    ["the client's token parameters", { strategy: password(), tokenParameters: { account_token: 'NPS-1' } }],
+    [
+      "the grant's own parameters",
+      { strategy: passwordGrant({ username: 'me', password: 'pw-123456', parameters: { account_token: 'NPS-1' } }) },
+    ],
+    [
+      'a grant that does not require it',
+      { strategy: clientCredentialsGrant({ clientId: 'c', clientSecret: 's-123456' }) },
+    ],
+    ['a static credential', { strategy: bearerToken('at-123456') }],
+  ])('takes it from %s, and needs it for no other', (_, extra) => {
+    expect(() => createAuth({ ...options, ...extra })).not.toThrow();
   });
 });
 

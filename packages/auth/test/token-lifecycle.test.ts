@@ -22,6 +22,21 @@ beforeEach(() => {
 const grantsOf = (p: FakeProvider) => p.tokenRequests.map((r) => r.fields.grant_type);
 
 describe('token lifecycle', () => {
+  it("calls the fetch it is given unbound, as a browser's window.fetch requires", async () => {
+    // A browser's fetch throws "Illegal invocation" when called as a method of another object.
+    const browserLikeFetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      if (this !== undefined && this !== globalThis)
+        throw new TypeError("Failed to execute 'fetch': Illegal invocation");
+      return globalThis.fetch(input, init);
+    } as typeof globalThis.fetch;
+    const client = echoClient(provider.url, {
+      strategy: passwordGrant({ username: 'me', password }),
+      fetch: browserLikeFetch,
+    });
+    expect((await client.GET('/echo')).response.status).toBe(200);
+    expect(grantsOf(provider)).toEqual(['password']);
+  });
+
   it('gets a token on first use, reuses it, and refreshes it inside the margin with the newest refresh token', async () => {
     const clock = manualClock();
     const seen: TokenSet[] = [];

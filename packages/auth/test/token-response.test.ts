@@ -33,6 +33,16 @@ describe('processTokenResponse: usable replies', () => {
       { access_token: issuedToken, token_type: 'bearer', expires_in: 60, id_token: 'not.a.jwt' },
       60,
     ],
+    [
+      'expires_in 0 (already expired, as oauth4webapi allows)',
+      { access_token: issuedToken, token_type: 'bearer', expires_in: 0 },
+      0,
+    ],
+    [
+      'null fields, as absent ones (servers serialize unset fields so)',
+      { access_token: issuedToken, token_type: 'bearer', expires_in: 60, refresh_token: null, scope: null },
+      60,
+    ],
   ])('%s', async (_, body, lifetime) => {
     const tokens = await processTokenResponse(json(200, body), context);
     expect(tokens).toEqual({
@@ -43,6 +53,18 @@ describe('processTokenResponse: usable replies', () => {
       scope: undefined,
       receivedAt: 1_000_000,
     });
+  });
+
+  it('reads a JSON body whatever its content type says, as oauth4webapi does', async () => {
+    const reply = { ...json(200, { access_token: issuedToken, token_type: 'bearer' }), headers: new Headers() };
+    expect((await processTokenResponse(reply, context)).accessToken).toBe(issuedToken);
+    const text = { ...reply, headers: new Headers({ 'content-type': 'text/plain' }) };
+    expect((await processTokenResponse(text, context)).accessToken).toBe(issuedToken);
+  });
+
+  it('takes an empty scope, a string as RFC 6749 §3.3 has it', async () => {
+    const body = { access_token: issuedToken, token_type: 'bearer', scope: '' };
+    expect((await processTokenResponse(json(200, body), context)).scope).toBe('');
   });
 
   it('uses the spec lifetime when the reply has no expires_in, and none when neither says', async () => {
@@ -78,27 +100,22 @@ describe('processTokenResponse: unusable replies', () => {
       /HTTP 502\) is not a usable token response: not a token response/,
     ],
     ['an empty 200', { status: 200, headers: new Headers(), body: '' }, 200, /an empty body/],
-    [
-      'malformed JSON',
-      json(200, `{"access_token":"${issuedToken}", "token_type":`),
-      200,
-      /failed to parse body as JSON/,
-    ],
-    ['a JSON array', json(200, [issuedToken]), 200, /body must be a top level object/],
-    [
-      'no access_token',
-      json(200, { token_type: 'bearer', expires_in: 60 }),
-      200,
-      /body "access_token" property must be a string/,
-    ],
+    ['malformed JSON', json(200, `{"access_token":"${issuedToken}", "token_type":`), 200, /the body is not JSON/],
+    ['a JSON array', json(200, [issuedToken]), 200, /the body is not a JSON object/],
+    ['no access_token', json(200, { token_type: 'bearer', expires_in: 60 }), 200, /"access_token" is missing or empty/],
     [
       'a token under another name',
       json(200, { accessToken: issuedToken, tokenType: 'Bearer' }),
       200,
-      /body "access_token" property must be a string/,
+      /"access_token" is missing or empty/,
     ],
-    ['no token_type', json(200, { access_token: issuedToken }), 200, /body "token_type" property must be a string/],
-    ['a mac token', json(200, { access_token: issuedToken, token_type: 'mac' }), 200, /unsupported `token_type` value/],
+    ['no token_type', json(200, { access_token: issuedToken }), 200, /"token_type" is missing or empty/],
+    [
+      'a mac token',
+      json(200, { access_token: issuedToken, token_type: 'mac' }),
+      200,
+      /issued a "mac" token; only bearer tokens/,
+    ],
     [
       'a DPoP token',
       json(200, { access_token: issuedToken, token_type: 'DPoP' }),
@@ -109,13 +126,61 @@ describe('processTokenResponse: unusable replies', () => {
       'expires_in not numeric',
       json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: 'soon' }),
       200,
-      /"expires_in" property must be a number/,
+      /"expires_in" is not a number/,
     ],
     [
       'a negative expires_in',
       json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: -5 }),
       200,
       /must be a non-negative number/,
+    ],
+    [
+      'a refresh_token that is not a string',
+      json(200, { access_token: issuedToken, token_type: 'bearer', refresh_token: 42 }),
+      200,
+      /"refresh_token" is not a string/,
+    ],
+    [
+      'an empty refresh_token',
+      json(200, { access_token: issuedToken, token_type: 'bearer', refresh_token: '' }),
+      200,
+      /"refresh_token" is empty/,
+    ],
+    [
+      'a scope that is not a string',
+      json(200, { access_token: issuedToken, token_type: 'bearer', scope: ['read'] }),
+      200,
+      /"scope" is not a string/,
+    ],
+    [
+      'an access_token that is not a string',
+      json(200, { access_token: 12345, token_type: 'bearer' }),
+      200,
+      /"access_token" is not a string/,
+    ],
+    [
+      'an empty token_type',
+      json(200, { access_token: issuedToken, token_type: '' }),
+      200,
+      /"token_type" is missing or empty/,
+    ],
+    [
+      'expires_in with a unit (parseFloat would read 3600)',
+      json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: '3600s' }),
+      200,
+      /"expires_in" is not a number/,
+    ],
+    [
+      'a token with another success status',
+      json(201, { access_token: issuedToken, token_type: 'bearer' }),
+      201,
+      /HTTP 201\) is not a usable token response: not a token response/,
+    ],
+    [
+      'a challenge without an OAuth error, and no body',
+      { status: 401, headers: new Headers({ 'www-authenticate': 'Basic realm="tokens"' }), body: '' },
+      401,
+      /HTTP 401\) is not a usable token response: an empty body, and a "Basic" challenge without an OAuth error/,
     ],
     [
       'a 500 with a JSON body but no error',
@@ -171,7 +236,25 @@ describe('processTokenResponse: unusable replies', () => {
       'invalid_client',
       undefined,
     ],
+    [
+      'an unquoted challenge error, an escaped description',
+      {
+        status: 401,
+        headers: new Headers({
+          'www-authenticate': 'Bearer error=invalid_client, error_description="the \\"id\\" is unknown"',
+        }),
+        body: '',
+      },
+      'invalid_client',
+      'the "id" is unknown',
+    ],
     ["Wootric's bad account_token", json(404, { error: 'Not found', status: 404 }), 'Not found', undefined],
+    [
+      'an RFC 6749 error under a 5xx',
+      json(503, { error: 'temporarily_unavailable' }),
+      'temporarily_unavailable',
+      undefined,
+    ],
   ])('%s: an OAuthError with the code and description', async (_, reply, code, description) => {
     const error = await rejectionOf(processTokenResponse(reply, context));
     expect(error).toBeInstanceOf(OAuthError);

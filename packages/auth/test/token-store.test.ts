@@ -1,5 +1,6 @@
 // Apps persist tokens across restarts through `tokenStore` / `onTokens`; abort signals and
 // timeouts of API requests pass through the token wait.
+import { sendJson } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   authorizationCodeGrant,
@@ -106,6 +107,61 @@ describe('token store', () => {
     const store: TokenStore = { get: () => undefined, set: () => Promise.reject(new Error('disk full')) };
     const client = echoClient(provider.url, { strategy: strategy(), tokenStore: store });
     expect((await rejectionOf(client.GET('/echo'))).message).toBe('disk full');
+  });
+});
+
+describe('a token store shared by several instances (refresh-token rotation)', () => {
+  /** Two instances that start from the same stored tokens and hold no credential but the refresh token. */
+  async function twoInstances() {
+    const clock = manualClock();
+    const store = memoryStore();
+    await echoClient(provider.url, { strategy: strategy(), tokenStore: store, now: clock.now }).GET('/echo');
+    const instance = () =>
+      echoClient(provider.url, {
+        strategy: refreshTokenGrant({ refreshToken: 'rt-from-config' }),
+        tokenStore: store,
+        now: clock.now,
+      });
+    const [a, b] = [instance(), instance()];
+    // Both read the store now, and so hold the same refresh token.
+    for (const client of [a, b]) expect((await client.GET('/echo')).response.status).toBe(200);
+    clock.advance(61_000);
+    return { clock, store, a, b };
+  }
+
+  const sentToken = () => provider.apiRequests.at(-1)!.headers.authorization;
+
+  it('uses the tokens another instance stored when its own refresh token was already rotated', async () => {
+    const { store, a, b } = await twoInstances();
+    expect((await a.GET('/echo')).response.status).toBe(200);
+    const rotated = store.saved.at(-1)!;
+
+    expect((await b.GET('/echo')).response.status).toBe(200);
+    expect(sentToken()).toBe(`Bearer ${rotated.accessToken}`);
+    const refreshes = provider.tokenRequests.slice(1).map((r) => r.fields.refresh_token);
+    expect(refreshes).toEqual([store.saved[0]!.refreshToken, store.saved[0]!.refreshToken]);
+    expect(store.saved).toHaveLength(2); // b wrote nothing back
+  });
+
+  it("refreshes with the stored refresh token when the other instance's access token has expired too", async () => {
+    const { clock, store, a, b } = await twoInstances();
+    await a.GET('/echo');
+    clock.advance(61_000);
+    expect((await b.GET('/echo')).response.status).toBe(200);
+    const refreshes = provider.tokenRequests.slice(1).map((r) => r.fields.refresh_token);
+    expect(refreshes).toEqual([
+      store.saved[0]!.refreshToken,
+      store.saved[0]!.refreshToken,
+      store.saved[1]!.refreshToken,
+    ]);
+    expect(sentToken()).toBe(`Bearer ${store.saved[2]!.accessToken}`);
+  });
+
+  it('still asks for reauthorization when the store holds nothing newer', async () => {
+    const { store, a } = await twoInstances();
+    provider.tokenHandler = (_request, res) => sendJson(res, 400, { error: 'invalid_grant' });
+    expect(await rejectionOf(a.GET('/echo'))).toMatchObject({ code: 'reauthorization_required', status: 400 });
+    expect(store.saved).toHaveLength(1);
   });
 });
 

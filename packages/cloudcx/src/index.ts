@@ -32,7 +32,7 @@ export { provider, type SpecOptions } from './generated/provider.js';
 // The strategy factories the spec's security schemes allow, as codegen lists them.
 export * from './generated/strategies.js';
 export { AuthError, OAuthError, type TokenSet, type TokenStore } from '@oapi/auth';
-export { ApiError } from '@oapi/runtime';
+export { ApiError, RequestTimeoutError, type DeprecationNotice } from '@oapi/runtime';
 
 import type { components } from './generated/openapi.js';
 export type TokenResponse = components['schemas']['TokenResponse'];

@@ -85,11 +85,19 @@ describe('createCloudcxClient options', () => {
       { host: 'cx.cloudfon.net', baseUrl: 'https://cx.cloudfon.net' },
       'Pass either "options.host" or "options.baseUrl", not both',
     ],
-    ['a baseUrl without scheme', { baseUrl: 'cx.cloudfon.net:9001' }, '"options.baseUrl" must be an http(s) URL'],
     [
-      'a tokenUrl without scheme',
-      { host: 'cx.cloudfon.net', tokenUrl: 'cx.cloudfon.net:9001/oauth/token' },
-      '"options.tokenUrl" must be an http(s) URL',
+      'a baseUrl without scheme',
+      { baseUrl: 'cx.cloudfon.net:9001' },
+      '"options.baseUrl" must be an absolute http(s) URL',
+    ],
+    [
+      'a tokenUrl without scheme, for a grant',
+      {
+        host: 'cx.cloudfon.net',
+        tokenUrl: 'cx.cloudfon.net:9001/oauth/token',
+        auth: passwordGrant({ username: 'agent', password: 'pw-123456', clientId: 'cid' }),
+      },
+      '"options.tokenUrl" must be an absolute http(s) URL, e.g. "https://cx.cloudfon.net/oauth/token"',
     ],
     ['no options at all', undefined, '"options" must be an object'],
   ])('refuses %s with a TypeError naming the option', (_, options, message) => {

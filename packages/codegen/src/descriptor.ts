@@ -2,7 +2,7 @@ import type { ApiEntry } from '@oapi/api-list';
 import type { ProviderDescriptor } from '@oapi/runtime';
 import { strategiesOf, tokenParametersOf } from './auth-surface.js';
 import { bodyEncodingOf } from './body-encoding.js';
-import { operationList } from './operations.js';
+import { deprecatedOperations } from './operations.js';
 import { paginationOf } from './pagination.js';
 import { securityConfig } from './security-config.js';
 import { apiServers, tokenServersOf } from './servers.js';
@@ -11,7 +11,7 @@ import { isObject, type Json } from './spec-json.js';
 /**
  * What a provider is, read out of its bundled spec: servers, the token endpoint's own servers,
  * security schemes and the strategies they allow, token parameters, body encoding, pagination,
- * operations. Throws a SpecError naming the JSON pointer of anything it cannot use.
+ * deprecated operations. Throws a SpecError naming the JSON pointer of anything it cannot use.
  */
 export function providerDescriptor(api: Pick<ApiEntry, 'id'>, spec: Json): ProviderDescriptor {
   const info = isObject(spec.info) ? spec.info : {};
@@ -31,6 +31,6 @@ export function providerDescriptor(api: Pick<ApiEntry, 'id'>, spec: Json): Provi
     strategies: strategiesOf(security),
     bodyEncoding: bodyEncodingOf(spec),
     ...(pagination ? { pagination } : {}),
-    operations: operationList(spec),
+    deprecatedOperations: deprecatedOperations(spec),
   };
 }

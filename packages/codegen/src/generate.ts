@@ -4,6 +4,7 @@ import type { ApiEntry } from '@oapi/api-list';
 import { grants } from '@oapi/auth';
 import { providerDescriptor } from './descriptor.js';
 import { renderSpecOptions } from './render-options.js';
+import { shippedDescriptor } from './shipped-descriptor.js';
 import { renderTypes } from './types-file.js';
 
 export interface GeneratedFile {
@@ -23,6 +24,9 @@ function header(api: ApiEntry, what: string): string {
 
 const literal = (value: unknown) => JSON.stringify(value, null, 2);
 
+/** The runtime's code for a body encoding other than JSON, which the descriptor then imports. */
+const bodyEncoders = { 'rails-form': 'railsForms' } as const;
+
 /** The authorization-code flow's browser step, exported beside its strategy. */
 const authorizationCodeHelpers = ['createAuthorizationRequest', 'readAuthorizationCallback'];
 
@@ -31,6 +35,12 @@ export async function generateApiFiles(api: ApiEntry, spec: Record<string, unkno
   const descriptor = providerDescriptor(api, spec);
   const strategies = [...descriptor.strategies].sort();
   const helpers = descriptor.strategies.includes(grants.authorization_code.strategy) ? authorizationCodeHelpers : [];
+  const encoder = descriptor.bodyEncoding === 'json' ? undefined : bodyEncoders[descriptor.bodyEncoding];
+  // The encoder is code, imported where the spec asks for it: a JSON client's bundle carries none.
+  const shipped = literal(shippedDescriptor(descriptor)).replace(
+    /\n}$/,
+    encoder ? `,\n  "bodyEncoder": ${encoder}\n}` : '\n}',
+  );
   return [
     {
       name: 'openapi.ts',
@@ -41,11 +51,13 @@ export async function generateApiFiles(api: ApiEntry, spec: Record<string, unkno
       contents: [
         header(
           api,
-          `What the ${api.id} provider is: servers, token endpoint, security, strategies, encodings, operations.`,
+          `What the ${api.id} provider is: servers, token endpoint, security, strategies, encodings, deprecated operations.`,
         ),
-        "import type { ProviderDescriptor } from '@oapi/runtime';",
+        encoder
+          ? `import { type ProviderDescriptor, ${encoder} } from '@oapi/runtime';`
+          : "import type { ProviderDescriptor } from '@oapi/runtime';",
         '',
-        `export const provider = ${literal(descriptor)} as const satisfies ProviderDescriptor;`,
+        `export const provider = ${shipped} as const satisfies ProviderDescriptor;`,
         '',
         renderSpecOptions(descriptor),
         '',

@@ -1,5 +1,5 @@
 export { providerDescriptor } from './descriptor.js';
 export { generateApiFiles, writeGeneratedFiles, type GeneratedFile } from './generate.js';
-export { operationList } from './operations.js';
+export { operationList, type OperationDescriptor } from './operations.js';
 export { securityConfig } from './security-config.js';
 export { SpecError } from './spec-json.js';

@@ -1,5 +1,16 @@
-import type { OperationDescriptor } from '@oapi/runtime';
+import type { DeprecatedOperation } from '@oapi/runtime';
 import type { Json } from './spec-json.js';
+
+/** One operation of a spec, as the docs and the tests list them. */
+export interface OperationDescriptor {
+  readonly operationId: string;
+  /** `GET` */
+  readonly method: string;
+  readonly path: string;
+  readonly summary?: string;
+  readonly tags: readonly string[];
+  readonly deprecated: boolean;
+}
 
 export const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
@@ -23,4 +34,11 @@ export function operationList(spec: Json): OperationDescriptor[] {
     tags: (operation.tags as string[] | undefined) ?? [],
     deprecated: operation.deprecated === true,
   }));
+}
+
+/** The operations the spec marks `deprecated`: the client reports a call to one (`onDeprecation`). */
+export function deprecatedOperations(spec: Json): DeprecatedOperation[] {
+  return operationList(spec).flatMap(({ operationId, method, path, deprecated }) =>
+    deprecated ? [{ operationId, method, path }] : [],
+  );
 }

@@ -105,7 +105,7 @@ describe('providerDescriptor', () => {
     expect(descriptor.tokenParameters).toEqual([{ name: 'account_token', option: 'accountToken' }]);
   });
 
-  it('reads the body encoding, the pagination and the operations', () => {
+  it('reads the body encoding, the pagination and the deprecated operations', () => {
     expect(descriptor).toMatchObject({
       id: 'acme',
       title: 'Acme',
@@ -113,11 +113,11 @@ describe('providerDescriptor', () => {
       bodyEncoding: 'rails-form',
       pagination: { pageParameter: 'page', sizeParameter: 'per_page', maxPage: 30, maxSize: 50 },
     });
-    expect(descriptor.operations.map((op) => `${op.method} ${op.path}`)).toEqual([
-      'POST /oauth/token',
-      'GET /things',
-      'POST /things',
-    ]);
+    expect(descriptor.deprecatedOperations).toEqual([]);
+    const paths = { '/things': { get: { operationId: 'listThings', deprecated: true, responses: {} } } };
+    expect(providerDescriptor({ id: 'acme' }, spec({ paths, 'x-pagination': undefined })).deprecatedOperations).toEqual(
+      [{ operationId: 'listThings', method: 'GET', path: '/things' }],
+    );
   });
 
   it('says JSON bodies where no request body says x-bracket-notation', () => {

@@ -6,13 +6,18 @@ export * from './generated/strategies.js';
 export {
   AuthError,
   OAuthError,
-  authorizeOnLoopback,
-  startLoopbackRedirect,
   type AuthorizationRequest,
   type TokenSet,
   type TokenStore,
 } from '@oapi/auth';
-export { ApiError, UnauthorizedError, ValidationError, unwrap } from '@oapi/runtime';
+export {
+  ApiError,
+  RequestTimeoutError,
+  UnauthorizedError,
+  ValidationError,
+  unwrap,
+  type DeprecationNotice,
+} from '@oapi/runtime';
 
 import type { components } from './generated/openapi.js';
 export type User = components['schemas']['User'];

@@ -1,9 +1,11 @@
 // Every operation of the spec, called through the typed client against Prism, which validates each
 // request against the same spec: a request the spec does not allow shows up as a violation.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operationList } from '@oapi/codegen';
 import { startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createKlikaClient, passwordGrant, provider, unwrap } from '../src/index.js';
+import { createKlikaClient, passwordGrant, unwrap } from '../src/index.js';
 
 const spec = fileURLToPath(new URL('../../../dist/klika.openapi.yaml', import.meta.url));
 const credentials = {
@@ -117,6 +119,10 @@ describe('klika client against Prism', () => {
   });
 
   it('exercised every operation of the spec', () => {
-    expect([...called].sort()).toEqual(provider.operations.map((op) => op.operationId).sort());
+    expect([...called].sort()).toEqual(
+      operationList(JSON.parse(readFileSync(spec.replace(/\.yaml$/, '.json'), 'utf8')) as Record<string, unknown>)
+        .map((op) => op.operationId)
+        .sort(),
+    );
   });
 });

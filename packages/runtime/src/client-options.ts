@@ -1,6 +1,7 @@
-import { type AuthStrategy, type OAuth2SchemeConfig, shapeFor } from '@oapi/auth';
+import type { AuthStrategy } from '@oapi/auth';
 import type { ProviderDescriptor } from './descriptor.js';
-import { assertHttpUrl, defaultTokenUrl, type OptionValues, serverVariables } from './server-choice.js';
+import { type OptionValues, serverVariables } from './server-choice.js';
+import { assertTimeoutMs } from './timeout.js';
 
 /** The options every client takes (`ClientBaseOptions`), by name. */
 const baseOptions = [
@@ -12,9 +13,10 @@ const baseOptions = [
   'tokenTimeoutMs',
   'allowInsecureHttp',
   'middleware',
-  'retry',
   'baseUrl',
   'tokenUrl',
+  'timeoutMs',
+  'onDeprecation',
 ];
 
 function specOptions(descriptor: ProviderDescriptor): string[] {
@@ -29,11 +31,12 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * Checks the options up front: a TypeError names the option (`"options.tokenUrl" must be …`),
- * including one the client does not know (a typo, or a name of an older version).
+ * including one the client does not know (a typo, or a name of an older version). `extra`: the
+ * options the provider's quirks add (`retry`).
  */
-export function assertClientOptions(descriptor: ProviderDescriptor, options: unknown): void {
+export function assertClientOptions(descriptor: ProviderDescriptor, options: unknown, extra: readonly string[]): void {
   if (!isObject(options)) throw new TypeError('"options" must be an object');
-  const known = new Set([...baseOptions, ...specOptions(descriptor)]);
+  const known = new Set([...baseOptions, ...extra, ...specOptions(descriptor)]);
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined) continue;
     if (!known.has(name)) {
@@ -42,22 +45,13 @@ export function assertClientOptions(descriptor: ProviderDescriptor, options: unk
       );
     }
   }
-  const { fetch, tokenStore, onTokens, allowInsecureHttp, middleware, retry, tokenUrl } = options;
-  if (fetch !== undefined && typeof fetch !== 'function') throw new TypeError('"options.fetch" must be a function');
-  if (onTokens !== undefined && typeof onTokens !== 'function')
-    throw new TypeError('"options.onTokens" must be a function');
-  if (
-    tokenStore !== undefined &&
-    !(isObject(tokenStore) && typeof tokenStore.get === 'function' && typeof tokenStore.set === 'function')
-  )
-    throw new TypeError('"options.tokenStore" must be an object with get() and set(tokens)');
-  if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== 'boolean')
-    throw new TypeError('"options.allowInsecureHttp" must be true or false');
+  // The token options (tokenUrl, tokenStore, …) are checked by createAuth, when a grant uses them.
+  const { fetch, onDeprecation, middleware } = options;
+  for (const [name, value] of Object.entries({ fetch, onDeprecation }))
+    if (value !== undefined && typeof value !== 'function') throw new TypeError(`"options.${name}" must be a function`);
   if (middleware !== undefined && !Array.isArray(middleware))
     throw new TypeError('"options.middleware" must be an array of openapi-fetch middleware');
-  if (retry !== undefined && retry !== false && !isObject(retry))
-    throw new TypeError('"options.retry" must be retry options or false');
-  if (tokenUrl !== undefined) assertHttpUrl(tokenUrl, 'tokenUrl', defaultTokenUrl(descriptor));
+  assertTimeoutMs(options.timeoutMs);
 }
 
 /**
@@ -83,22 +77,4 @@ export function tokenParameterValues(
     if (value !== undefined) values[name] = value;
   }
   return values;
-}
-
-/** A grant whose spec shape requires a parameter (CXI's `account_token`) is refused without it, naming the option. */
-export function assertRequiredTokenParameters(
-  descriptor: ProviderDescriptor,
-  auth: AuthStrategy | undefined,
-  values: Readonly<Record<string, string>>,
-): void {
-  if (auth?.kind !== 'grant') return;
-  const scheme = Object.values(descriptor.security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
-  if (!scheme) return;
-  for (const name of shapeFor(scheme.tokenRequest, auth.grantType).requiredParameters) {
-    if (values[name] !== undefined) continue;
-    const option = descriptor.tokenParameters.find((parameter) => parameter.name === name)?.option ?? name;
-    throw new TypeError(
-      `"options.${option}" is required with the ${auth.grantType} grant: ${descriptor.id}'s token endpoint requires ${name}`,
-    );
-  }
 }

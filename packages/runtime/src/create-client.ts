@@ -1,12 +1,12 @@
 import { type Auth, type AuthOptions, type AuthStrategy, createAuth } from '@oapi/auth';
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
-import { assertClientOptions, assertRequiredTokenParameters, tokenParameterValues } from './client-options.js';
+import { assertClientOptions, tokenParameterValues } from './client-options.js';
+import { type DeprecationNotice, warnDeprecation } from './deprecation.js';
 import type { ProviderDescriptor } from './descriptor.js';
-import { formContentType } from './form-content-type.js';
-import { recordOperation } from './operation.js';
-import { railsBodySerializer } from './rails-form.js';
-import { retryMiddleware, type RetryOptions } from './retry.js';
+import { operationMiddleware } from './operation.js';
+import type { RetryOptions } from './retry.js';
 import { chooseServers, type OptionValues } from './server-choice.js';
+import { fetchWithTimeout } from './timeout.js';
 
 /**
  * What every provider's `create<Provider>Client` accepts, besides the options its spec defines
@@ -28,19 +28,34 @@ export interface ClientBaseOptions
   /** Extra openapi-fetch middleware, run before authentication. */
   readonly middleware?: readonly Middleware[];
   /**
-   * Retries of 429s and (idempotent requests only) 5xx and network errors, over the provider's
-   * defaults; `false` turns them off. Without provider defaults, retrying is off unless given.
+   * Milliseconds each attempt of a request may wait for the response to start, retries and the
+   * replay after a 401 each with their own; then it fails with `RequestTimeoutError`. A request's
+   * own `signal` still cancels it at any time. Default 60 000.
    */
+  readonly timeoutMs?: number;
+  /**
+   * Told once per operation that is deprecated, by the spec or by the server's `Deprecation` /
+   * `Sunset` headers. Default: one `console.warn`. A hook that throws fails the call.
+   */
+  readonly onDeprecation?: (notice: DeprecationNotice) => void;
+}
+
+/** The `retry` option, of the clients whose provider retries (its quirks bring a `RetryPolicy`). */
+export interface RetryClientOptions {
+  /** Retries of 429s and (idempotent requests only) 5xx, network errors and timeouts, over the provider's defaults; `false` turns them off. */
   readonly retry?: RetryOptions | false;
 }
+
+/** Retry middleware for the client's `retry` option (`retrying(defaults)`), or none when it is `false`. */
+export type RetryPolicy = (options: RetryOptions | false | undefined) => Middleware | undefined;
 
 /** What a provider's client adds to its descriptor: the quirks that are truly its own. */
 export interface ProviderQuirks {
   readonly querySerializer?: ClientOptions['querySerializer'];
   /** The provider's own middleware (envelopes), run before the caller's. */
   readonly middleware?: readonly Middleware[];
-  /** The provider's retry defaults (e.g. how to read its rate-limit headers); retrying is on when given. */
-  readonly retry?: RetryOptions;
+  /** How the provider retries (`retrying({ rateLimitResetMs })`); without it the client does not retry. */
+  readonly retry?: RetryPolicy;
 }
 
 export type ProviderClient<Paths extends {}> = Client<Paths, `${string}/${string}`> & {
@@ -50,12 +65,6 @@ export type ProviderClient<Paths extends {}> = Client<Paths, `${string}/${string
   readonly baseUrl: string;
 };
 
-const recordOperations: Middleware = {
-  onResponse({ request, response, schemaPath }) {
-    recordOperation(response, request, schemaPath);
-  },
-};
-
 /**
  * openapi-fetch for one provider: its servers and token endpoint (`descriptor`, generated from the
  * spec) chosen by the caller's options, the spec's auth, its body encoding, the provider's quirks
@@ -63,54 +72,50 @@ const recordOperations: Middleware = {
  */
 export function createProviderClient<Paths extends {}>(
   descriptor: ProviderDescriptor,
-  options: ClientBaseOptions,
+  options: ClientBaseOptions & RetryClientOptions,
   quirks: ProviderQuirks = {},
 ): ProviderClient<Paths> {
-  assertClientOptions(descriptor, options);
+  assertClientOptions(descriptor, options, quirks.retry ? ['retry'] : []);
   const values = options as OptionValues;
   const tokenParameters = tokenParameterValues(descriptor, values, options.auth);
-  assertRequiredTokenParameters(descriptor, options.auth, tokenParameters);
   const servers = chooseServers(descriptor, values, tokenParameters);
   const fetch = options.fetch ?? globalThis.fetch;
   const baseUrl = servers.baseUrl.replace(/\/+$/, '');
-  const auth = options.auth
-    ? createAuth({
-        security: descriptor.security,
-        strategy: options.auth,
-        baseUrl,
-        fetch,
-        tokenParameters,
-        ...(servers.tokenBaseUrl === undefined ? {} : { tokenBaseUrl: servers.tokenBaseUrl }),
-        ...(options.tokenUrl === undefined ? {} : { tokenUrl: options.tokenUrl }),
-        ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
-        ...(options.onTokens ? { onTokens: options.onTokens } : {}),
-        ...(options.tokenTimeoutMs === undefined ? {} : { tokenTimeoutMs: options.tokenTimeoutMs }),
-        ...(options.allowInsecureHttp === undefined ? {} : { allowInsecureHttp: options.allowInsecureHttp }),
-      })
-    : undefined;
-  const railsForms = descriptor.bodyEncoding === 'rails-form';
+  const auth =
+    options.auth &&
+    createAuth({
+      security: descriptor.security,
+      strategy: options.auth,
+      baseUrl,
+      fetch,
+      tokenParameters,
+      tokenParameterOptions: Object.fromEntries(descriptor.tokenParameters.map((p) => [p.name, p.option])),
+      tokenBaseUrl: servers.tokenBaseUrl,
+      tokenUrl: options.tokenUrl,
+      tokenStore: options.tokenStore,
+      onTokens: options.onTokens,
+      tokenTimeoutMs: options.tokenTimeoutMs,
+      allowInsecureHttp: options.allowInsecureHttp,
+    });
+  const encoder = descriptor.bodyEncoder;
   const client = createClient<Paths>({
     baseUrl,
-    fetch,
-    ...(options.headers ? { headers: options.headers } : {}),
-    ...(railsForms ? { bodySerializer: railsBodySerializer } : {}),
-    ...(quirks.querySerializer ? { querySerializer: quirks.querySerializer } : {}),
+    // Each attempt its own deadline: retries and replays go through the client's fetch too.
+    fetch: fetchWithTimeout(fetch, options.timeoutMs ?? 60_000),
+    headers: options.headers,
+    bodySerializer: encoder?.bodySerializer,
+    querySerializer: quirks.querySerializer,
   });
-  // Response hooks run in reverse: the recorder sees the final response, auth sees the raw one.
+  // Response hooks run in reverse: the first sees the final response, auth sees the raw one.
   client.use(
-    recordOperations,
-    ...(railsForms ? [formContentType] : []),
+    operationMiddleware(descriptor, options.onDeprecation ?? warnDeprecation),
+    ...(encoder ? [encoder.middleware] : []),
     ...(quirks.middleware ?? []),
     ...(options.middleware ?? []),
   );
   if (auth) client.use(auth.middleware);
   // Last, so closest to the network: a replay carries the Authorization header auth has set.
-  const retry =
-    options.retry === false
-      ? undefined
-      : quirks.retry || options.retry
-        ? { ...quirks.retry, ...options.retry }
-        : undefined;
-  if (retry) client.use(retryMiddleware(retry));
+  const retry = quirks.retry?.(options.retry);
+  if (retry) client.use(retry);
   return Object.assign(client, { auth, baseUrl });
 }

@@ -1,6 +1,9 @@
 // The shape of `src/generated/provider.ts` in every client package: what a provider *is*, read out of
 // its spec by packages/codegen. createProviderClient() builds a client from it and the caller's options.
+// Every browser bundle of a client carries its descriptor: the generated file holds what the runtime
+// reads, the prose (descriptions, scope texts) stays in the spec, the docs and the options' JSDoc.
 import type { SecurityConfig, StrategyName } from '@oapi/auth';
+import type { Middleware } from 'openapi-fetch';
 
 export interface ServerVariable {
   readonly default: string;
@@ -38,13 +41,20 @@ export interface PaginationDescriptor {
   readonly maxSize?: number;
 }
 
-export interface OperationDescriptor {
+/** An operation the spec marks `deprecated`: calling it is reported once (`onDeprecation`). */
+export interface DeprecatedOperation {
   readonly operationId: string;
+  /** `GET` */
   readonly method: string;
+  /** The spec's path, `/v1/things/{id}`. */
   readonly path: string;
-  readonly summary?: string;
-  readonly tags: readonly string[];
-  readonly deprecated: boolean;
+}
+
+/** How request bodies are written, where the spec says they are not JSON (Rails bracket forms). */
+export interface BodyEncoder {
+  readonly bodySerializer: (body: unknown) => string | FormData;
+  /** Labels what the serializer wrote (openapi-fetch calls every body it did not get as FormData JSON). */
+  readonly middleware: Middleware;
 }
 
 export interface ProviderDescriptor {
@@ -63,6 +73,8 @@ export interface ProviderDescriptor {
   readonly strategies: readonly StrategyName[];
   /** `rails-form`: every request body is a form in Rails bracket notation (`x-bracket-notation`). */
   readonly bodyEncoding: 'json' | 'rails-form';
+  /** The code of a body encoding other than JSON (`railsForms`), imported by the generated descriptor that needs it. */
+  readonly bodyEncoder?: BodyEncoder;
   readonly pagination?: PaginationDescriptor;
-  readonly operations: readonly OperationDescriptor[];
+  readonly deprecatedOperations: readonly DeprecatedOperation[];
 }

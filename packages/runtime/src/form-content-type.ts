@@ -1,4 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
+import type { BodyEncoder } from './descriptor.js';
+import { railsBodySerializer } from './rails-form.js';
 
 /**
  * openapi-fetch labels every serialized body that is not FormData `application/json`. For an API
@@ -14,3 +16,6 @@ export const formContentType: Middleware = {
     return undefined;
   },
 };
+
+/** Rails bracket form bodies (`x-bracket-notation`): what a generated descriptor whose spec uses them imports. */
+export const railsForms: BodyEncoder = { bodySerializer: railsBodySerializer, middleware: formContentType };

@@ -4,9 +4,13 @@ export {
   type ClientBaseOptions,
   type ProviderClient,
   type ProviderQuirks,
+  type RetryClientOptions,
+  type RetryPolicy,
 } from './create-client.js';
+export type { DeprecationNotice } from './deprecation.js';
 export type {
-  OperationDescriptor,
+  BodyEncoder,
+  DeprecatedOperation,
   PaginationDescriptor,
   ProviderDescriptor,
   ServerDescriptor,
@@ -14,7 +18,7 @@ export type {
   TokenParameter,
 } from './descriptor.js';
 export { errorListSummary } from './error-body.js';
-export { formContentType } from './form-content-type.js';
+export { formContentType, railsForms } from './form-content-type.js';
 export { operationOf } from './operation.js';
 export { paginate, PageLimitError, type Page, type PaginateOptions } from './paginate.js';
 export { parseRailsForm, type RailsParams, type RailsParamValue } from './rails-form-parse.js';
@@ -26,8 +30,9 @@ export {
   type FormFieldValue,
 } from './rails-form.js';
 export { retryAfterHeaderMs } from './retry-after.js';
-export { defaultSleep, retryMiddleware, type RetryOptions, type RetryReason } from './retry.js';
+export { defaultSleep, retrying, retryMiddleware, type RetryOptions, type RetryReason } from './retry.js';
 export { defaultUrl, serverUrl } from './server-choice.js';
+export { RequestTimeoutError } from './timeout.js';
 export { paginateByTimeWindow, TimeWindowError, type TimeWindowOptions, type TimeWindowPage } from './time-window.js';
 export { apiErrorFor, createUnwrap, unwrap, type ApiErrorClass, type ApiErrorClasses, type Unwrap } from './unwrap.js';
 export { fileFrom, FileTooLargeError, type FileOptions, type FileSource } from './upload.js';

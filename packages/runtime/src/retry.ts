@@ -1,7 +1,9 @@
 import type { Middleware } from 'openapi-fetch';
+import type { RetryPolicy } from './create-client.js';
 import { recordRetryAfter, retryAfterHeaderMs } from './retry-after.js';
+import { RequestTimeoutError } from './timeout.js';
 
-export type RetryReason = 'rate_limited' | 'server_error' | 'network_error';
+export type RetryReason = 'rate_limited' | 'server_error' | 'network_error' | 'timeout';
 
 export interface RetryOptions {
   /** Attempts per request, the first included. Default 4. */
@@ -68,9 +70,24 @@ function nonNegativeMs(value: number | undefined, fallback: number, path: string
 }
 
 /**
+ * A provider's retry defaults, for its quirks (`createProviderClient(…, { retry: retrying(…) })`):
+ * the client's `retry` option goes over them, `false` turns retrying off. A client whose quirks
+ * bring none does not retry, and its bundle carries no retry code.
+ */
+export function retrying(defaults: RetryOptions = {}): RetryPolicy {
+  return (options) => {
+    if (options === false) return undefined;
+    if (options !== undefined && (typeof options !== 'object' || options === null))
+      throw new TypeError('"options.retry" must be retry options or false');
+    return retryMiddleware({ ...defaults, ...options });
+  };
+}
+
+/**
  * Retries what a server refused for now. A 429 is retried for every method (the server did not
- * act on it) after the provider's reset time, if that is at most `maxWaitMs` away; a 5xx (but 501)
- * or a network error only for idempotent methods, after an exponential backoff with full jitter.
+ * act on it) after the provider's reset time, if that is at most `maxWaitMs` away; a 5xx (but 501),
+ * a network error or a timed-out attempt only for idempotent methods, after an exponential backoff
+ * with full jitter.
  * Install it closest to the network (after auth) so that replays carry the credentials; each
  * replay is a clone of the request taken before it was sent, sent with the client's own fetch.
  */
@@ -105,8 +122,10 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
         ? { delayMs: backoff(attempt), reason: 'server_error' }
         : undefined;
     }
+    // An attempt that timed out (the client's timeoutMs) is retried; the caller's abort is not.
+    const reason = outcome instanceof RequestTimeoutError ? 'timeout' : 'network_error';
     return !isAbort(outcome) && idempotent.has(method) && attempt < maxAttempts
-      ? { delayMs: backoff(attempt), reason: 'network_error' }
+      ? { delayMs: backoff(attempt), reason }
       : undefined;
   }
 

@@ -1,3 +1,4 @@
+import { assertHttpUrl } from '@oapi/auth';
 import type { ProviderDescriptor, ServerDescriptor } from './descriptor.js';
 
 /** The client's options by name, as they came (validated here). */
@@ -11,12 +12,6 @@ export interface ChosenServers {
 }
 
 const scheme = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-export function assertHttpUrl(value: unknown, option: string, example: string): asserts value is string {
-  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) {
-    throw new TypeError(`"options.${option}" must be an http(s) URL, e.g. "${example}"`);
-  }
-}
 
 function variableNames(server: ServerDescriptor): string[] {
   return [...server.url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
@@ -58,18 +53,6 @@ function variableValue(server: ServerDescriptor, name: string, options: OptionVa
 /** A server's URL with its variables' defaults: an example of it. */
 export function defaultUrl(server: ServerDescriptor): string {
   return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables?.[name]?.default ?? whole);
-}
-
-/** The spec's token URL with its server's defaults: an example for messages. */
-export function defaultTokenUrl(descriptor: ProviderDescriptor): string {
-  const server = defaultUrl((descriptor.tokenServers ?? descriptor.servers)[0]!);
-  const flows = Object.values(descriptor.security.schemes).flatMap((scheme) =>
-    scheme.type === 'oauth2' ? Object.values(scheme.flows) : [],
-  );
-  const tokenUrl = flows.map((flow) => (flow && 'tokenUrl' in flow ? flow.tokenUrl : undefined)).find(Boolean);
-  return URL.canParse(tokenUrl ?? '/oauth/token', server)
-    ? new URL(tokenUrl ?? '/oauth/token', server).href
-    : 'https://auth.example.com/oauth/token';
 }
 
 /** A server's URL with its variables filled in from the options. */
@@ -114,7 +97,7 @@ export function chooseServers(
     const apiVariables = descriptor.servers.flatMap(variableNames);
     const both = ['server', ...apiVariables].find((name) => options[name] !== undefined);
     if (both) throw new TypeError(`Pass either "options.${both}" or "options.baseUrl", not both`);
-    assertHttpUrl(options.baseUrl, 'baseUrl', defaultUrl(descriptor.servers[0]!));
+    assertHttpUrl(options.baseUrl, 'options.baseUrl', defaultUrl(descriptor.servers[0]!));
     return { baseUrl: options.baseUrl, tokenBaseUrl: tokenServer && serverUrl(tokenServer, options) };
   }
   return {

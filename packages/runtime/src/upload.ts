@@ -1,15 +1,16 @@
-import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-
-/** A file to upload: its text, a Blob (or File), or `{ path }` on disk. */
-export type FileSource = string | Blob | { readonly path: string };
+/**
+ * A file to upload: its text, a Blob (or File), or a stream of its bytes: a web `ReadableStream`
+ * (`response.body`, `blob.stream()`) or any async iterable of bytes (Node's `fs.createReadStream`).
+ * For a file on disk in Node, `fileFromPath` of the `/node` entry opens it without reading it.
+ */
+export type FileSource = string | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** The file is at or above the API's size limit; nothing was sent. */
 export class FileTooLargeError extends Error {
   override readonly name = 'FileTooLargeError';
   constructor(
     readonly fileName: string,
+    /** Its size in bytes; for a stream, what had been read when it reached the limit. */
     readonly size: number,
     readonly limit: number,
   ) {
@@ -26,35 +27,51 @@ export interface FileOptions {
   readonly name?: string;
 }
 
-/** `fs.openAsBlob`, with an error that names the path and the reason. */
-async function openFile(path: string, type: string): Promise<Blob> {
+const isAsyncIterable = (value: unknown): value is AsyncIterable<Uint8Array> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+/** A ReadableStream's chunks; not every browser makes the stream itself async-iterable. */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
   try {
-    const stats = await stat(path);
-    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-    return await openAsBlob(path, { type });
-  } catch (error) {
-    const reason = (error as { code?: string }).code ?? (error as Error).message;
-    throw new Error(`Cannot read "${path}" to upload it: ${reason}`, { cause: error });
+    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
+  } finally {
+    await reader.cancel();
   }
 }
 
-/**
- * The source as a File ready for a multipart body, its size checked first. A path is opened
- * with `fs.openAsBlob`, which reads nothing until the upload streams it.
- */
+/** The stream's bytes as a Blob, read no further than `maxBytes`. */
+async function collect(chunks: AsyncIterable<Uint8Array>, name: string, maxBytes: number | undefined): Promise<Blob> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    if (!(chunk instanceof Uint8Array)) throw new TypeError('"file" must be a stream of bytes (Uint8Array chunks)');
+    parts.push(new Uint8Array(chunk));
+    size += chunk.byteLength;
+    if (maxBytes !== undefined && size >= maxBytes) throw new FileTooLargeError(name, size, maxBytes);
+  }
+  return new Blob(parts);
+}
+
+/** The source as a File ready for a multipart body, its size checked first. */
 export async function fileFrom(source: FileSource, options: FileOptions = {}): Promise<File> {
   const type = options.type ?? 'text/csv';
+  const name = options.name ?? 'upload.csv';
   let file: File;
   if (typeof source === 'string') {
-    file = new File([source], options.name ?? 'upload.csv', { type });
+    file = new File([source], name, { type });
   } else if (source instanceof File) {
     file = source;
   } else if (source instanceof Blob) {
-    file = new File([source], options.name ?? 'upload.csv', { type: source.type || type });
-  } else if (typeof source === 'object' && source !== null && typeof source.path === 'string' && source.path !== '') {
-    file = new File([await openFile(source.path, type)], basename(source.path), { type });
+    file = new File([source], name, { type: source.type || type });
+  } else if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {
+    file = new File([await collect(chunksOf(source), name, options.maxBytes)], name, { type });
+  } else if (isAsyncIterable(source)) {
+    file = new File([await collect(source, name, options.maxBytes)], name, { type });
   } else {
-    throw new TypeError('"file" must be the file\'s text, a Blob, or { path } to a file on disk');
+    throw new TypeError(
+      '"file" must be the file\'s text, a Blob or File, or a stream of its bytes (for a path, use fileFromPath of the /node entry)',
+    );
   }
   if (options.maxBytes !== undefined && file.size >= options.maxBytes)
     throw new FileTooLargeError(file.name, file.size, options.maxBytes);

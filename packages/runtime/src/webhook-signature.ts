@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
+// Web Crypto rather than node:crypto: the same check runs in Node, browsers' service workers, Deno,
+// Bun and edge runtimes (Cloudflare Workers, Vercel), where webhook endpoints often live.
 export type WebhookSignatureErrorCode =
   | 'missing_signature'
   | 'malformed_signature'
@@ -29,19 +29,28 @@ export interface HmacSignatureOptions {
 }
 
 const digestPattern = { hex: /^[0-9a-f]+$/i, base64: /^[A-Za-z0-9+/]+={0,2}$/ };
+const webCryptoHash = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' } as const;
+
+function decodeDigest(digest: string, encoding: 'hex' | 'base64'): Uint8Array<ArrayBuffer> {
+  if (encoding === 'base64') return Uint8Array.from(atob(digest), (c) => c.charCodeAt(0));
+  return Uint8Array.from(digest.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
+}
+
+const bytesOf = (value: string | Uint8Array): Uint8Array<ArrayBuffer> =>
+  typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value);
 
 /**
  * Checks `signature` (a header value such as `sha1=4f1c…`) against the HMAC of the raw body with
- * `secret`, in constant time (`crypto.timingSafeEqual`). `body` must be the exact bytes received,
- * before any parsing. Throws a WebhookSignatureError with a `code`; its message never shows the
- * secret or the expected digest.
+ * `secret`, in constant time (Web Crypto's `verify`). `body` must be the exact bytes received,
+ * before any parsing. Rejects with a WebhookSignatureError with a `code`; its message never shows
+ * the secret or the expected digest.
  */
-export function verifyHmacSignature(
+export async function verifyHmacSignature(
   body: string | Uint8Array,
   signature: string | null | undefined,
   secret: string | Uint8Array,
   options: HmacSignatureOptions,
-): void {
+): Promise<void> {
   const header = options.headerName ?? 'signature header';
   const encoding = options.encoding ?? 'hex';
   const prefix = options.prefix ?? '';
@@ -66,9 +75,14 @@ export function verifyHmacSignature(
       `The ${header} is not "${prefix}<${encoding} ${options.algorithm.toUpperCase()} HMAC>".`,
     );
   }
-  const received = Buffer.from(digest, encoding);
-  const expected = createHmac(options.algorithm, secret).update(body).digest();
-  if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    bytesOf(secret),
+    { name: 'HMAC', hash: webCryptoHash[options.algorithm] },
+    false,
+    ['verify'],
+  );
+  if (!(await crypto.subtle.verify('HMAC', key, decodeDigest(digest, encoding), bytesOf(body)))) {
     throw new WebhookSignatureError(
       'signature_mismatch',
       `The ${header} does not match the body: the payload was altered, or signed with another secret.`,

@@ -172,13 +172,13 @@ describe('bad options', () => {
       'a baseUrl without scheme',
       tenant,
       { baseUrl: 'a.example.com' },
-      '"options.baseUrl" must be an http(s) URL, e.g. "https://tenant.example.com"',
+      '"options.baseUrl" must be an absolute http(s) URL, e.g. "https://tenant.example.com"',
     ],
     [
-      'a tokenUrl without scheme',
-      tenant,
-      { host: 'a.example.com', tokenUrl: '/oauth/token' },
-      '"options.tokenUrl" must be an http(s) URL',
+      'a tokenUrl without scheme, for a grant',
+      tokenElsewhere,
+      { auth: password(), tokenUrl: '/oauth/token' },
+      '"options.tokenUrl" must be an absolute http(s) URL, e.g. "https://id.example.com/oauth/token"',
     ],
     ['an unknown server name', regional, { server: 'mars' }, '"options.server" must be one of us, eu'],
     [

@@ -11,7 +11,7 @@ export function testDescriptor(overrides: Partial<ProviderDescriptor> = {}): Pro
     tokenParameters: [],
     strategies: [],
     bodyEncoding: 'json',
-    operations: [],
+    deprecatedOperations: [],
     ...overrides,
   };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createProviderClient } from '../src/index.js';
+import { createProviderClient, railsForms } from '../src/index.js';
 import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths } from './scripted-fetch.js';
 
-describe('a client whose spec declares Rails form bodies (bodyEncoding rails-form)', () => {
+describe('a client whose descriptor brings the Rails form encoding (railsForms)', () => {
   const { fetch, sent } = scriptedFetch([json(200, { id: 1 }), json(200, { id: 2 }), json(200, [])]);
-  const client = createProviderClient<paths>(testDescriptor({ bodyEncoding: 'rails-form' }), { fetch });
+  const client = createProviderClient<paths>(testDescriptor({ bodyEncoding: 'rails-form', bodyEncoder: railsForms }), {
+    fetch,
+  });
 
   it('sends bracketed form text labelled application/x-www-form-urlencoded', async () => {
     await client.POST('/things', { body: { thing: { name: 'a b' } } });

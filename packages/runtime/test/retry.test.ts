@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bearerToken } from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
-import { createProviderClient, RateLimitError, unwrap, type RetryOptions } from '../src/index.js';
+import { createProviderClient, RateLimitError, retrying, unwrap, type RetryOptions } from '../src/index.js';
 import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
@@ -27,7 +27,7 @@ function setup(replies: Reply[], retry: RetryOptions | false = {}) {
       auth: bearerToken('token-abc-123'),
       retry: retry === false ? false : { sleep: async (ms) => void waits.push(ms), ...retry },
     },
-    { retry: { rateLimitResetMs: epochReset, now: () => now, random: () => 0.5 } },
+    { retry: retrying({ rateLimitResetMs: epochReset, now: () => now, random: () => 0.5 }) },
   );
   return { client, sent, waits };
 }

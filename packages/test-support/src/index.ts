@@ -1,3 +1,4 @@
+export { chromiumPath, launchChromium } from './chromium.js';
 export { freePort, listen, readBody, sendJson, type LoopbackServer } from './loopback.js';
 export { startPrism, type PrismMock } from './prism.js';
 export { deepObjectForm, prismFormDialect, prismRailsFormSpec } from './prism-form-dialect.js';

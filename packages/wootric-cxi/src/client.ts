@@ -1,4 +1,10 @@
-import { type ClientBaseOptions, createProviderClient, type ProviderClient } from '@oapi/runtime';
+import {
+  type ClientBaseOptions,
+  createProviderClient,
+  type ProviderClient,
+  type RetryClientOptions,
+  retrying,
+} from '@oapi/runtime';
 import type { paths } from './generated/openapi.js';
 import { provider, type SpecOptions } from './generated/provider.js';
 
@@ -6,7 +12,7 @@ import { provider, type SpecOptions } from './generated/provider.js';
  * `accountToken` (the CXI account's `NPS-…`, required with the password grant) and the options
  * every client takes; `tokenUrl` replaces the main Wootric token endpoint the spec names.
  */
-export interface WootricCxiClientOptions extends ClientBaseOptions, SpecOptions {}
+export interface WootricCxiClientOptions extends ClientBaseOptions, RetryClientOptions, SpecOptions {}
 
 export type WootricCxiClient = ProviderClient<paths>;
 
@@ -21,5 +27,5 @@ export type WootricCxiClient = ProviderClient<paths>;
  * ```
  */
 export function createWootricCxiClient(options: WootricCxiClientOptions = {}): WootricCxiClient {
-  return createProviderClient<paths>(provider, options, { retry: {} });
+  return createProviderClient<paths>(provider, options, { retry: retrying() });
 }

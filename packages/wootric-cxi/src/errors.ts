@@ -19,4 +19,4 @@ export class OnboardingRequiredError<Body = OnboardingRequiredBody> extends ApiE
  * The data of a result, or a thrown error: `OnboardingRequiredError` (424), `UnauthorizedError`
  * (401), `RateLimitError` (429) or `ApiError`, whose message lists an `error_list` body's errors.
  */
-export const unwrap = createUnwrap({ 424: OnboardingRequiredError });
+export const unwrap = /* @__PURE__ */ createUnwrap({ 424: OnboardingRequiredError });

@@ -12,8 +12,10 @@ export {
   FileTooLargeError,
   PageLimitError,
   RateLimitError,
+  RequestTimeoutError,
   UnauthorizedError,
   ValidationError,
+  type DeprecationNotice,
   type FileSource,
   type RetryOptions,
 } from '@oapi/runtime';

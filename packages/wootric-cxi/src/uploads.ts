@@ -13,7 +13,8 @@ export interface CsvUploadOptions {
 const filePart = (file: File) => file as unknown as string;
 
 /**
- * `POST /v1/imports`: a CSV of feedback (its text, a Blob, or `{ path }`), one response per row,
+ * `POST /v1/imports`: a CSV of feedback (its text, a Blob or File, or a stream of its bytes; a file
+ * on disk: `fileFromPath` of `@oapi/wootric-cxi/node`), one response per row,
  * `feedback_date` on every row. A file of 10 MB or more throws `FileTooLargeError` before anything
  * is sent. Returns openapi-fetch's result, for `unwrap`.
  */

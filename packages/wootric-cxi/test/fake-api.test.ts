@@ -17,6 +17,7 @@ import {
   uploadImport,
   uploadResponseProperties,
 } from '../src/index.js';
+import { fileFromPath } from '../src/node.js';
 import { owner } from '@oapi/fakes/wootric-oauth';
 import { accountToken, startFakeCxi, type FakeCxi, type FakeCxiData } from '@oapi/fakes/wootric-cxi';
 import { notCheckableByPrism } from './prism-exemptions.js';
@@ -171,11 +172,11 @@ describe('updateSegmentsInBulk (arrays of hashes, which Prism cannot read)', () 
 describe('CSV uploads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'oapi-cxi-'));
 
-  it('uploads a CSV from a path as the multipart part `file`', async () => {
+  it('uploads a CSV from a path (the /node entry) as the multipart part `file`', async () => {
     const path = join(dir, 'feedback.csv');
     writeFileSync(path, 'feedback_date,feedback\n2020-07-16,Great\n');
     const { cxi, fake } = await setup();
-    expect(unwrap(await uploadImport(cxi, { path })).id).toBe(12);
+    expect(unwrap(await uploadImport(cxi, await fileFromPath(path))).id).toBe(12);
     const [request] = fake.requests.filter((r) => r.path === '/v1/imports');
     expect(request?.contentType).toMatch(/^multipart\/form-data; boundary=/);
     expect(request?.raw).toMatch(

@@ -3,7 +3,9 @@
 // bodies go through prismFormDialect (see packages/wootric/test/prism.test.ts for why). The one
 // operation Prism cannot read at all, `updateSegmentsInBulk` (only arrays of hashes), is exercised
 // against the stateful fake in fake-api.test.ts.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operationList } from '@oapi/codegen';
 import { parseRailsForm } from '@oapi/runtime';
 import { prismFormDialect, prismRailsFormSpec, startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +13,6 @@ import { notCheckableByPrism } from './prism-exemptions.js';
 import {
   createWootricCxiClient,
   listAll,
-  provider,
   passwordGrant,
   unwrap,
   uploadImport,
@@ -166,6 +167,10 @@ describe('wootric-cxi client against Prism', () => {
   });
 
   it('exercised every operation of the spec (one of them against the fake)', () => {
-    expect([...called, ...notCheckableByPrism].sort()).toEqual(provider.operations.map((op) => op.operationId).sort());
+    expect([...called, ...notCheckableByPrism].sort()).toEqual(
+      operationList(JSON.parse(readFileSync(spec.replace(/\.yaml$/, '.json'), 'utf8')) as Record<string, unknown>)
+        .map((op) => op.operationId)
+        .sort(),
+    );
   });
 });

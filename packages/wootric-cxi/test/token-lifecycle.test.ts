@@ -77,10 +77,10 @@ describe('createWootricCxiClient: where requests go', () => {
   });
 
   it.each([
-    [{ baseUrl: 'cxi-api.wootric.com' }, /"options.baseUrl" must be an http\(s\) URL/],
+    [{ baseUrl: 'cxi-api.wootric.com' }, /"options.baseUrl" must be an absolute http\(s\) URL/],
     [
-      { tokenUrl: '/oauth/token' },
-      /"options.tokenUrl" must be an http\(s\) URL, e.g. "https:\/\/api.wootric.com\/oauth\/token"/,
+      { tokenUrl: '/oauth/token', accountToken, auth: passwordGrant(owner) },
+      /"options.tokenUrl" must be an absolute http\(s\) URL, e.g. "https:\/\/api.wootric.com\/oauth\/token"/,
     ],
     [{ accountToken: '' }, /"options.accountToken" must be a non-empty string/],
     [{ tokenUrl: 'http://tokens.example.com/oauth/token', auth: bearerToken('abc-123-token') }, undefined],

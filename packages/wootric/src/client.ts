@@ -1,4 +1,10 @@
-import { type ClientBaseOptions, createProviderClient, type ProviderClient } from '@oapi/runtime';
+import {
+  type ClientBaseOptions,
+  createProviderClient,
+  type ProviderClient,
+  type RetryClientOptions,
+  retrying,
+} from '@oapi/runtime';
 import type { paths } from './generated/openapi.js';
 import { provider, type SpecOptions } from './generated/provider.js';
 import { wootricRateLimitResetMs } from './rate-limit.js';
@@ -7,7 +13,7 @@ import { wootricRateLimitResetMs } from './rate-limit.js';
  * `accountToken` (`NPS-…`: it picks the region's server and, with the password grant, the account
  * to log in to), `server` (`us`, `eu`, `au`) and the options every client takes.
  */
-export interface WootricClientOptions extends ClientBaseOptions, SpecOptions {}
+export interface WootricClientOptions extends ClientBaseOptions, RetryClientOptions, SpecOptions {}
 
 export type WootricClient = ProviderClient<paths>;
 
@@ -25,5 +31,7 @@ export type WootricClient = ProviderClient<paths>;
  * ```
  */
 export function createWootricClient(options: WootricClientOptions = {}): WootricClient {
-  return createProviderClient<paths>(provider, options, { retry: { rateLimitResetMs: wootricRateLimitResetMs } });
+  return createProviderClient<paths>(provider, options, {
+    retry: retrying({ rateLimitResetMs: wootricRateLimitResetMs }),
+  });
 }

@@ -5,8 +5,8 @@ import type { components } from './generated/openapi.js';
 export type EmailSurveyCsvOptions = components['schemas']['EmailSurveyCsvOptions'];
 
 /**
- * `POST /v1/email_survey_csv` with the CSV uploaded as a file (multipart): its text, a Blob, or
- * `{ path }`. At most 5,000 rows, the first column `email`. Returns openapi-fetch's result, for
+ * `POST /v1/email_survey_csv` with the CSV uploaded as a file (multipart): its text, a Blob or
+ * File, or a stream of its bytes (a file on disk: `fileFromPath` of `@oapi/wootric/node`). At most 5,000 rows, the first column `email`. Returns openapi-fetch's result, for
  * `unwrap`.
  */
 export async function sendEmailSurveyCsv(client: WootricClient, csv: FileSource, options: EmailSurveyCsvOptions = {}) {

@@ -24,4 +24,4 @@ export class LockedError<Body = ErrorList> extends ApiError<Body> {
  * `retryAfterMs`), `UnauthorizedError` (401), or `ApiError` with the `error_list` body, its
  * errors listed in the message.
  */
-export const unwrap = createUnwrap({ 423: LockedError });
+export const unwrap = /* @__PURE__ */ createUnwrap({ 423: LockedError });

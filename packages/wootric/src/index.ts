@@ -21,10 +21,12 @@ export {
   FileTooLargeError,
   PageLimitError,
   RateLimitError,
+  RequestTimeoutError,
   TimeWindowError,
   UnauthorizedError,
   ValidationError,
   WebhookSignatureError,
+  type DeprecationNotice,
   type FileSource,
   type RetryOptions,
 } from '@oapi/runtime';

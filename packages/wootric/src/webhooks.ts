@@ -51,19 +51,19 @@ function parsePayload(text: string, contentType: string | undefined): Record<str
 
 /**
  * Checks `X-Wootric-Signature` (`sha1=<hex HMAC-SHA1 of the raw body>`, keyed with the account's
- * webhook secret) in constant time, then reads the payload, JSON or URL-encoded, into the spec's
- * type. `rawBody` must be the bytes received, before any body parser. Throws
+ * webhook secret) in constant time with Web Crypto, then reads the payload, JSON or URL-encoded,
+ * into the spec's type. `rawBody` must be the bytes received, before any body parser. Rejects with
  * `WebhookSignatureError` (`code`: missing_signature, malformed_signature, signature_mismatch,
  * missing_secret) before reading anything, or `WebhookPayloadError` for a signed body that is no
  * Wootric event.
  */
-export function verifyWootricWebhook(
+export async function verifyWootricWebhook(
   rawBody: string | Uint8Array,
   signatureHeader: string | null | undefined,
   secret: string,
   options: { readonly contentType?: string } = {},
-): WootricWebhookEvent {
-  verifyHmacSignature(rawBody, signatureHeader, secret, {
+): Promise<WootricWebhookEvent> {
+  await verifyHmacSignature(rawBody, signatureHeader, secret, {
     algorithm: 'sha1',
     prefix: 'sha1=',
     headerName: 'X-Wootric-Signature',

@@ -64,7 +64,7 @@ describe('createWootricClient: where requests go', () => {
     [{ accountToken: '' }, /"options.accountToken" must be a non-empty string/],
     [{ server: 'mars' as never }, /"options.server" must be one of us, eu, au/],
     [{ region: 'eu' } as never, /"options.region" is not an option of the wootric client/],
-    [{ baseUrl: 'api.wootric.com' }, /"options.baseUrl" must be an http\(s\) URL/],
+    [{ baseUrl: 'api.wootric.com' }, /"options.baseUrl" must be an absolute http\(s\) URL/],
     [
       {
         accountToken: 'NPS-EU-1',

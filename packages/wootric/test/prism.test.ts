@@ -4,7 +4,9 @@
 // (arrays as deepObject, which Prism is told by prismRailsFormSpec's copy of the spec, since OpenAPI
 // leaves it undefined); Prism then validates what a Rails server would see. (Arrays of hashes, such as `context`, cannot
 // be read by Prism at all: they are checked against the stateful fake, in form-bodies.test.ts.)
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operationList } from '@oapi/codegen';
 import { parseRailsForm } from '@oapi/runtime';
 import { prismFormDialect, prismRailsFormSpec, startPrism, type PrismMock } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +14,6 @@ import {
   clientCredentialsGrant,
   createWootricClient,
   listAll,
-  provider,
   passwordGrant,
   sendEmailSurveyCsv,
   unwrap,
@@ -338,6 +339,10 @@ describe('wootric client against Prism: metrics, e-mail surveys and stats', () =
 
 describe('coverage', () => {
   it('exercised every operation of the spec', () => {
-    expect([...called].sort()).toEqual(provider.operations.map((op) => op.operationId).sort());
+    expect([...called].sort()).toEqual(
+      operationList(JSON.parse(readFileSync(spec.replace(/\.yaml$/, '.json'), 'utf8')) as Record<string, unknown>)
+        .map((op) => op.operationId)
+        .sort(),
+    );
   });
 });

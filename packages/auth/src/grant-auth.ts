@@ -1,0 +1,81 @@
+import type { Middleware } from 'openapi-fetch';
+import type { Auth, AuthOptions } from './create-auth.js';
+import { assertGrantOptions } from './grant-options.js';
+import type { OAuth2SchemeConfig } from './security-config.js';
+import type { AuthContext } from './static-auth.js';
+import type { GrantStrategy } from './strategies.js';
+import { createTokenManager } from './token-manager.js';
+
+export interface GrantAuthContext extends AuthContext {
+  readonly options: AuthOptions;
+  readonly fetch: typeof globalThis.fetch;
+  readonly checkUrl: (url: URL, what: string) => void;
+}
+
+/**
+ * Tokens from the spec's oauth2 scheme, fetched, cached and refreshed by a token manager; a request
+ * the API refuses with 401 is replayed once with a new token.
+ */
+export function grantAuth(strategy: GrantStrategy, context: GrantAuthContext): Auth {
+  const { options } = context;
+  const oauth2 = Object.values(context.security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
+  if (!oauth2)
+    throw new TypeError(
+      `"auth": the ${context.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`,
+    );
+  assertGrantOptions(options, oauth2, strategy);
+  const tokens = createTokenManager({
+    scheme: oauth2,
+    strategy,
+    tokenBaseUrl: options.tokenBaseUrl ?? options.baseUrl,
+    tokenUrl: options.tokenUrl,
+    tokenParameters: options.tokenParameters,
+    fetch: context.fetch,
+    store: options.tokenStore,
+    onTokens: options.onTokens,
+    timeoutMs: options.tokenTimeoutMs ?? 30_000,
+    now: options.now ?? Date.now,
+    checkUrl: context.checkUrl,
+  });
+  const authorization = async (signal?: AbortSignal) => `Bearer ${(await tokens.getToken(signal)).accessToken}`;
+
+  // The request as it was before openapi-fetch sent it, to replay after a 401: a body can be read
+  // only once, so a request with one is cloned in onRequest; one without can be sent again as is.
+  interface Sent {
+    readonly replay: Request;
+    readonly authorization: string;
+  }
+  const sent = new WeakMap<Request, Sent>();
+
+  const middleware: Middleware = {
+    async onRequest({ request }) {
+      context.checkRequestUrl(request.url);
+      const value = await authorization(request.signal);
+      request.headers.set('authorization', value);
+      sent.set(request, { replay: request.body === null ? request : request.clone(), authorization: value });
+      return request;
+    },
+    onResponse({ request, response, options: clientOptions }) {
+      const original = sent.get(request);
+      if (!original) return undefined;
+      sent.delete(request);
+      // Synchronous when there is nothing to do: this hook runs on every response.
+      return response.status === 401 ? replay(request, response, original, clientOptions.fetch) : undefined;
+    },
+  };
+
+  async function replay(
+    request: Request,
+    response: Response,
+    original: Sent,
+    fetch: typeof globalThis.fetch,
+  ): Promise<Response> {
+    await response.body?.cancel();
+    tokens.invalidate(original.authorization.slice('Bearer '.length));
+    original.replay.headers.set('authorization', await authorization(request.signal));
+    // The client's own fetch, not the global one: tests, proxies and instrumentation see the replay.
+    return fetch(original.replay);
+  }
+
+  return { middleware, tokens, authorization };
+}

@@ -1,0 +1,43 @@
+// The descriptor as `src/generated/provider.ts` ships it: what the runtime reads. Every browser
+// bundle of a client carries this object, so the prose (descriptions, scope texts) stays in the
+// spec, the docs and the JSDoc of the generated options, and only deprecated operations are listed.
+import type { SecuritySchemeConfig } from '@oapi/auth';
+import type { ProviderDescriptor, ServerDescriptor } from '@oapi/runtime';
+
+function server({ url, variables, name, match }: ServerDescriptor): ServerDescriptor {
+  return {
+    url,
+    ...(variables && {
+      variables: Object.fromEntries(
+        Object.entries(variables).map(([key, { default: value, enum: values, required }]) => [
+          key,
+          { default: value, ...(values && { enum: values }), ...(required && { required }) },
+        ]),
+      ),
+    }),
+    ...(name !== undefined && { name }),
+    ...(match && { match }),
+  };
+}
+
+function scheme(config: SecuritySchemeConfig): SecuritySchemeConfig {
+  if (config.type === 'apiKey') return { type: config.type, in: config.in, name: config.name };
+  if (config.type === 'http') return { type: config.type, scheme: config.scheme };
+  const { description: _, flows, ...rest } = config;
+  const withoutScopes = Object.entries(flows).map(([flow, { scopes: __, ...kept }]) => [flow, kept]);
+  return { ...rest, flows: Object.fromEntries(withoutScopes) };
+}
+
+export function shippedDescriptor(descriptor: ProviderDescriptor): ProviderDescriptor {
+  const { servers, tokenServers, security, tokenParameters } = descriptor;
+  return {
+    ...descriptor,
+    servers: servers.map(server),
+    ...(tokenServers && { tokenServers: tokenServers.map(server) }),
+    security: {
+      ...security,
+      schemes: Object.fromEntries(Object.entries(security.schemes).map(([name, config]) => [name, scheme(config)])),
+    },
+    tokenParameters: tokenParameters.map(({ name, option }) => ({ name, option })),
+  };
+}

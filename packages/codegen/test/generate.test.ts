@@ -1,0 +1,95 @@
+// What codegen writes into a client's src/generated/: the descriptor as it ships (what the runtime
+// reads, no prose), the code of a body encoding imported only where the spec asks for it, and the
+// deprecated operations marked in the types.
+import { describe, expect, it } from 'vitest';
+import { generateApiFiles } from '../src/index.js';
+
+const api = { name: 'acme@v1', id: 'acme', version: 'v1', root: 'spec/acme/openapi.yaml' } as const;
+const entry = {
+  ...api,
+  bundled: { yaml: 'dist/acme.openapi.yaml', json: 'dist/acme.openapi.json' },
+  client: { dir: 'packages/acme', name: '@oapi/acme', factory: 'createAcmeClient' },
+};
+
+function spec(body: Record<string, unknown>): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Acme', version: '1.0.0' },
+    servers: [
+      {
+        url: 'https://{host}',
+        description: 'A tenant: SERVER-PROSE',
+        variables: { host: { default: 'acme.test', description: 'The host: VARIABLE-PROSE', 'x-required': true } },
+      },
+    ],
+    paths: {
+      '/things': {
+        get: {
+          operationId: 'listThings',
+          summary: 'List things: SUMMARY-PROSE',
+          deprecated: true,
+          responses: { 200: { description: 'ok' } },
+        },
+        post: { operationId: 'createThing', requestBody: { content: body }, responses: { 200: { description: 'ok' } } },
+      },
+    },
+    components: {
+      securitySchemes: {
+        oauth2: {
+          type: 'oauth2',
+          description: 'OAuth: SCHEME-PROSE',
+          flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { read: 'Read: SCOPE-PROSE' } } },
+        },
+      },
+    },
+    security: [{ oauth2: [] }],
+  };
+}
+
+const json = { 'application/json': { schema: { type: 'object' } } };
+const railsForm = {
+  'application/x-www-form-urlencoded': { 'x-bracket-notation': 'rails', schema: { type: 'object' } },
+};
+const file = async (body: Record<string, unknown>, name: string) =>
+  (await generateApiFiles(entry, spec(body))).find((generated) => generated.name === name)!.contents;
+
+describe('src/generated/provider.ts', () => {
+  it('ships what the runtime reads and none of the prose, which stays in the JSDoc of the options', async () => {
+    const provider = await file(json, 'provider.ts');
+    const shipped = provider.slice(0, provider.indexOf('export interface SpecOptions'));
+    expect(shipped).not.toMatch(/PROSE/);
+    expect(shipped).toContain('"url": "https://{host}"');
+    expect(shipped).toContain('"tokenUrl": "/oauth/token"');
+    expect(provider.slice(shipped.length)).toContain('The host: VARIABLE-PROSE');
+  });
+
+  it('lists the deprecated operations, and only those', async () => {
+    const provider = await file(json, 'provider.ts');
+    expect(provider).toContain(
+      '"deprecatedOperations": [\n    {\n      "operationId": "listThings",\n      "method": "GET",\n      "path": "/things"\n    }\n  ]',
+    );
+    expect(provider).not.toContain('createThing');
+  });
+
+  it('imports the code of the Rails form encoding only for a spec whose bodies are Rails forms', async () => {
+    const forms = await file(railsForm, 'provider.ts');
+    expect(forms).toContain("import { type ProviderDescriptor, railsForms } from '@oapi/runtime';");
+    expect(forms).toMatch(/"bodyEncoding": "rails-form",[\s\S]*"bodyEncoder": railsForms\n\} as const/);
+    const plain = await file(json, 'provider.ts');
+    expect(plain).toContain("import type { ProviderDescriptor } from '@oapi/runtime';");
+    expect(plain).not.toContain('railsForms');
+  });
+});
+
+describe('src/generated/openapi.ts', () => {
+  it('marks a deprecated operation @deprecated in paths (openapi-typescript) and in operations (here)', async () => {
+    const types = await file(json, 'openapi.ts');
+    expect(types).toMatch(
+      /\* List things: SUMMARY-PROSE\n\s+\* @deprecated\n\s+\*\/\n\s+get: operations\["listThings"\];/,
+    );
+    expect(types).toMatch(
+      /\/\*\* @deprecated The spec marks this operation deprecated: a call to it is reported once \(`onDeprecation`\)\. \*\/\n\s+listThings: \{/,
+    );
+    expect(types).not.toMatch(/@deprecated[^\n]*\n\s+createThing: \{/);
+  });
+});
