@@ -16,12 +16,14 @@ const hooks = 'https://hooks.example.test';
 const secret = 'whsec-test-0123456789';
 
 /** A reader's receiver, per provider: the event it read, or why it refused the delivery. */
-const receivers: Readonly<Record<string, (request: Request, body: string) => string>> = {
-  wootric: (request, body) =>
-    verifyWootricWebhook(body, request.headers.get('x-wootric-signature'), secret, {
-      contentType: request.headers.get('content-type') ?? undefined,
-    }).type,
-  cloudcx: (_, body) => parseCloudcxWebhook(body).event,
+const receivers: Readonly<Record<string, (request: Request, body: string) => Promise<string>>> = {
+  wootric: async (request, body) =>
+    (
+      await verifyWootricWebhook(body, request.headers.get('x-wootric-signature'), secret, {
+        contentType: request.headers.get('content-type') ?? undefined,
+      })
+    ).type,
+  cloudcx: async (_, body) => parseCloudcxWebhook(body).event,
 };
 
 /** What each webhook's event is called by the receiver. */
@@ -40,7 +42,7 @@ beforeAll(async () => {
     const body = await request.text();
     const receive = receivers[new URL(request.url).pathname.slice(1)]!;
     try {
-      received.push(receive(request, body));
+      received.push(await receive(request, body));
       return new Response(null, { status: 200 });
     } catch (error) {
       return new Response(String(error), { status: 400 });
