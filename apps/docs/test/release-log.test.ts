@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HistoryEntry } from '@oapi/spec-diff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readChangelogs } from '../src/changelog.js';
 import { bumpVersion, pendingChangesets, readClientReleases } from '../src/client-releases.js';
@@ -92,42 +93,28 @@ describe('the release log', () => {
       id: 'path-added' | 'response-property-made-optional' | 'documentation-changed',
       operation: string,
     ) => ({ id, severity: 'info', operation, pointer: '', message: '' }) as const;
+    const entry = (
+      n: number,
+      change: 'added' | 'changed',
+      id: Parameters<typeof finding>[0],
+      operation: string,
+    ): HistoryEntry => ({
+      commit: String(n),
+      shortCommit: String(n),
+      parent: n > 1 ? String(n - 1) : null,
+      date: at(`0${n}`),
+      subject: 's',
+      change,
+      findings: [finding(id, operation)],
+      summary: { breaking: 0, warning: 0, info: 1 },
+      bump: 'minor',
+    });
     const log = releaseLog(
       {
         entries: [
-          {
-            commit: '3',
-            shortCommit: '3',
-            parent: '2',
-            date: at('03'),
-            subject: 's',
-            change: 'changed',
-            findings: [finding('documentation-changed', '/a')],
-            summary: { breaking: 0, warning: 0, info: 1 },
-            bump: 'patch',
-          },
-          {
-            commit: '2',
-            shortCommit: '2',
-            parent: '1',
-            date: at('02'),
-            subject: 's',
-            change: 'changed',
-            findings: [finding('response-property-made-optional', 'GET /a')],
-            summary: { breaking: 1, warning: 0, info: 0 },
-            bump: 'major',
-          },
-          {
-            commit: '1',
-            shortCommit: '1',
-            parent: null,
-            date: at('01'),
-            subject: 's',
-            change: 'added',
-            findings: [finding('path-added', '/a')],
-            summary: { breaking: 0, warning: 0, info: 1 },
-            bump: 'minor',
-          },
+          entry(3, 'changed', 'documentation-changed', '/a'),
+          entry(2, 'changed', 'response-property-made-optional', 'GET /a'),
+          entry(1, 'added', 'path-added', '/a'),
         ],
       },
       undefined,
