@@ -232,7 +232,9 @@ describe('search over every provider', () => {
       await expect(input.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
       await input.fill(target.operationId);
       const first = page.locator('#search-results a').first();
-      await expect(first.getAttribute('href')).resolves.toBe(`../${to}/index.html#${target.operationId}`);
+      await expect
+        .poll(() => first.getAttribute('href'), { timeout: 10_000 })
+        .toBe(`../${to}/index.html#${target.operationId}`);
       await input.press('Enter');
       await page.waitForURL(`**/${to}/index.html#${target.operationId}`);
       await expect(page.locator(`[id="${target.operationId}"]`).isVisible()).resolves.toBe(true);
@@ -246,15 +248,18 @@ describe('search over every provider', () => {
       for (const op of [all[0]!, all.at(-1)!, all[Math.floor(all.length / 2)]!]) {
         for (const query of [op.name, op.summary]) {
           await input.fill(query);
-          const hrefs = await page
-            .locator('#search-results a')
-            .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-          expect(hrefs, `"${query}"`).toContain(`${op.id}/index.html#${op.operationId}`);
+          // The first search waits for the index to load: read the results once they are there.
+          await expect
+            .poll(() => page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), {
+              message: `"${query}"`,
+              timeout: 10_000,
+            })
+            .toContain(`${op.id}/index.html#${op.operationId}`);
         }
       }
       await input.fill('no operation is called this');
+      await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 10_000 }).toBe('0 results');
       await expect(page.locator('#search-results a').count()).resolves.toBe(0);
-      await expect(page.locator('.search-status').textContent()).resolves.toBe('0 results');
     });
   });
 
