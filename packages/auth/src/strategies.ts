@@ -1,6 +1,7 @@
 import { assertOptionalString, assertString, assertStringRecord } from './assert.js';
 import { grantAuth } from './grant-auth.js';
 import { type GrantFlow, type GrantType, grants } from './grants.js';
+import { staticAuth } from './static-auth.js';
 
 export interface ClientCredentials {
   readonly clientId: string;
@@ -39,6 +40,8 @@ export interface StaticStrategy {
   readonly prefers: 'apiKey' | 'bearer';
   /** A security scheme name of the spec, to choose one explicitly. */
   readonly scheme: string | undefined;
+  /** The same header on every request; carried like a grant's, so a grant's bundle has none of it. */
+  readonly authenticator: typeof staticAuth;
 }
 
 export type AuthStrategy = GrantStrategy | StaticStrategy;
@@ -148,11 +151,11 @@ export function authorizationCodeGrant(options: AuthorizationCodeGrantOptions): 
 /** An access token obtained elsewhere, sent as `Authorization: Bearer`. It is never refreshed. */
 export function bearerToken(token: string, options: { scheme?: string } = {}): StaticStrategy {
   assertString(token, 'auth.token');
-  return { kind: 'static', credential: token, prefers: 'bearer', scheme: options.scheme };
+  return { kind: 'static', credential: token, prefers: 'bearer', scheme: options.scheme, authenticator: staticAuth };
 }
 
 /** An API key, sent the way the spec's API-key scheme says (CloudCX: `Authorization: Bearer <key>`). */
 export function apiKey(key: string, options: { scheme?: string } = {}): StaticStrategy {
   assertString(key, 'auth.apiKey');
-  return { kind: 'static', credential: key, prefers: 'apiKey', scheme: options.scheme };
+  return { kind: 'static', credential: key, prefers: 'apiKey', scheme: options.scheme, authenticator: staticAuth };
 }
