@@ -1,8 +1,11 @@
 // The descriptor as `src/generated/provider.ts` ships it: what the runtime reads. Every browser
 // bundle of a client carries this object, so the prose (descriptions, scope texts) stays in the
-// spec, the docs and the JSDoc of the generated options, and only deprecated operations are listed.
+// spec, the docs and the JSDoc of the generated options, only deprecated operations are listed, and
+// what codegen alone uses (title, version, strategies, body encoding) is left out: the strategies
+// become the exports of `strategies.ts`, the body encoding the import of its encoder.
 import type { SecuritySchemeConfig } from '@oapi/auth';
 import type { ProviderDescriptor, ServerDescriptor } from '@oapi/runtime';
+import type { SpecDescriptor } from './descriptor.js';
 
 function server({ url, variables, name, match }: ServerDescriptor): ServerDescriptor {
   return {
@@ -28,10 +31,11 @@ function scheme(config: SecuritySchemeConfig): SecuritySchemeConfig {
   return { ...rest, flows: Object.fromEntries(withoutScopes) };
 }
 
-export function shippedDescriptor(descriptor: ProviderDescriptor): ProviderDescriptor {
-  const { servers, tokenServers, security, tokenParameters } = descriptor;
+export function shippedDescriptor(descriptor: SpecDescriptor): ProviderDescriptor {
+  const { title: _, version: __, strategies: ___, bodyEncoding: ____, ...read } = descriptor;
+  const { servers, tokenServers, security, tokenParameters } = read;
   return {
-    ...descriptor,
+    ...read,
     servers: servers.map(server),
     ...(tokenServers && { tokenServers: tokenServers.map(server) }),
     security: {

@@ -81,9 +81,12 @@ export function createProviderClient<Paths extends {}>(
   const servers = chooseServers(descriptor, values, tokenParameters);
   const fetch = options.fetch ?? globalThis.fetch;
   const baseUrl = servers.baseUrl.replace(/\/+$/, '');
+  // The token options (tokenUrl, tokenStore, onTokens, tokenTimeoutMs, allowInsecureHttp) are
+  // createAuth's, passed on as they came.
   const auth =
     options.auth &&
     createAuth({
+      ...options,
       security: descriptor.security,
       strategy: options.auth,
       baseUrl,
@@ -91,11 +94,6 @@ export function createProviderClient<Paths extends {}>(
       tokenParameters,
       tokenParameterOptions: Object.fromEntries(descriptor.tokenParameters.map((p) => [p.name, p.option])),
       tokenBaseUrl: servers.tokenBaseUrl,
-      tokenUrl: options.tokenUrl,
-      tokenStore: options.tokenStore,
-      onTokens: options.onTokens,
-      tokenTimeoutMs: options.tokenTimeoutMs,
-      allowInsecureHttp: options.allowInsecureHttp,
     });
   const encoder = descriptor.bodyEncoder;
   const client = createClient<Paths>({

@@ -6,8 +6,6 @@ import type { ProviderDescriptor } from '@oapi/runtime';
 
 export const provider = {
   "id": "cloudcx",
-  "title": "CloudCX Open API",
-  "version": "2.0.0",
   "servers": [
     {
       "url": "https://{host}",
@@ -56,13 +54,6 @@ export const provider = {
     ]
   },
   "tokenParameters": [],
-  "strategies": [
-    "passwordGrant",
-    "refreshTokenGrant",
-    "bearerToken",
-    "apiKey"
-  ],
-  "bodyEncoding": "json",
   "deprecatedOperations": []
 } as const satisfies ProviderDescriptor;
 

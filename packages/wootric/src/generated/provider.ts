@@ -6,8 +6,6 @@ import { type ProviderDescriptor, railsForms } from '@oapi/runtime';
 
 export const provider = {
   "id": "wootric",
-  "title": "Wootric REST API",
-  "version": "1.0.0",
   "servers": [
     {
       "url": "https://api.wootric.com",
@@ -81,13 +79,6 @@ export const provider = {
       "option": "accountToken"
     }
   ],
-  "strategies": [
-    "passwordGrant",
-    "clientCredentialsGrant",
-    "refreshTokenGrant",
-    "bearerToken"
-  ],
-  "bodyEncoding": "rails-form",
   "pagination": {
     "pageParameter": "page",
     "sizeParameter": "per_page",
