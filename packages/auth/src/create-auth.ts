@@ -1,5 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { assertSecureUrl, assertString } from './assert.js';
+import { assertOptionalBoolean, assertSecureUrl, assertStrategy, assertString } from './assert.js';
 import type { GrantAuthContext } from './grant-auth.js';
 import type { SecurityConfig } from './security-config.js';
 import type { AuthStrategy } from './strategies.js';
@@ -50,18 +50,25 @@ function assertOptions(options: AuthOptions): void {
   if (!isObject(options)) throw new TypeError('"options" must be an object');
   if (!isObject(options.security?.schemes))
     throw new TypeError('"options.security" must be a generated security config (a provider descriptor\'s `security`)');
-  if (typeof options.strategy?.authenticator !== 'function')
-    throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
+  assertStrategy(options.strategy, 'options.strategy');
   assertString(options.baseUrl, 'options.baseUrl');
   // Any scheme parses: one that is not https is refused as insecure_url, below.
   if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
-  if (options.allowInsecureHttp !== undefined && typeof options.allowInsecureHttp !== 'boolean')
-    throw new TypeError('"options.allowInsecureHttp" must be true or false');
+  assertOptionalBoolean(options.allowInsecureHttp, 'options.allowInsecureHttp');
   // The grant's own options are checked by its authenticator (grant-options.ts).
 }
 
 export function createAuth(options: AuthOptions): Auth {
   assertOptions(options);
+  return authenticate(options);
+}
+
+/**
+ * `createAuth` for a caller that made or checked these options itself (`createProviderClient`: the
+ * security of a generated descriptor, a base URL it built, `strategy` and `allowInsecureHttp`
+ * checked under its own option names with `assertStrategy` and `assertOptionalBoolean`).
+ */
+export function authenticate(options: AuthOptions): Auth {
   const checkUrl = (url: URL, what: string) => assertSecureUrl(url, what, options.allowInsecureHttp);
   const base = new URL(options.baseUrl);
   checkUrl(base, 'API base URL');
@@ -72,6 +79,6 @@ export function createAuth(options: AuthOptions): Auth {
   };
   const { strategy, security } = options;
   // Each strategy brings the code that runs it, so a bundle carries only the kind it uses.
-  const authenticate = strategy.authenticator as (strategy: AuthStrategy, context: GrantAuthContext) => Auth;
-  return authenticate(strategy, { security, checkRequestUrl, options, checkUrl, fetch: options.fetch ?? globalThis.fetch });
+  const run = strategy.authenticator as (strategy: AuthStrategy, context: GrantAuthContext) => Auth;
+  return run(strategy, { security, checkRequestUrl, options, checkUrl, fetch: options.fetch ?? globalThis.fetch });
 }

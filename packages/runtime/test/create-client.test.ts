@@ -188,6 +188,18 @@ describe('bad options', () => {
       '"options.region" is not an option of the test client; it takes auth,',
     ],
     [
+      'an auth that no strategy factory made',
+      tenant,
+      { host: 'a.example.com', auth: 'secret-token' },
+      '"options.auth" must come from a strategy factory such as passwordGrant() or apiKey()',
+    ],
+    [
+      'an allowInsecureHttp that is not a boolean',
+      tenant,
+      { host: 'a.example.com', auth: bearerToken('secret-token'), allowInsecureHttp: 'yes' },
+      '"options.allowInsecureHttp" must be true or false',
+    ],
+    [
       'a fetch that is not a function',
       tenant,
       { host: 'a.example.com', fetch: 'fetch' },
