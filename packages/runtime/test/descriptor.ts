@@ -5,7 +5,7 @@ export function testDescriptor(overrides: Partial<ProviderDescriptor> = {}): Pro
   return {
     id: 'test',
     servers: [{ url: 'https://api.example.com' }],
-    security: { provider: 'test', schemes: {}, security: [] },
+    security: { provider: 'test', schemes: {} },
     tokenParameters: [],
     deprecatedOperations: [],
     ...overrides,

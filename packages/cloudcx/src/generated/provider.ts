@@ -43,15 +43,7 @@ export const provider = {
         "type": "http",
         "scheme": "bearer"
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      },
-      {
-        "apiKey": []
-      }
-    ]
+    }
   },
   "tokenParameters": [],
   "deprecatedOperations": []

@@ -49,12 +49,7 @@ export const provider = {
           }
         }
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      }
-    ]
+    }
   },
   "tokenParameters": [],
   "deprecatedOperations": []

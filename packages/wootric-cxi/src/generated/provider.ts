@@ -57,12 +57,7 @@ export const provider = {
           }
         }
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      }
-    ]
+    }
   },
   "tokenParameters": [
     {

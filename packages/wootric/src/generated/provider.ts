@@ -66,12 +66,7 @@ export const provider = {
           }
         }
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      }
-    ]
+    }
   },
   "tokenParameters": [
     {
