@@ -10,7 +10,10 @@ export interface AuthContext {
 }
 
 /** The spec's scheme the credential is sent by: the one named, else the first of the kind the strategy prefers. */
-function chooseScheme({ schemes, provider }: SecurityConfig, { scheme: name, prefers }: StaticStrategy): SecuritySchemeConfig {
+function chooseScheme(
+  { schemes, provider }: SecurityConfig,
+  { scheme: name, prefers }: StaticStrategy,
+): SecuritySchemeConfig {
   const all = Object.values(schemes);
   const scheme =
     name !== undefined

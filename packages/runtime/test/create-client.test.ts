@@ -28,7 +28,6 @@ const security = (requiredParameters: string[] = ['account_token']): SecurityCon
       refreshTokenRotation: false,
     },
   },
-  security: [{ oauth2: [] }],
 });
 
 const tenant = testDescriptor({
