@@ -29,16 +29,12 @@ export const provider = {
           "requiredParameters": [],
           "grants": {
             "password": {
-              "clientAuthentication": "none",
               "queryParameters": [
                 "account_token"
               ],
               "requiredParameters": [
                 "account_token"
               ]
-            },
-            "refresh_token": {
-              "clientAuthentication": "none"
             },
             "client_credentials": {
               "clientAuthentication": "client_secret_post"

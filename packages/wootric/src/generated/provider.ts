@@ -41,13 +41,9 @@ export const provider = {
           "requiredParameters": [],
           "grants": {
             "password": {
-              "clientAuthentication": "none",
               "queryParameters": [
                 "account_token"
               ]
-            },
-            "refresh_token": {
-              "clientAuthentication": "none"
             },
             "client_credentials": {
               "clientAuthentication": "client_secret_post"
