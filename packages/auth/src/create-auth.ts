@@ -1,5 +1,12 @@
 import type { Middleware } from 'openapi-fetch';
-import { assertOptionalBoolean, assertSecureUrl, assertStrategy, assertString } from './assert.js';
+import {
+  assertHttpUrl,
+  assertOptionalBoolean,
+  assertSecureUrl,
+  assertStrategy,
+  assertString,
+  assertStringRecord,
+} from './assert.js';
 import type { GrantAuthContext } from './grant-auth.js';
 import type { SecurityConfig } from './security-config.js';
 import type { AuthStrategy } from './strategies.js';
@@ -55,7 +62,9 @@ function assertOptions(options: AuthOptions): void {
   // Any scheme parses: one that is not https is refused as insecure_url, below.
   if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
   assertOptionalBoolean(options.allowInsecureHttp, 'options.allowInsecureHttp');
-  // The grant's own options are checked by its authenticator (grant-options.ts).
+  if (options.tokenBaseUrl !== undefined) assertHttpUrl(options.tokenBaseUrl, 'options.tokenBaseUrl');
+  assertStringRecord(options.tokenParameters, 'options.tokenParameters');
+  // The options only a grant uses are checked by its authenticator (grant-options.ts).
 }
 
 export function createAuth(options: AuthOptions): Auth {
