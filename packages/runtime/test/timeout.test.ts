@@ -16,7 +16,7 @@ import { testDescriptor } from './descriptor.js';
 import type { paths } from './scripted-fetch.js';
 
 const descriptor = testDescriptor({
-  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } }, security: [{ bearer: [] }] },
+  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } } },
 });
 const secret = 'at-secret-123456';
 
