@@ -1,4 +1,5 @@
 import { AuthError } from './errors.js';
+import type { AuthStrategy } from './strategies.js';
 
 /** `"options.auth.clientId" must be a non-empty string`: bad arguments name the option path. */
 export function assertString(value: unknown, path: string): asserts value is string {
@@ -14,6 +15,16 @@ export function assertStringRecord(value: unknown, path: string): asserts value 
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new TypeError(`"${path}" must be an object of strings`);
   for (const [key, v] of Object.entries(value)) assertString(v, `${path}.${key}`);
+}
+
+export function assertOptionalBoolean(value: unknown, path: string): asserts value is boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`"${path}" must be true or false`);
+}
+
+/** A strategy made by one of this package's factories (`passwordGrant(…)`, `apiKey(…)`). */
+export function assertStrategy(value: unknown, path: string): asserts value is AuthStrategy {
+  if (typeof (value as Partial<AuthStrategy> | undefined)?.authenticator !== 'function')
+    throw new TypeError(`"${path}" must come from a strategy factory such as passwordGrant() or apiKey()`);
 }
 
 /** An absolute http(s) URL, or a TypeError naming the option (with an example of one, when there is one). */

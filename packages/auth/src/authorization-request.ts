@@ -1,5 +1,11 @@
 import * as oauth from 'oauth4webapi';
-import { assertOptionalString, assertSecureUrl, assertString, assertStringRecord } from './assert.js';
+import {
+  assertOptionalBoolean,
+  assertOptionalString,
+  assertSecureUrl,
+  assertString,
+  assertStringRecord,
+} from './assert.js';
 import type { AuthorizationCodeFlowConfig, SecurityConfig } from './security-config.js';
 import { neverInUrl } from './token-request.js';
 
@@ -49,8 +55,7 @@ export async function createAuthorizationRequest(options: AuthorizationRequestOp
   assertString(options.redirectUri, 'options.redirectUri');
   assertOptionalString(options.scope, 'options.scope');
   assertStringRecord(options.parameters, 'options.parameters');
-  if (options.pkce !== undefined && typeof options.pkce !== 'boolean')
-    throw new TypeError('"options.pkce" must be true or false');
+  assertOptionalBoolean(options.pkce, 'options.pkce');
   if (!URL.canParse(options.redirectUri)) throw new TypeError('"options.redirectUri" must be an absolute URL');
   const flow = authorizationCodeFlow(options.security);
   const url = new URL(flow.authorizationUrl, options.baseUrl);

@@ -1,7 +1,14 @@
 import type { Middleware } from 'openapi-fetch';
-import { assertSecureUrl, assertString } from './assert.js';
+import {
+  assertHttpUrl,
+  assertOptionalBoolean,
+  assertSecureUrl,
+  assertStrategy,
+  assertString,
+  assertStringRecord,
+} from './assert.js';
+import type { GrantAuthContext } from './grant-auth.js';
 import type { SecurityConfig } from './security-config.js';
-import { staticAuth } from './static-auth.js';
 import type { AuthStrategy } from './strategies.js';
 import type { TokenManager, TokenStore } from './token-manager.js';
 import type { TokenSet } from './token-set.js';
@@ -44,28 +51,33 @@ export interface Auth {
   readonly tokens: TokenManager | undefined;
 }
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 function assertOptions(options: AuthOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
-  if (
-    typeof options.security !== 'object' ||
-    options.security === null ||
-    typeof options.security.schemes !== 'object'
-  ) {
+  if (!isObject(options)) throw new TypeError('"options" must be an object');
+  if (!isObject(options.security?.schemes))
     throw new TypeError('"options.security" must be a generated security config (a provider descriptor\'s `security`)');
-  }
-  const strategy = options.strategy as { kind?: unknown; authenticator?: unknown } | undefined;
-  const kind = strategy?.kind;
-  if (!(kind === 'static' || (kind === 'grant' && typeof strategy?.authenticator === 'function')))
-    throw new TypeError('"options.strategy" must come from a strategy factory such as passwordGrant() or apiKey()');
+  assertStrategy(options.strategy, 'options.strategy');
   assertString(options.baseUrl, 'options.baseUrl');
+  // Any scheme parses: one that is not https is refused as insecure_url, below.
   if (!URL.canParse(options.baseUrl)) throw new TypeError('"options.baseUrl" must be an absolute URL');
-  if (options.allowInsecureHttp !== undefined && typeof options.allowInsecureHttp !== 'boolean')
-    throw new TypeError('"options.allowInsecureHttp" must be true or false');
-  // The grant's own options are checked by its authenticator (grant-options.ts).
+  assertOptionalBoolean(options.allowInsecureHttp, 'options.allowInsecureHttp');
+  if (options.tokenBaseUrl !== undefined) assertHttpUrl(options.tokenBaseUrl, 'options.tokenBaseUrl');
+  assertStringRecord(options.tokenParameters, 'options.tokenParameters');
+  // The options only a grant uses are checked by its authenticator (grant-options.ts).
 }
 
 export function createAuth(options: AuthOptions): Auth {
   assertOptions(options);
+  return authenticate(options);
+}
+
+/**
+ * `createAuth` for a caller that made or checked these options itself (`createProviderClient`: the
+ * security of a generated descriptor, a base URL it built, `strategy` and `allowInsecureHttp`
+ * checked under its own option names with `assertStrategy` and `assertOptionalBoolean`).
+ */
+export function authenticate(options: AuthOptions): Auth {
   const checkUrl = (url: URL, what: string) => assertSecureUrl(url, what, options.allowInsecureHttp);
   const base = new URL(options.baseUrl);
   checkUrl(base, 'API base URL');
@@ -75,7 +87,7 @@ export function createAuth(options: AuthOptions): Auth {
     if (!url.startsWith(checkedOrigin)) checkUrl(new URL(url), 'API request');
   };
   const { strategy, security } = options;
-  if (strategy.kind === 'static') return staticAuth(strategy, { security, checkRequestUrl });
-  const fetch = options.fetch ?? globalThis.fetch;
-  return strategy.authenticator(strategy, { security, checkRequestUrl, options, fetch, checkUrl });
+  // Each strategy brings the code that runs it, so a bundle carries only the kind it uses.
+  const run = strategy.authenticator as (strategy: AuthStrategy, context: GrantAuthContext) => Auth;
+  return run(strategy, { security, checkRequestUrl, options, checkUrl, fetch: options.fetch ?? globalThis.fetch });
 }

@@ -24,19 +24,7 @@ export function grantAuth(strategy: GrantStrategy, context: GrantAuthContext): A
       `"auth": the ${context.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`,
     );
   assertGrantOptions(options, oauth2, strategy);
-  const tokens = createTokenManager({
-    scheme: oauth2,
-    strategy,
-    tokenBaseUrl: options.tokenBaseUrl ?? options.baseUrl,
-    tokenUrl: options.tokenUrl,
-    tokenParameters: options.tokenParameters,
-    fetch: context.fetch,
-    store: options.tokenStore,
-    onTokens: options.onTokens,
-    timeoutMs: options.tokenTimeoutMs ?? 30_000,
-    now: options.now ?? Date.now,
-    checkUrl: context.checkUrl,
-  });
+  const tokens = createTokenManager(oauth2, strategy, context);
   const authorization = async (signal?: AbortSignal) => `Bearer ${(await tokens.getToken(signal)).accessToken}`;
 
   // The request as it was before openapi-fetch sent it, to replay after a 401: a body can be read

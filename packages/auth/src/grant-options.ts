@@ -1,6 +1,5 @@
 // The options only a grant uses (where tokens come from, how long to wait, where to keep them),
 // checked when a grant uses them: the client of a static credential carries none of this.
-import { assertHttpUrl, assertStringRecord } from './assert.js';
 import type { AuthOptions } from './create-auth.js';
 import type { OAuth2SchemeConfig } from './security-config.js';
 import type { GrantStrategy } from './strategies.js';
@@ -9,9 +8,8 @@ import { shapeFor } from './token-request.js';
 const isFunction = (value: unknown) => typeof value === 'function';
 
 export function assertGrantOptions(options: AuthOptions, scheme: OAuth2SchemeConfig, strategy: GrantStrategy): void {
-  // tokenUrl is checked by the token manager, which knows the spec's token URL to give as an example.
-  if (options.tokenBaseUrl !== undefined) assertHttpUrl(options.tokenBaseUrl, 'options.tokenBaseUrl');
-  assertStringRecord(options.tokenParameters, 'options.tokenParameters');
+  // tokenUrl is checked by the token manager, which knows the spec's token URL to give as an example;
+  // tokenBaseUrl and tokenParameters by createAuth (a client makes them itself).
   const timeout = options.tokenTimeoutMs;
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout)))
     throw new TypeError('"options.tokenTimeoutMs" must be a positive number of milliseconds');

@@ -2,20 +2,31 @@
 // spec's oauth2 scheme each grant belongs to, which strategy function makes it, the grant keys a
 // spec's `x-token-request` may use (codegen) and the grant table of the docs all derive from it.
 
+// A row per grant, the table below joining them: each strategy factory reads its own row, so a
+// client's bundle carries the rows of the strategies it uses, not the whole table.
+export const passwordRow = { flow: 'password', strategy: 'passwordGrant', title: 'Password grant' } as const;
+export const clientCredentialsRow = {
+  flow: 'clientCredentials',
+  strategy: 'clientCredentialsGrant',
+  title: 'Client credentials grant',
+} as const;
+export const authorizationCodeRow = {
+  flow: 'authorizationCode',
+  strategy: 'authorizationCodeGrant',
+  title: 'Authorization code grant',
+} as const;
+// No flow of its own: it refreshes tokens of the flow that has a `refreshUrl`.
+export const refreshTokenRow = {
+  flow: undefined,
+  strategy: 'refreshTokenGrant',
+  title: 'A refresh token you already hold',
+} as const;
+
 export const grants = {
-  password: { flow: 'password', strategy: 'passwordGrant', title: 'Password grant' },
-  client_credentials: {
-    flow: 'clientCredentials',
-    strategy: 'clientCredentialsGrant',
-    title: 'Client credentials grant',
-  },
-  authorization_code: {
-    flow: 'authorizationCode',
-    strategy: 'authorizationCodeGrant',
-    title: 'Authorization code grant',
-  },
-  // No flow of its own: it refreshes tokens of the flow that has a `refreshUrl`.
-  refresh_token: { flow: undefined, strategy: 'refreshTokenGrant', title: 'A refresh token you already hold' },
+  password: passwordRow,
+  client_credentials: clientCredentialsRow,
+  authorization_code: authorizationCodeRow,
+  refresh_token: refreshTokenRow,
 } as const;
 
 /** An RFC 6749 `grant_type` this package can request. */

@@ -4,8 +4,8 @@ export {
   type AuthorizationRequest,
   type AuthorizationRequestOptions,
 } from './authorization-request.js';
-export { assertHttpUrl } from './assert.js';
-export { createAuth, type Auth, type AuthOptions } from './create-auth.js';
+export { assertHttpUrl, assertOptionalBoolean, assertStrategy } from './assert.js';
+export { authenticate, createAuth, type Auth, type AuthOptions } from './create-auth.js';
 export { AuthError, OAuthError, type AuthErrorCode } from './errors.js';
 export {
   grantOfFlow,

@@ -82,6 +82,4 @@ export interface SecurityConfig {
   /** The provider id (`spec/<id>/`). */
   readonly provider: string;
   readonly schemes: Readonly<Record<string, SecuritySchemeConfig>>;
-  /** The document's root `security`: alternatives, each a map of scheme name to scopes. */
-  readonly security: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
 }

@@ -9,34 +9,32 @@ export interface AuthContext {
   readonly checkRequestUrl: (url: string) => void;
 }
 
-function chooseScheme(security: SecurityConfig, strategy: StaticStrategy): SecuritySchemeConfig {
-  const entries = Object.entries(security.schemes);
-  if (strategy.scheme !== undefined) {
-    const scheme = security.schemes[strategy.scheme];
-    if (!scheme)
-      throw new TypeError(`"auth.scheme": the ${security.provider} spec has no security scheme "${strategy.scheme}"`);
-    return scheme;
-  }
-  if (strategy.prefers === 'apiKey') {
-    const found = entries.find(([, s]) => s.type !== 'oauth2');
-    if (!found)
-      throw new TypeError(
-        `"auth": the ${security.provider} spec declares no API-key scheme; for an access token obtained elsewhere use bearerToken()`,
-      );
-    return found[1];
-  }
-  const found = entries.find(([, s]) => s.type !== 'apiKey') ?? entries[0];
-  if (!found) throw new TypeError(`"auth": the ${security.provider} spec declares no security scheme`);
-  return found[1];
+/** The spec's scheme the credential is sent by: the one named, else the first of the kind the strategy prefers. */
+function chooseScheme(
+  { schemes, provider }: SecurityConfig,
+  { scheme: name, prefers }: StaticStrategy,
+): SecuritySchemeConfig {
+  const all = Object.values(schemes);
+  const scheme =
+    name !== undefined
+      ? schemes[name]
+      : prefers === 'apiKey'
+        ? all.find((s) => s.type !== 'oauth2')
+        : (all.find((s) => s.type !== 'apiKey') ?? all[0]);
+  if (scheme) return scheme;
+  throw new TypeError(
+    name !== undefined
+      ? `"auth.scheme": the ${provider} spec has no security scheme "${name}"`
+      : prefers === 'apiKey'
+        ? `"auth": the ${provider} spec declares no API-key scheme; for an access token obtained elsewhere use bearerToken()`
+        : `"auth": the ${provider} spec declares no security scheme`,
+  );
 }
 
 function headerFor(scheme: SecuritySchemeConfig, credential: string): [string, string] {
-  if (scheme.type === 'apiKey') {
-    if (scheme.in !== 'header')
-      throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
-    return [scheme.name, credential];
-  }
-  return ['authorization', `Bearer ${credential}`];
+  if (scheme.type !== 'apiKey') return ['authorization', `Bearer ${credential}`];
+  if (scheme.in !== 'header') throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
+  return [scheme.name, credential];
 }
 
 /** A credential used as it is: the same header on every request, sent the way the spec's scheme says. */

@@ -1,6 +1,15 @@
 import { assertOptionalString, assertString, assertStringRecord } from './assert.js';
 import { grantAuth } from './grant-auth.js';
-import { type GrantFlow, type GrantType, grants } from './grants.js';
+import {
+  authorizationCodeRow,
+  clientCredentialsRow,
+  type GrantFlow,
+  type GrantType,
+  type grants,
+  passwordRow,
+  refreshTokenRow,
+} from './grants.js';
+import { staticAuth } from './static-auth.js';
 
 export interface ClientCredentials {
   readonly clientId: string;
@@ -39,6 +48,8 @@ export interface StaticStrategy {
   readonly prefers: 'apiKey' | 'bearer';
   /** A security scheme name of the spec, to choose one explicitly. */
   readonly scheme: string | undefined;
+  /** The same header on every request; carried like a grant's, so a grant's bundle has none of it. */
+  readonly authenticator: typeof staticAuth;
 }
 
 export type AuthStrategy = GrantStrategy | StaticStrategy;
@@ -60,8 +71,9 @@ function client(options: { clientId?: string; clientSecret?: string }, path: str
   return { clientId: options.clientId, clientSecret: options.clientSecret };
 }
 
-function grant(
-  grantType: GrantType,
+function grant<Type extends GrantType>(
+  grantType: Type,
+  flow: (typeof grants)[Type]['flow'],
   options: CommonGrantOptions & { clientId?: string; clientSecret?: string },
   credentials: Record<string, string>,
   path: string,
@@ -72,7 +84,7 @@ function grant(
   return {
     kind: 'grant',
     grantType,
-    flow: grants[grantType].flow,
+    flow,
     client: client(options, path),
     credentials: options.scope === undefined ? credentials : { ...credentials, scope: options.scope },
     parameters: { ...options.parameters },
@@ -94,7 +106,7 @@ export function passwordGrant(options: PasswordGrantOptions): GrantStrategy {
   const path = 'auth';
   assertString(options?.username, `${path}.username`);
   assertString(options.password, `${path}.password`);
-  return grant('password', options, { username: options.username, password: options.password }, path);
+  return grant('password', passwordRow.flow, options, { username: options.username, password: options.password }, path);
 }
 
 export interface ClientCredentialsGrantOptions extends CommonGrantOptions {
@@ -106,7 +118,7 @@ export interface ClientCredentialsGrantOptions extends CommonGrantOptions {
 export function clientCredentialsGrant(options: ClientCredentialsGrantOptions): GrantStrategy {
   assertString(options?.clientId, 'auth.clientId');
   assertString(options.clientSecret, 'auth.clientSecret');
-  return grant('client_credentials', options, {}, 'auth');
+  return grant('client_credentials', clientCredentialsRow.flow, options, {}, 'auth');
 }
 
 export interface RefreshTokenGrantOptions extends CommonGrantOptions {
@@ -118,7 +130,7 @@ export interface RefreshTokenGrantOptions extends CommonGrantOptions {
 /** Starts from a refresh token the user already holds; fails once that token is rejected. */
 export function refreshTokenGrant(options: RefreshTokenGrantOptions): GrantStrategy {
   assertString(options?.refreshToken, 'auth.refreshToken');
-  return grant('refresh_token', options, {}, 'auth', {
+  return grant('refresh_token', refreshTokenRow.flow, options, {}, 'auth', {
     refreshToken: options.refreshToken,
     repeatable: false,
   });
@@ -142,17 +154,17 @@ export function authorizationCodeGrant(options: AuthorizationCodeGrantOptions): 
   assertString(options.clientId, 'auth.clientId');
   const credentials: Record<string, string> = { code: options.code, redirect_uri: options.redirectUri };
   if (options.codeVerifier !== undefined) credentials.code_verifier = options.codeVerifier;
-  return grant('authorization_code', options, credentials, 'auth', { repeatable: false });
+  return grant('authorization_code', authorizationCodeRow.flow, options, credentials, 'auth', { repeatable: false });
 }
 
 /** An access token obtained elsewhere, sent as `Authorization: Bearer`. It is never refreshed. */
 export function bearerToken(token: string, options: { scheme?: string } = {}): StaticStrategy {
   assertString(token, 'auth.token');
-  return { kind: 'static', credential: token, prefers: 'bearer', scheme: options.scheme };
+  return { kind: 'static', credential: token, prefers: 'bearer', scheme: options.scheme, authenticator: staticAuth };
 }
 
 /** An API key, sent the way the spec's API-key scheme says (CloudCX: `Authorization: Bearer <key>`). */
 export function apiKey(key: string, options: { scheme?: string } = {}): StaticStrategy {
   assertString(key, 'auth.apiKey');
-  return { kind: 'static', credential: key, prefers: 'apiKey', scheme: options.scheme };
+  return { kind: 'static', credential: key, prefers: 'apiKey', scheme: options.scheme, authenticator: staticAuth };
 }

@@ -1,6 +1,7 @@
 import { assertHttpUrl } from './assert.js';
 import { AuthError, OAuthError } from './errors.js';
 import type { GrantType } from './grants.js';
+import type { GrantAuthContext } from './grant-auth.js';
 import type { OAuth2SchemeConfig, TokenRequestShape } from './security-config.js';
 import type { GrantStrategy } from './strategies.js';
 import { buildTokenRequest, shapeFor } from './token-request.js';
@@ -17,25 +18,6 @@ import { isUsable, type TokenSet } from './token-set.js';
 export interface TokenStore {
   get(): TokenSet | undefined | Promise<TokenSet | undefined>;
   set(tokens: TokenSet): void | Promise<void>;
-}
-
-export interface TokenManagerOptions {
-  readonly scheme: OAuth2SchemeConfig;
-  readonly strategy: GrantStrategy;
-  /** Where the spec's relative token URLs resolve: the token endpoint's server. */
-  readonly tokenBaseUrl: string;
-  /** The token (and refresh) endpoint, over the spec's. */
-  readonly tokenUrl?: string | undefined;
-  /** The client's token-request parameters (Wootric's `account_token`), sent with each grant whose shape names them. */
-  readonly tokenParameters?: Readonly<Record<string, string>> | undefined;
-  readonly fetch: typeof globalThis.fetch;
-  readonly store?: TokenStore | undefined;
-  /** Called with every new token set, after the store. */
-  readonly onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
-  /** Milliseconds before a token request is abandoned. */
-  readonly timeoutMs: number;
-  readonly now: () => number;
-  readonly checkUrl: (url: URL, what: string) => void;
 }
 
 export interface TokenManager {
@@ -57,8 +39,19 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
-export function createTokenManager(options: TokenManagerOptions): TokenManager {
-  const { scheme, strategy } = options;
+/**
+ * The token lifecycle of one grant strategy: `createAuth`'s options as they came (tokenUrl,
+ * tokenStore, onTokens, tokenTimeoutMs, …), checked by grant-options.ts.
+ */
+export function createTokenManager(
+  scheme: OAuth2SchemeConfig,
+  strategy: GrantStrategy,
+  { options, fetch, checkUrl }: GrantAuthContext,
+): TokenManager {
+  const timeoutMs = options.tokenTimeoutMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const store = options.tokenStore;
+  const tokenBaseUrl = options.tokenBaseUrl ?? options.baseUrl;
   const flow = strategy.flow
     ? scheme.flows[strategy.flow]
     : Object.values(scheme.flows).find((f) => f && 'tokenUrl' in f);
@@ -68,11 +61,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     );
   }
   if (options.tokenUrl !== undefined)
-    assertHttpUrl(options.tokenUrl, 'options.tokenUrl', new URL(flow.tokenUrl, options.tokenBaseUrl).href);
-  const tokenUrl = new URL(options.tokenUrl ?? flow.tokenUrl, options.tokenBaseUrl);
-  const refreshUrl = new URL(options.tokenUrl ?? flow.refreshUrl ?? flow.tokenUrl, options.tokenBaseUrl);
-  options.checkUrl(tokenUrl, 'token URL');
-  options.checkUrl(refreshUrl, 'refresh URL');
+    assertHttpUrl(options.tokenUrl, 'options.tokenUrl', new URL(flow.tokenUrl, tokenBaseUrl).href);
+  const tokenUrl = new URL(options.tokenUrl ?? flow.tokenUrl, tokenBaseUrl);
+  const refreshUrl = new URL(options.tokenUrl ?? flow.refreshUrl ?? flow.tokenUrl, tokenBaseUrl);
+  checkUrl(tokenUrl, 'token URL');
+  checkUrl(refreshUrl, 'refresh URL');
 
   let current: TokenSet | undefined;
   let loaded = false;
@@ -89,17 +82,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const shape = shapeFor(scheme.tokenRequest, grantType);
     const parameters = { ...clientParameters(shape), ...grantParameters };
     const request = buildTokenRequest({ tokenUrl: url, shape, grantType, parameters, client: strategy.client });
-    const sentAt = options.now();
+    const sentAt = now();
     let reply: TokenReply;
     try {
       // Called unbound: a browser's fetch throws "Illegal invocation" when `this` is not the window.
-      const { fetch } = options;
-      const response = await fetch(request, { signal: AbortSignal.timeout(options.timeoutMs) });
+      const response = await fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
       reply = { status: response.status, headers: response.headers, body: await response.text() };
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       const reason = timedOut
-        ? `no answer within ${options.timeoutMs} ms`
+        ? `no answer within ${timeoutMs} ms`
         : error instanceof Error
           ? error.message
           : 'network error';
@@ -146,21 +138,21 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   /** Tokens another instance sharing the store wrote after `rejected` was read, if any. */
   async function storedByAnother(rejected: string): Promise<TokenSet | undefined> {
-    const stored = (await options.store?.get()) ?? undefined;
+    const stored = (await store?.get()) ?? undefined;
     return stored?.refreshToken !== undefined && stored.refreshToken !== rejected ? stored : undefined;
   }
 
   async function keep(next: TokenSet): Promise<TokenSet> {
     current = next;
     refreshToken = next.refreshToken;
-    await options.store?.set(next);
+    await store?.set(next);
     await options.onTokens?.(next);
     return next;
   }
 
   async function obtain(): Promise<TokenSet> {
     if (!loaded) {
-      const stored = (await options.store?.get()) ?? undefined;
+      const stored = (await store?.get()) ?? undefined;
       loaded = true;
       if (stored) {
         current = stored;
@@ -168,7 +160,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         // Tokens were issued before: a one-time grant (an authorization code) has been spent.
         primaryUsed = true;
       }
-      if (isUsable(current, options.now())) return current;
+      if (isUsable(current, now())) return current;
     }
     let refused: OAuthError | undefined;
     // A second round only with tokens another instance stored: its refresh token, or its access token.
@@ -185,7 +177,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         if (!shared) break;
         current = shared;
         refreshToken = shared.refreshToken;
-        if (isUsable(shared, options.now())) return shared;
+        if (isUsable(shared, now())) return shared;
       }
     }
     if (strategy.grantType !== 'refresh_token' && (strategy.repeatable || !primaryUsed)) {
@@ -195,7 +187,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       throw new AuthError(
         'reauthorization_required',
         'The refresh token was rejected (invalid_grant) and there are no other credentials to get a new one: the user must authorize again.',
-        { status: refused.status, ...(refused.bodyExcerpt === undefined ? {} : { bodyExcerpt: refused.bodyExcerpt }) },
+        refused,
       );
     }
     throw new AuthError(
@@ -207,7 +199,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   return {
     getToken(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      if (loaded && isUsable(current, options.now())) return Promise.resolve(current);
+      if (loaded && isUsable(current, now())) return Promise.resolve(current);
       if (!inflight) {
         inflight = obtain().finally(() => {
           inflight = undefined;

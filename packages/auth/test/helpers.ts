@@ -38,7 +38,6 @@ export function securityWith(scheme: OAuth2SchemeConfig = oauth2Scheme()): Secur
   return {
     provider: 'test',
     schemes: { oauth2: scheme, apiKey: { type: 'http', scheme: 'bearer' } },
-    security: [{ oauth2: [] }, { apiKey: [] }],
   };
 }
 

@@ -174,19 +174,19 @@ describe('createAuth options', () => {
   it.each([
     [
       'an API key for a spec without an API-key scheme',
-      { provider: 'p', schemes: { oauth2: securityWith().schemes.oauth2! }, security: [] },
+      { provider: 'p', schemes: { oauth2: securityWith().schemes.oauth2! } },
       apiKey(secret),
       /declares no API-key scheme/,
     ],
     [
       'an API key the spec sends in the query',
-      { provider: 'p', schemes: { k: { type: 'apiKey', in: 'query', name: 'key' } }, security: [] },
+      { provider: 'p', schemes: { k: { type: 'apiKey', in: 'query', name: 'key' } } },
       apiKey(secret),
       /only sent in headers, never in a query/,
     ],
     [
       'a grant for a spec without oauth2',
-      { provider: 'p', schemes: { k: { type: 'http', scheme: 'bearer' } }, security: [] },
+      { provider: 'p', schemes: { k: { type: 'http', scheme: 'bearer' } } },
       clientCredentialsGrant({ clientId: 'id', clientSecret: secret }),
       /no oauth2 scheme/,
     ],
@@ -212,7 +212,6 @@ describe('createAuth options', () => {
       {
         provider: 'p',
         schemes: { o: securityWith().schemes.oauth2!, k: { type: 'http', scheme: 'bearer' } },
-        security: [],
       },
       'Bearer key-123456',
       'authorization',
@@ -220,7 +219,7 @@ describe('createAuth options', () => {
     [
       'apiKey on a header apiKey scheme',
       apiKey('key-123456'),
-      { provider: 'p', schemes: { k: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } }, security: [] },
+      { provider: 'p', schemes: { k: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } } },
       'key-123456',
       'X-Api-Key',
     ],

@@ -16,19 +16,18 @@ export function isEnvelope(body: unknown): body is Envelope {
 const statusText = (response: Response) =>
   `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 
-function describe(operation: string, response: Response, body: unknown): string {
-  if (isEnvelope(body)) {
-    const reason =
-      typeof body.message === 'string' && body.message !== '' ? `: ${redactedExcerpt(body.message)}` : ' (no message)';
-    const under = response.ok ? `, although the reply is ${statusText(response)}` : ` (${statusText(response)})`;
-    return `${operation} failed with CloudCX code "${redactedExcerpt(body.code, [], 40)}"${under}${reason}`;
-  }
-  const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
-  const excerpt = text ? `: ${redactedExcerpt(text)}` : ' (empty body)';
-  if (response.ok)
-    return `${operation} answered ${statusText(response)} with a body that is not a CloudCX {code, message, data} envelope${excerpt}`;
-  const hint = response.status === 401 ? ' Check the API key, or the OAuth client and user credentials.' : '';
-  return `${operation} answered ${statusText(response)}${excerpt}${hint}`;
+/** An error envelope: CloudCX's code and message, and the HTTP status it came under. */
+function envelopeMessage(operation: string, response: Response, body: Envelope): string {
+  const reason =
+    typeof body.message === 'string' && body.message !== '' ? `: ${redactedExcerpt(body.message)}` : ' (no message)';
+  const under = response.ok ? `, although the reply is ${statusText(response)}` : ` (${statusText(response)})`;
+  return `${operation} failed with CloudCX code "${redactedExcerpt(body.code, [], 40)}"${under}${reason}`;
+}
+
+/** What ApiError's message (status and body excerpt) gets added for a reply that is no envelope. */
+function hintFor(response: Response): string {
+  if (response.ok) return '; not a CloudCX {code, message, data} envelope';
+  return response.status === 401 ? ' Check the API key, or the OAuth client and user credentials.' : '';
 }
 
 /**
@@ -44,8 +43,8 @@ export class CloudcxApiError<Body = unknown> extends ApiError<Body> {
   readonly cloudcxMessage: string | null | undefined;
 
   constructor(response: Response, body: Body, operation: string = operationOf(response)) {
-    super(operation, response, body);
-    this.message = describe(operation, response, body);
+    super(operation, response, body, isEnvelope(body) ? '' : hintFor(response));
+    if (isEnvelope(body)) this.message = envelopeMessage(operation, response, body);
     this.code = isEnvelope(body) ? body.code : undefined;
     this.cloudcxMessage = isEnvelope(body) ? body.message : undefined;
   }

@@ -33,7 +33,8 @@ export const webhookEventFields = {
   TicketMoveToRecycleBin: { ticketId: 'string' },
 } as const satisfies Record<WebhookEventName, Readonly<Record<string, FieldType>>>;
 
-export const webhookEventNames = Object.keys(webhookEventFields) as readonly WebhookEventName[];
+// Pure: a bundle that handles no webhook drops the table.
+export const webhookEventNames = /* @__PURE__ */ Object.keys(webhookEventFields) as readonly WebhookEventName[];
 
 export function isWebhookEventName(name: unknown): name is WebhookEventName {
   return typeof name === 'string' && Object.hasOwn(webhookEventFields, name);

@@ -117,7 +117,7 @@ describe('cloudcx authentication', () => {
     expect(error).toMatchObject({ status: 401, code: undefined });
     expect((error as CloudcxApiError).challenge).toMatch(/invalid_token/);
     expect((error as Error).message).toMatch(
-      /^GET \/openapi\/v2\/user\/page answered HTTP 401 .*\(empty body\) Check the API key/,
+      /^GET \/openapi\/v2\/user\/page answered 401 .*\(empty body\) Check the API key/,
     );
     expect(secretsIn(error, [wrongKey, ...secrets])).toEqual([]);
   });

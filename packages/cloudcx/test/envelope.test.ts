@@ -106,18 +106,18 @@ describe('cloudcx envelope', () => {
     [
       'an HTML page under 200',
       { status: 200, text: '<!DOCTYPE html><html><title>CloudCX</title></html>' },
-      /answered HTTP 200 OK with a body that is not a CloudCX \{code, message, data\} envelope: <!DOCTYPE html>/,
+      /^GET \/openapi\/v2\/user\/page answered 200 OK: <!DOCTYPE html>.*; not a CloudCX \{code, message, data\} envelope$/,
     ],
     [
       'JSON that is no envelope',
       { status: 200, body: { totalPages: 1 } },
-      /not a CloudCX \{code, message, data\} envelope: \{"totalPages":1\}/,
+      /answered 200 OK: \{"totalPages":1\}; not a CloudCX \{code, message, data\} envelope$/,
     ],
-    ['an empty 200', { status: 200 }, /not a CloudCX .* envelope \(empty body\)$/],
+    ['an empty 200', { status: 200 }, /answered 200 OK \(empty body\); not a CloudCX .* envelope$/],
     [
       'a 500 with a text body',
       { status: 500, text: 'upstream connect error' },
-      /^GET \/openapi\/v2\/user\/page answered HTTP 500 Internal Server Error: upstream connect error$/,
+      /^GET \/openapi\/v2\/user\/page answered 500 Internal Server Error: upstream connect error$/,
     ],
     ['a numeric code', { status: 200, body: { code: 0, message: null, data: {} } }, /not a CloudCX .* envelope/],
   ])('throws a readable CloudcxApiError for %s', async (_, reply, message) => {

@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from '@oapi/runtime';
+import type { SpecDescriptor } from './descriptor.js';
 import { specOperations } from './operations.js';
 import { isObject, type Json, pointerSegment, resolveRef, SpecError } from './spec-json.js';
 
@@ -8,7 +8,7 @@ const forms = new Set(['application/x-www-form-urlencoded', 'multipart/form-data
  * `rails-form` when a request body says `x-bracket-notation: rails`: the client then writes every
  * body as a form in Rails bracket notation, so every operation's body must offer a form media type.
  */
-export function bodyEncodingOf(spec: Json): ProviderDescriptor['bodyEncoding'] {
+export function bodyEncodingOf(spec: Json): SpecDescriptor['bodyEncoding'] {
   let rails: string | undefined;
   const withoutForm: string[] = [];
   for (const { path, method, operation } of specOperations(spec)) {

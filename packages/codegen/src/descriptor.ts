@@ -1,4 +1,5 @@
 import type { ApiEntry } from '@oapi/api-list';
+import type { StrategyName } from '@oapi/auth';
 import type { ProviderDescriptor } from '@oapi/runtime';
 import { strategiesOf, tokenParametersOf } from './auth-surface.js';
 import { bodyEncodingOf } from './body-encoding.js';
@@ -8,12 +9,23 @@ import { securityConfig } from './security-config.js';
 import { apiServers, tokenServersOf } from './servers.js';
 import { isObject, type Json } from './spec-json.js';
 
+/** A provider's descriptor with what only codegen and the docs use, which the shipped one leaves out. */
+export interface SpecDescriptor extends ProviderDescriptor {
+  readonly title: string;
+  /** `info.version`. */
+  readonly version: string;
+  /** The strategy factories the spec's security schemes allow: the client package exports them. */
+  readonly strategies: readonly StrategyName[];
+  /** `rails-form`: every request body is a form in Rails bracket notation (`x-bracket-notation`); the descriptor then imports its encoder. */
+  readonly bodyEncoding: 'json' | 'rails-form';
+}
+
 /**
  * What a provider is, read out of its bundled spec: servers, the token endpoint's own servers,
  * security schemes and the strategies they allow, token parameters, body encoding, pagination,
  * deprecated operations. Throws a SpecError naming the JSON pointer of anything it cannot use.
  */
-export function providerDescriptor(api: Pick<ApiEntry, 'id'>, spec: Json): ProviderDescriptor {
+export function providerDescriptor(api: Pick<ApiEntry, 'id'>, spec: Json): SpecDescriptor {
   const info = isObject(spec.info) ? spec.info : {};
   const security = securityConfig(api.id, spec);
   const tokenParameters = tokenParametersOf(spec, security);

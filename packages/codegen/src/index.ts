@@ -1,4 +1,4 @@
-export { providerDescriptor } from './descriptor.js';
+export { providerDescriptor, type SpecDescriptor } from './descriptor.js';
 export { generateApiFiles, writeGeneratedFiles, type GeneratedFile } from './generate.js';
 export { operationList, type OperationDescriptor } from './operations.js';
 export { securityConfig } from './security-config.js';

@@ -149,7 +149,10 @@ function scheme(raw: unknown, pointer: string): SecuritySchemeConfig {
   }
 }
 
-/** Reads `components.securitySchemes` and the root `security` of a bundled spec. */
+/**
+ * Reads `components.securitySchemes` of a bundled spec, and checks that its root `security` names
+ * only those (which alternative a call uses is the caller's choice of strategy: not kept).
+ */
 export function securityConfig(provider: string, spec: Json): SecurityConfig {
   const components = isObject(spec.components) ? spec.components : {};
   const raw = isObject(components.securitySchemes) ? components.securitySchemes : {};
@@ -163,5 +166,5 @@ export function securityConfig(provider: string, spec: Json): SecurityConfig {
       if (!(name in schemes)) throw new SpecError(`#/security/${i}`, `names the undefined security scheme "${name}"`);
     }
   }
-  return { provider, schemes, security };
+  return { provider, schemes };
 }

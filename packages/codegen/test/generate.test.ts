@@ -63,6 +63,26 @@ describe('src/generated/provider.ts', () => {
     expect(provider.slice(shipped.length)).toContain('The host: VARIABLE-PROSE');
   });
 
+  it('leaves out the per-grant token-request overrides that repeat the scheme-wide shape', async () => {
+    const withOverrides = spec(json);
+    const schemes = (withOverrides.components as { securitySchemes: Record<string, Record<string, unknown>> })
+      .securitySchemes;
+    schemes.oauth2!['x-token-request'] = {
+      clientAuthentication: 'none',
+      grants: {
+        client_credentials: {
+          clientAuthentication: 'client_secret_post',
+          contentType: 'application/x-www-form-urlencoded',
+        },
+        refresh_token: { clientAuthentication: 'none' },
+      },
+    };
+    const provider = (await generateApiFiles(entry, withOverrides)).find((f) => f.name === 'provider.ts')!.contents;
+    expect(provider).toContain(
+      '"grants": {\n            "client_credentials": {\n              "clientAuthentication": "client_secret_post"\n            }\n          }',
+    );
+  });
+
   it('lists the deprecated operations, and only those', async () => {
     const provider = await file(json, 'provider.ts');
     expect(provider).toContain(
@@ -74,7 +94,7 @@ describe('src/generated/provider.ts', () => {
   it('imports the code of the Rails form encoding only for a spec whose bodies are Rails forms', async () => {
     const forms = await file(railsForm, 'provider.ts');
     expect(forms).toContain("import { type ProviderDescriptor, railsForms } from '@oapi/runtime';");
-    expect(forms).toMatch(/"bodyEncoding": "rails-form",[\s\S]*"bodyEncoder": railsForms\n\} as const/);
+    expect(forms).toMatch(/"bodyEncoder": railsForms\n\} as const/);
     const plain = await file(json, 'provider.ts');
     expect(plain).toContain("import type { ProviderDescriptor } from '@oapi/runtime';");
     expect(plain).not.toContain('railsForms');

@@ -1,4 +1,4 @@
-import type { AuthStrategy } from '@oapi/auth';
+import { assertOptionalBoolean, assertStrategy, type AuthStrategy } from '@oapi/auth';
 import type { ProviderDescriptor } from './descriptor.js';
 import { type OptionValues, serverVariables } from './server-choice.js';
 import { assertTimeoutMs } from './timeout.js';
@@ -45,8 +45,10 @@ export function assertClientOptions(descriptor: ProviderDescriptor, options: unk
       );
     }
   }
-  // The token options (tokenUrl, tokenStore, …) are checked by createAuth, when a grant uses them.
-  const { fetch, onDeprecation, middleware } = options;
+  // The token options (tokenUrl, tokenStore, …) are checked by the grant that uses them.
+  const { auth, allowInsecureHttp, fetch, onDeprecation, middleware } = options;
+  if (auth !== undefined) assertStrategy(auth, 'options.auth');
+  assertOptionalBoolean(allowInsecureHttp, 'options.allowInsecureHttp');
   for (const [name, value] of Object.entries({ fetch, onDeprecation }))
     if (value !== undefined && typeof value !== 'function') throw new TypeError(`"options.${name}" must be a function`);
   if (middleware !== undefined && !Array.isArray(middleware))

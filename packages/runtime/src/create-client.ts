@@ -1,4 +1,4 @@
-import { type Auth, type AuthOptions, type AuthStrategy, createAuth } from '@oapi/auth';
+import { type Auth, type AuthOptions, type AuthStrategy, authenticate } from '@oapi/auth';
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
 import { assertClientOptions, tokenParameterValues } from './client-options.js';
 import { type DeprecationNotice, warnDeprecation } from './deprecation.js';
@@ -81,9 +81,12 @@ export function createProviderClient<Paths extends {}>(
   const servers = chooseServers(descriptor, values, tokenParameters);
   const fetch = options.fetch ?? globalThis.fetch;
   const baseUrl = servers.baseUrl.replace(/\/+$/, '');
+  // Checked above (auth, allowInsecureHttp) or made here; the token options (tokenUrl, tokenStore,
+  // onTokens, tokenTimeoutMs) are passed on as they came, for the grant to check.
   const auth =
     options.auth &&
-    createAuth({
+    authenticate({
+      ...options,
       security: descriptor.security,
       strategy: options.auth,
       baseUrl,
@@ -91,11 +94,6 @@ export function createProviderClient<Paths extends {}>(
       tokenParameters,
       tokenParameterOptions: Object.fromEntries(descriptor.tokenParameters.map((p) => [p.name, p.option])),
       tokenBaseUrl: servers.tokenBaseUrl,
-      tokenUrl: options.tokenUrl,
-      tokenStore: options.tokenStore,
-      onTokens: options.onTokens,
-      tokenTimeoutMs: options.tokenTimeoutMs,
-      allowInsecureHttp: options.allowInsecureHttp,
     });
   const encoder = descriptor.bodyEncoder;
   const client = createClient<Paths>({

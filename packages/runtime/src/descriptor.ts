@@ -1,8 +1,9 @@
 // The shape of `src/generated/provider.ts` in every client package: what a provider *is*, read out of
 // its spec by packages/codegen. createProviderClient() builds a client from it and the caller's options.
 // Every browser bundle of a client carries its descriptor: the generated file holds what the runtime
-// reads, the prose (descriptions, scope texts) stays in the spec, the docs and the options' JSDoc.
-import type { SecurityConfig, StrategyName } from '@oapi/auth';
+// reads, nothing else. The prose (descriptions, scope texts) stays in the spec, the docs and the
+// options' JSDoc; what only codegen uses (title, strategies, body encoding) in its `SpecDescriptor`.
+import type { SecurityConfig } from '@oapi/auth';
 import type { Middleware } from 'openapi-fetch';
 
 export interface ServerVariable {
@@ -60,19 +61,12 @@ export interface BodyEncoder {
 export interface ProviderDescriptor {
   /** `spec/<id>/`, `packages/<id>/`. */
   readonly id: string;
-  readonly title: string;
-  /** `info.version`. */
-  readonly version: string;
   /** The API's servers; the first is the default. */
   readonly servers: readonly ServerDescriptor[];
   /** The token endpoint's own servers (its path item's `servers`), where tokens come from elsewhere. */
   readonly tokenServers?: readonly ServerDescriptor[];
   readonly security: SecurityConfig;
   readonly tokenParameters: readonly TokenParameter[];
-  /** The strategy factories the spec's security schemes allow, which the client package exports. */
-  readonly strategies: readonly StrategyName[];
-  /** `rails-form`: every request body is a form in Rails bracket notation (`x-bracket-notation`). */
-  readonly bodyEncoding: 'json' | 'rails-form';
   /** The code of a body encoding other than JSON (`railsForms`), imported by the generated descriptor that needs it. */
   readonly bodyEncoder?: BodyEncoder;
   readonly pagination?: PaginationDescriptor;

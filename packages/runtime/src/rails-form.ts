@@ -19,23 +19,14 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function scalar(value: unknown, path: string): FormFieldValue | undefined {
-  if (value === null) return '';
-  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`"${path}" cannot be sent as a form field: ${describe(value)}`);
-    return String(value);
-  }
-  if (value instanceof Blob) return value;
-  return undefined;
-}
-
 /** The fields below `name`, for a value at `path` (for messages: `body.context[1]`). */
 function fieldsOf(name: string, value: unknown, path: string, out: FormField[]): void {
   if (value === undefined) return;
-  const leaf = scalar(value, path);
-  if (leaf !== undefined) {
-    out.push([name, leaf]);
+  const type = typeof value;
+  if (value === null || type === 'string' || type === 'boolean' || type === 'bigint' || Number.isFinite(value)) {
+    out.push([name, value === null ? '' : String(value)]);
+  } else if (value instanceof Blob) {
+    out.push([name, value]);
   } else if (Array.isArray(value)) {
     arrayFields(name, value, path, out);
   } else if (isPlainObject(value)) {
@@ -89,14 +80,15 @@ export function railsFormFields(body: Readonly<Record<string, unknown>>): FormFi
   return out;
 }
 
+/** Fields with no file among them as `application/x-www-form-urlencoded` text. */
+const urlEncoded = (fields: readonly FormField[]) => new URLSearchParams(fields as [string, string][]).toString();
+
 /** `body` as `application/x-www-form-urlencoded` text in Rails bracket notation. */
 export function railsFormEncode(body: Readonly<Record<string, unknown>>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of railsFormFields(body)) {
-    if (typeof value !== 'string') throw new TypeError(`"${name}" is a file: send the body as multipart/form-data`);
-    params.append(name, value);
-  }
-  return params.toString();
+  const fields = railsFormFields(body);
+  const file = fields.find(([, value]) => typeof value !== 'string');
+  if (file) throw new TypeError(`"${file[0]}" is a file: send the body as multipart/form-data`);
+  return urlEncoded(fields);
 }
 
 /**
@@ -107,7 +99,7 @@ export function railsFormEncode(body: Readonly<Record<string, unknown>>): string
 export function railsBodySerializer(body: unknown): string | FormData {
   if (body instanceof FormData) return body;
   const fields = railsFormFields(body as Record<string, unknown>);
-  if (!fields.some(([, value]) => value instanceof Blob)) return railsFormEncode(body as Record<string, unknown>);
+  if (!fields.some(([, value]) => value instanceof Blob)) return urlEncoded(fields);
   const form = new FormData();
   for (const [name, value] of fields) {
     if (typeof value === 'string') form.append(name, value);

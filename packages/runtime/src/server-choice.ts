@@ -11,10 +11,10 @@ export interface ChosenServers {
   readonly tokenBaseUrl: string | undefined;
 }
 
-const scheme = /^[a-z][a-z0-9+.-]*:\/\//i;
+const variablePattern = /\{([^}]+)\}/g;
 
 function variableNames(server: ServerDescriptor): string[] {
-  return [...server.url.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  return [...server.url.matchAll(variablePattern)].map((match) => match[1]!);
 }
 
 /** Every server variable of the descriptor's servers: each is a client option of that name. */
@@ -23,43 +23,40 @@ export function serverVariables(descriptor: ProviderDescriptor): string[] {
   return [...new Set(servers.flatMap(variableNames))];
 }
 
+/** What is wrong with `value` for `{name}` of `server`, in the message's own words (the value may hold credentials, `admin:pw@host`). */
+function variableProblem(server: ServerDescriptor, name: string, value: unknown): string | undefined {
+  const allowed = server.variables?.[name]?.enum;
+  if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty string';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+    return `must be the ${name} alone, without a scheme (${server.url.split('{')[0]} is implied)`;
+  if (/[\s/?#@\\]/.test(value)) return `must be the ${name} alone, without a path, query, credentials or spaces`;
+  if (allowed && !allowed.includes(value)) return `must be one of ${allowed.join(', ')}`;
+  if (!URL.canParse(server.url.replace(`{${name}}`, value).replace(variablePattern, 'x')))
+    return `is not a valid ${name} for ${server.url}`;
+}
+
 /** One `{variable}`'s value: the option, else the default unless the spec says the caller must give it. */
 function variableValue(server: ServerDescriptor, name: string, options: OptionValues): string {
   const variable = server.variables?.[name];
   const value = options[name];
-  if (value === undefined) {
-    if (variable && !variable.required) return variable.default;
-    const example = variable ? `, e.g. "${variable.default}"` : '';
-    throw new TypeError(
-      `"options.${name}" is required (or a full "options.baseUrl"): {${name}} of ${server.url}${example}`,
-    );
-  }
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new TypeError(`"options.${name}" must be a non-empty string`);
-  // Only the message's own words: the value may hold credentials (`admin:pw@host`).
-  const problem = scheme.test(value)
-    ? `must be the ${name} alone, without a scheme (${server.url.split('{')[0]} is implied)`
-    : /[\s/?#@\\]/.test(value)
-      ? `must be the ${name} alone, without a path, query, credentials or spaces`
-      : variable?.enum && !variable.enum.includes(value)
-        ? `must be one of ${variable.enum.join(', ')}`
-        : URL.canParse(server.url.replace(`{${name}}`, value).replace(/\{[^}]+\}/g, 'x'))
-          ? undefined
-          : `is not a valid ${name} for ${server.url}`;
-  if (problem) throw new TypeError(`"options.${name}" ${problem}, e.g. "${variable?.default ?? ''}"`);
-  return value;
-}
-
-/** A server's URL with its variables' defaults: an example of it. */
-export function defaultUrl(server: ServerDescriptor): string {
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables?.[name]?.default ?? whole);
+  if (value === undefined && variable && !variable.required) return variable.default;
+  const example = variable ? `, e.g. "${variable.default}"` : '';
+  const problem =
+    value === undefined
+      ? `is required (or a full "options.baseUrl"): {${name}} of ${server.url}`
+      : variableProblem(server, name, value);
+  if (problem) throw new TypeError(`"options.${name}" ${problem}${example}`);
+  return value as string;
 }
 
 /** A server's URL with its variables filled in from the options. */
 export function serverUrl(server: ServerDescriptor, options: OptionValues): string {
-  let url = server.url;
-  for (const name of variableNames(server)) url = url.replace(`{${name}}`, variableValue(server, name, options));
-  return url;
+  return server.url.replace(variablePattern, (_, name: string) => variableValue(server, name, options));
+}
+
+/** A server's URL with its variables' defaults: an example of it. */
+export function defaultUrl(server: ServerDescriptor): string {
+  return server.url.replace(variablePattern, (whole, name: string) => server.variables?.[name]?.default ?? whole);
 }
 
 /**

@@ -28,7 +28,6 @@ const security = (requiredParameters: string[] = ['account_token']): SecurityCon
       refreshTokenRotation: false,
     },
   },
-  security: [{ oauth2: [] }],
 });
 
 const tenant = testDescriptor({
@@ -186,6 +185,18 @@ describe('bad options', () => {
       regional,
       { region: 'eu' },
       '"options.region" is not an option of the test client; it takes auth,',
+    ],
+    [
+      'an auth that no strategy factory made',
+      tenant,
+      { host: 'a.example.com', auth: 'secret-token' },
+      '"options.auth" must come from a strategy factory such as passwordGrant() or apiKey()',
+    ],
+    [
+      'an allowInsecureHttp that is not a boolean',
+      tenant,
+      { host: 'a.example.com', auth: bearerToken('secret-token'), allowInsecureHttp: 'yes' },
+      '"options.allowInsecureHttp" must be true or false',
     ],
     [
       'a fetch that is not a function',

@@ -10,7 +10,7 @@ import { json, type paths, type Reply, scriptedFetch } from './scripted-fetch.js
 
 const secret = 'at-secret-123456';
 const descriptor = testDescriptor({
-  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } }, security: [{ bearer: [] }] },
+  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } } },
   deprecatedOperations: [{ operationId: 'listThings', method: 'GET', path: '/things' }],
 });
 

@@ -4,13 +4,9 @@ import type { ProviderDescriptor } from '../src/index.js';
 export function testDescriptor(overrides: Partial<ProviderDescriptor> = {}): ProviderDescriptor {
   return {
     id: 'test',
-    title: 'Test API',
-    version: '1.0.0',
     servers: [{ url: 'https://api.example.com' }],
-    security: { provider: 'test', schemes: {}, security: [] },
+    security: { provider: 'test', schemes: {} },
     tokenParameters: [],
-    strategies: [],
-    bodyEncoding: 'json',
     deprecatedOperations: [],
     ...overrides,
   };

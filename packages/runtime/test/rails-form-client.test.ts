@@ -5,7 +5,7 @@ import { json, scriptedFetch, type paths } from './scripted-fetch.js';
 
 describe('a client whose descriptor brings the Rails form encoding (railsForms)', () => {
   const { fetch, sent } = scriptedFetch([json(200, { id: 1 }), json(200, { id: 2 }), json(200, [])]);
-  const client = createProviderClient<paths>(testDescriptor({ bodyEncoding: 'rails-form', bodyEncoder: railsForms }), {
+  const client = createProviderClient<paths>(testDescriptor({ bodyEncoder: railsForms }), {
     fetch,
   });
 

@@ -6,8 +6,6 @@ import type { ProviderDescriptor } from '@oapi/runtime';
 
 export const provider = {
   "id": "cloudcx",
-  "title": "CloudCX Open API",
-  "version": "2.0.0",
   "servers": [
     {
       "url": "https://{host}",
@@ -45,24 +43,9 @@ export const provider = {
         "type": "http",
         "scheme": "bearer"
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      },
-      {
-        "apiKey": []
-      }
-    ]
+    }
   },
   "tokenParameters": [],
-  "strategies": [
-    "passwordGrant",
-    "refreshTokenGrant",
-    "bearerToken",
-    "apiKey"
-  ],
-  "bodyEncoding": "json",
   "deprecatedOperations": []
 } as const satisfies ProviderDescriptor;
 

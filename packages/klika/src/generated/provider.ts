@@ -6,8 +6,6 @@ import type { ProviderDescriptor } from '@oapi/runtime';
 
 export const provider = {
   "id": "klika",
-  "title": "Klika Rails API template",
-  "version": "v1",
   "servers": [
     {
       "url": "https://{host}",
@@ -51,21 +49,9 @@ export const provider = {
           }
         }
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      }
-    ]
+    }
   },
   "tokenParameters": [],
-  "strategies": [
-    "passwordGrant",
-    "authorizationCodeGrant",
-    "refreshTokenGrant",
-    "bearerToken"
-  ],
-  "bodyEncoding": "json",
   "deprecatedOperations": []
 } as const satisfies ProviderDescriptor;
 

@@ -6,8 +6,6 @@ import { type ProviderDescriptor, railsForms } from '@oapi/runtime';
 
 export const provider = {
   "id": "wootric-cxi",
-  "title": "Wootric CXI API",
-  "version": "1.0.0",
   "servers": [
     {
       "url": "https://cxi-api.wootric.com"
@@ -31,16 +29,12 @@ export const provider = {
           "requiredParameters": [],
           "grants": {
             "password": {
-              "clientAuthentication": "none",
               "queryParameters": [
                 "account_token"
               ],
               "requiredParameters": [
                 "account_token"
               ]
-            },
-            "refresh_token": {
-              "clientAuthentication": "none"
             },
             "client_credentials": {
               "clientAuthentication": "client_secret_post"
@@ -59,12 +53,7 @@ export const provider = {
           }
         }
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      }
-    ]
+    }
   },
   "tokenParameters": [
     {
@@ -72,13 +61,6 @@ export const provider = {
       "option": "accountToken"
     }
   ],
-  "strategies": [
-    "passwordGrant",
-    "clientCredentialsGrant",
-    "refreshTokenGrant",
-    "bearerToken"
-  ],
-  "bodyEncoding": "rails-form",
   "pagination": {
     "pageParameter": "page",
     "sizeParameter": "per_page",

@@ -6,8 +6,6 @@ import { type ProviderDescriptor, railsForms } from '@oapi/runtime';
 
 export const provider = {
   "id": "wootric",
-  "title": "Wootric REST API",
-  "version": "1.0.0",
   "servers": [
     {
       "url": "https://api.wootric.com",
@@ -43,13 +41,9 @@ export const provider = {
           "requiredParameters": [],
           "grants": {
             "password": {
-              "clientAuthentication": "none",
               "queryParameters": [
                 "account_token"
               ]
-            },
-            "refresh_token": {
-              "clientAuthentication": "none"
             },
             "client_credentials": {
               "clientAuthentication": "client_secret_post"
@@ -68,12 +62,7 @@ export const provider = {
           }
         }
       }
-    },
-    "security": [
-      {
-        "oauth2": []
-      }
-    ]
+    }
   },
   "tokenParameters": [
     {
@@ -81,13 +70,6 @@ export const provider = {
       "option": "accountToken"
     }
   ],
-  "strategies": [
-    "passwordGrant",
-    "clientCredentialsGrant",
-    "refreshTokenGrant",
-    "bearerToken"
-  ],
-  "bodyEncoding": "rails-form",
   "pagination": {
     "pageParameter": "page",
     "sizeParameter": "per_page",
