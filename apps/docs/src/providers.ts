@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ApiEntry, listApis } from '@oapi/api-list';
 import type { SecurityConfig } from '@oapi/auth';
-import { providerDescriptor } from '@oapi/codegen';
-import { defaultUrl, type ProviderDescriptor } from '@oapi/runtime';
+import { providerDescriptor, type SpecDescriptor } from '@oapi/codegen';
+import { defaultUrl } from '@oapi/runtime';
 import { findClientPackage, type ClientPackage } from './client-package.js';
 import { isObject, type Json } from './spec-json.js';
 
@@ -21,7 +21,7 @@ export interface Provider {
   /** The bundled spec files the build step wrote, absolute. */
   readonly bundled: { readonly yaml: string; readonly json: string };
   /** What the generator makes of the spec for the client: servers, token servers, security, encodings. */
-  readonly descriptor: ProviderDescriptor;
+  readonly descriptor: SpecDescriptor;
   readonly security: SecurityConfig;
   /** The first server's URL with its variables' defaults, e.g. `https://api.wootric.com`. */
   readonly baseUrl: string;
@@ -39,7 +39,7 @@ export function providerFromSpec(
 ): Provider {
   const info = isObject(spec.info) ? spec.info : {};
   const descriptor = providerDescriptor(api, spec);
-  const example = (servers: ProviderDescriptor['servers'] | undefined) =>
+  const example = (servers: SpecDescriptor['servers'] | undefined) =>
     servers?.[0] ? defaultUrl(servers[0]) : undefined;
   const baseUrl = example(descriptor.servers) ?? 'https://api.example.com';
   return {
