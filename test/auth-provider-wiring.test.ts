@@ -1,6 +1,8 @@
 // Every strategy each provider's spec declares, wired from the bundled spec exactly as a client
-// package does (the provider descriptor of @oapi/codegen → createAuth), against a fake token endpoint that
-// enforces what the provider's reference documents. Strategies a spec does not declare are refused.
+// package does (the provider descriptor of @oapi/codegen → createAuth), against the provider's
+// stateful fake (@oapi/fakes), which answers as the provider's reference documents: the token
+// request must carry exactly the fields and query the reference names, and the fake must accept it.
+// Strategies a spec does not declare are refused.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
@@ -15,18 +17,26 @@ import {
   type SecurityConfig,
 } from '@oapi/auth';
 import { providerDescriptor } from '@oapi/codegen';
+import type { TokenRequestRecord } from '@oapi/fakes/wootric-oauth';
 import type { ProviderDescriptor } from '@oapi/runtime';
 import { secretsIn } from '@oapi/test-support';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  cloudcxRules,
-  klikaRules,
-  startProviderFake,
-  wootricRules,
-  type ProviderFake,
-  type ProviderRules,
-} from './auth-provider-fakes.js';
+  account,
+  apiClient,
+  cxiAccount,
+  klikaClient,
+  klikaCode,
+  klikaUsers,
+  oauthClient,
+  owner,
+  type ProviderWorld,
+  secrets,
+  validApiKey,
+  wootricAccount,
+  worlds,
+} from './auth-provider-worlds.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const descriptorOf = (id: string): ProviderDescriptor =>
@@ -36,63 +46,55 @@ const descriptorOf = (id: string): ProviderDescriptor =>
   );
 const securityOf = (id: string): SecurityConfig => descriptorOf(id).security;
 
-const password = 'pw-correct-horse-battery';
-const clientSecret = 'client-secret-0a1b2c3d';
-const secrets = [password, clientSecret];
-const wootricAccount = 'NPS-a1b2c3d4';
-
 interface Case {
   readonly grant: string;
-  readonly strategy: () => AuthStrategy;
-  /** An API key the fake's API accepts. */
-  readonly apiKey?: string;
-  /** What the fake must have received, beyond its own rules. */
-  readonly expect: (fake: ProviderFake, tokenRequestsMade: number) => void;
+  /** The strategy, from what the fake issued before (a refresh token, an authorization code). */
+  readonly strategy: (world: ProviderWorld) => AuthStrategy | Promise<AuthStrategy>;
+  /** The token request the call made (none for an API key). */
+  readonly expect: (request: TokenRequestRecord | undefined) => void;
 }
 
 interface Provider {
   readonly id: string;
-  readonly rules: ProviderRules;
-  /** Where the reference says token requests go when not to the API's host (routed to the fake by the client's fetch). */
+  /** Where the reference says token requests go when not to the API's host (routed to the fake's token host). */
   readonly absoluteTokenOrigin?: string;
   readonly cases: readonly Case[];
   readonly undeclared: readonly [string, () => AuthStrategy][];
 }
 
-const lastToken = (fake: ProviderFake) => fake.tokenRequests.at(-1)!;
+const query = (request: TokenRequestRecord | undefined) => Object.fromEntries(request!.query);
 
-const wootricCases: Case[] = [
+const wootricCases = (accountToken: string): Case[] => [
   {
     grant: 'password with account_token',
     strategy: () =>
       passwordGrant({
-        username: 'amina@example.com',
-        password,
+        ...owner,
         clientId: 'ignored-id',
-        clientSecret,
-        parameters: { account_token: wootricAccount },
+        clientSecret: apiClient.secret,
+        parameters: { account_token: accountToken },
       }),
-    expect: (fake) => {
-      const request = lastToken(fake);
-      expect(Object.fromEntries(request.url.searchParams)).toEqual({ account_token: wootricAccount });
-      expect(request.fields).toEqual({ grant_type: 'password', username: 'amina@example.com', password });
+    expect: (request) => {
+      expect(query(request)).toEqual({ account_token: accountToken });
+      expect(request!.body).toEqual({ grant_type: 'password', ...owner });
     },
   },
   {
     grant: 'client_credentials',
-    strategy: () => clientCredentialsGrant({ clientId: 'wootric-client', clientSecret }),
-    expect: (fake) =>
-      expect(lastToken(fake).fields).toEqual({
+    strategy: () => clientCredentialsGrant({ clientId: apiClient.id, clientSecret: apiClient.secret }),
+    expect: (request) =>
+      expect(request!.body).toEqual({
         grant_type: 'client_credentials',
-        client_id: 'wootric-client',
-        client_secret: clientSecret,
+        client_id: apiClient.id,
+        client_secret: apiClient.secret,
       }),
   },
   {
     grant: 'refresh_token, without client credentials',
-    strategy: () => refreshTokenGrant({ refreshToken: 'rt-held-by-user', clientId: 'ignored-id', clientSecret }),
-    expect: (fake) =>
-      expect(lastToken(fake).fields).toEqual({ grant_type: 'refresh_token', refresh_token: 'rt-held-by-user' }),
+    strategy: async (world) =>
+      refreshTokenGrant({ refreshToken: await world.refreshToken(), clientId: 'ignored-id', clientSecret: 'x' }),
+    expect: (request) =>
+      expect(request!.body).toEqual({ grant_type: 'refresh_token', refresh_token: expect.any(String) }),
   },
 ];
 const wootricUndeclared: Provider['undeclared'] = [
@@ -100,54 +102,54 @@ const wootricUndeclared: Provider['undeclared'] = [
   ['an API key', () => apiKey('key-123456')],
 ];
 
+const cloudcxClient = { clientId: oauthClient.id, clientSecret: oauthClient.secret };
+const klikaCredentials = { clientId: klikaClient.id, clientSecret: klikaClient.secret };
+const redirectUri = 'https://app.example.com/cb';
+
 const providers: Provider[] = [
-  { id: 'wootric', rules: wootricRules, cases: wootricCases, undeclared: wootricUndeclared },
+  { id: 'wootric', cases: wootricCases(wootricAccount), undeclared: wootricUndeclared },
   {
     id: 'wootric-cxi',
-    rules: wootricRules,
     absoluteTokenOrigin: 'https://api.wootric.com',
-    cases: wootricCases,
+    cases: wootricCases(cxiAccount),
     undeclared: wootricUndeclared,
   },
   {
     id: 'cloudcx',
-    rules: cloudcxRules,
     cases: [
       {
         grant: 'password',
-        strategy: () =>
-          passwordGrant({ username: 'agent@tenant.example', password, clientId: 'cx-client', clientSecret }),
-        expect: (fake) => {
-          expect(lastToken(fake).contentType).toBe('application/x-www-form-urlencoded');
-          expect(lastToken(fake).fields).toEqual({
+        strategy: () => passwordGrant({ username: account.username, password: account.password, ...cloudcxClient }),
+        expect: (request) => {
+          expect(request!.contentType).toBe('application/x-www-form-urlencoded');
+          expect(request!.body).toEqual({
             grant_type: 'password',
-            username: 'agent@tenant.example',
-            password,
-            client_id: 'cx-client',
-            client_secret: clientSecret,
+            username: account.username,
+            password: account.password,
+            client_id: oauthClient.id,
+            client_secret: oauthClient.secret,
           });
         },
       },
       {
         grant: 'refresh_token (inferred)',
-        strategy: () => refreshTokenGrant({ refreshToken: 'rt-held-by-user', clientId: 'cx-client', clientSecret }),
-        expect: (fake) =>
-          expect(lastToken(fake).fields).toEqual({
+        strategy: async (world) => refreshTokenGrant({ refreshToken: await world.refreshToken(), ...cloudcxClient }),
+        expect: (request) =>
+          expect(request!.body).toEqual({
             grant_type: 'refresh_token',
-            refresh_token: 'rt-held-by-user',
-            client_id: 'cx-client',
-            client_secret: clientSecret,
+            refresh_token: expect.any(String),
+            client_id: oauthClient.id,
+            client_secret: oauthClient.secret,
           }),
       },
       {
         grant: 'an API key, sent as a bearer token',
-        strategy: () => apiKey('cx-api-key-123456'),
-        apiKey: 'cx-api-key-123456',
-        expect: (_, tokenRequestsMade) => expect(tokenRequestsMade).toBe(0),
+        strategy: () => apiKey(validApiKey),
+        expect: (request) => expect(request).toBeUndefined(),
       },
     ],
     undeclared: [
-      ['client_credentials', () => clientCredentialsGrant({ clientId: 'id', clientSecret })],
+      ['client_credentials', () => clientCredentialsGrant({ clientId: 'id', clientSecret: 'x' })],
       [
         'authorization_code',
         () => authorizationCodeGrant({ code: 'c', redirectUri: 'https://app/cb', clientId: 'id' }),
@@ -156,65 +158,59 @@ const providers: Provider[] = [
   },
   {
     id: 'klika',
-    rules: klikaRules,
     cases: [
       {
         grant: 'password, grant_type in the query',
         strategy: () =>
-          passwordGrant({ username: 'amina@example.com', password, clientId: 'klika-client', clientSecret }),
-        expect: (fake) => {
-          const request = lastToken(fake);
-          expect(Object.fromEntries(request.url.searchParams)).toEqual({ grant_type: 'password' });
-          expect(request.fields).toEqual({
-            username: 'amina@example.com',
-            password,
-            client_id: 'klika-client',
-            client_secret: clientSecret,
+          passwordGrant({ username: klikaUsers[0]!.email, password: klikaUsers[0]!.password, ...klikaCredentials }),
+        expect: (request) => {
+          expect(query(request)).toEqual({ grant_type: 'password' });
+          expect(request!.contentType).toMatch(/^application\/json/);
+          expect(request!.body).toEqual({
+            username: klikaUsers[0]!.email,
+            password: klikaUsers[0]!.password,
+            client_id: klikaClient.id,
+            client_secret: klikaClient.secret,
           });
         },
       },
       {
         grant: 'refresh_token',
-        strategy: () => refreshTokenGrant({ refreshToken: 'rt-held-by-user', clientId: 'klika-client', clientSecret }),
-        expect: (fake) => expect(lastToken(fake).url.searchParams.get('grant_type')).toBe('refresh_token'),
+        strategy: async (world) => refreshTokenGrant({ refreshToken: await world.refreshToken(), ...klikaCredentials }),
+        expect: (request) => expect(query(request)).toEqual({ grant_type: 'refresh_token' }),
       },
       {
         grant: 'authorization_code, without PKCE',
-        strategy: () =>
-          authorizationCodeGrant({
-            code: 'a'.repeat(64),
-            redirectUri: 'https://app.example.com/cb',
-            clientId: 'klika-client',
-            clientSecret,
-          }),
-        expect: (fake) => {
+        strategy: async (world) =>
+          authorizationCodeGrant({ code: await klikaCode(world, redirectUri), redirectUri, ...klikaCredentials }),
+        expect: (request) => {
           // The guide's code exchange carries grant_type in the JSON body, not the query.
-          expect(lastToken(fake).url.searchParams.has('grant_type')).toBe(false);
-          expect(lastToken(fake).fields).toEqual({
+          expect(query(request)).toEqual({});
+          expect(request!.body).toEqual({
             grant_type: 'authorization_code',
-            code: 'a'.repeat(64),
-            redirect_uri: 'https://app.example.com/cb',
-            client_id: 'klika-client',
-            client_secret: clientSecret,
+            code: expect.any(String),
+            redirect_uri: redirectUri,
+            client_id: klikaClient.id,
+            client_secret: klikaClient.secret,
           });
         },
       },
     ],
     undeclared: [
-      ['client_credentials', () => clientCredentialsGrant({ clientId: 'id', clientSecret })],
+      ['client_credentials', () => clientCredentialsGrant({ clientId: 'id', clientSecret: 'x' })],
       ['an API key', () => apiKey('key-123456')],
     ],
   },
 ];
 
 describe.each(providers)('$id: the spec wires packages/auth', (provider) => {
-  let fake: ProviderFake;
+  let world: ProviderWorld;
   beforeAll(async () => {
-    fake = await startProviderFake(provider.rules);
+    world = await worlds[provider.id]!();
   });
-  afterAll(() => fake.close());
+  afterAll(() => world.close());
 
-  /** The client's fetch: requests to the spec's absolute token host go to the fake instead. */
+  /** The client's fetch: requests to the spec's absolute token host go to the fake's token host instead. */
   const fetchVia =
     (seen: string[]): typeof fetch =>
     (input, init) => {
@@ -222,38 +218,39 @@ describe.each(providers)('$id: the spec wires packages/auth', (provider) => {
       seen.push(request.url);
       const origin = provider.absoluteTokenOrigin;
       if (origin && request.url.startsWith(origin))
-        return fetch(new Request(fake.url + request.url.slice(origin.length), request), init);
+        return fetch(new Request(world.token + request.url.slice(origin.length), request), init);
       return fetch(request, init);
     };
 
-  it.each(provider.cases)('$grant', async ({ strategy, apiKey: key, expect: expectations }) => {
-    if (key) fake.validTokens.add(key);
+  it.each(provider.cases)('$grant', async ({ strategy, expect: expectations }) => {
     const seen: string[] = [];
     const fetch = fetchVia(seen);
     const [tokenServer] = descriptorOf(provider.id).tokenServers ?? [];
     const auth = createAuth({
       security: securityOf(provider.id),
-      strategy: strategy(),
-      baseUrl: fake.url,
+      strategy: await strategy(world),
+      baseUrl: world.api,
       fetch,
       ...(tokenServer ? { tokenBaseUrl: tokenServer.url } : {}),
     });
-    const client = createClient<Record<string, never>>({ baseUrl: fake.url, fetch });
+    const client = createClient<Record<string, never>>({ baseUrl: world.api, fetch });
     client.use(auth.middleware);
-    const before = fake.tokenRequests.length;
-    const { response } = await client.request('get' as never, '/ping' as never);
-    expect(fake.refusals).toEqual([]);
-    expect(response.status).toBe(200);
-    if (provider.absoluteTokenOrigin && fake.tokenRequests.length > before)
+    const before = world.tokenRequests().length;
+    const { response } = await client.request('get' as never, world.apiPath as never);
+    expect(response.status, `${world.apiPath} with the token the fake issued`).toBe(200);
+    const made = world.tokenRequests().slice(before);
+    expect(made.length).toBeLessThanOrEqual(1);
+    if (provider.absoluteTokenOrigin && made.length > 0)
       expect(seen[0]).toMatch(new RegExp(`^${provider.absoluteTokenOrigin}/oauth/token`));
-    expectations(fake, fake.tokenRequests.length - before);
+    if (made[0]) expect(made[0].authorization, 'client credentials in the body, not a Basic header').toBeUndefined();
+    expectations(made[0]);
     expect(seen.filter((url) => secrets.some((secret) => url.includes(secret)))).toEqual([]);
   });
 
   it.each(provider.undeclared)('refuses %s, which the spec does not declare', (_, strategy) => {
     let error: unknown;
     try {
-      createAuth({ security: securityOf(provider.id), strategy: strategy(), baseUrl: fake.url });
+      createAuth({ security: securityOf(provider.id), strategy: strategy(), baseUrl: world.api });
     } catch (e) {
       error = e;
     }

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { doorkeeperClient as client, doorkeeperUsers as users, startFakeDoorkeeper } from '@oapi/test-support';
+import { client, startFakeDoorkeeper, users } from '@oapi/fakes/klika';
 import { changesetsCommand, stepUsing } from '../support/release-workflow.js';
 import { publishedPackages, readManifest } from '../support/workspace.js';
 import { exec, npmEnv } from './consumer-project.js';

@@ -5,11 +5,11 @@
 // The clients are the APIs of redocly.yaml: a provider without a fake of its own here gets the
 // scenario its spec implies (spec-scenario.ts), so a new provider is tested as installed at once.
 import { listApis, readBundledSpec } from '@oapi/api-list';
-import { doorkeeperClient as klikaClient, doorkeeperUsers as users, startFakeDoorkeeper } from '@oapi/test-support';
-import { accountToken as cxiAccount, startFakeCxi } from '../../packages/wootric-cxi/test/fake-cxi.js';
-import { account, oauthClient, startFakeCloudcx, validApiKey } from '../../packages/cloudcx/test/fake-cloudcx.js';
-import { owner } from '../../packages/wootric/test/fake-oauth.js';
-import { accountToken as wootricAccount, startFakeWootric } from '../../packages/wootric/test/fake-wootric.js';
+import { account, oauthClient, startFakeCloudcx, validApiKey } from '@oapi/fakes/cloudcx';
+import { client as klikaClient, startFakeDoorkeeper, users } from '@oapi/fakes/klika';
+import { accountToken as wootricAccount, startFakeWootric } from '@oapi/fakes/wootric';
+import { accountToken as cxiAccount, startFakeCxi } from '@oapi/fakes/wootric-cxi';
+import { owner } from '@oapi/fakes/wootric-oauth';
 import { repoRoot } from '../support/workspace.js';
 import { specScenario } from './spec-scenario.js';
 

@@ -1,15 +1,21 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listApis } from '@oapi/api-list';
-import { favicon, stylesheet } from './assets.js';
+import { stringify } from 'yaml';
+import { favicon, scalarBundle, staticAssets } from './assets.js';
 import { type Changelog, readChangelogs } from './changelog.js';
+import { readClientReleases } from './client-releases.js';
 import { withCodeSamples } from './code-samples.js';
 import { authGuidePage } from './pages/auth-guide.js';
 import { changelogPage } from './pages/changelog.js';
+import { changelogFeed } from './pages/changelog-feed.js';
+import { consolePage } from './pages/console.js';
 import { landingPage } from './pages/landing.js';
+import type { SiteMap } from './pages/nav.js';
 import { referencePage } from './pages/reference.js';
 import { loadProviders, type Provider } from './providers.js';
-import { readPatchedRedoc, redocBundleFiles } from './redoc-bundle.js';
+import { releaseLog } from './release-log.js';
+import { searchIndexScript } from './search-index.js';
 
 export interface BuiltSite {
   readonly outDir: string;
@@ -25,16 +31,21 @@ export interface BuiltSite {
  * and their bundles in `repoRoot/dist/`:
  *
  *     index.html                    landing page
- *     <id>/index.html               Redoc reference, with generated TypeScript code samples
+ *     <id>/index.html               the reference, rendered here, with generated code samples
+ *     <id>/console.html             try it: Scalar's client, loaded only on this page
  *     <id>/auth.html                authentication guide and quickstart
- *     <id>/changelog.html           every commit that changed the spec, diffed by @oapi/spec-diff
- *     downloads/<id>.openapi.yaml   the bundled spec, as the build step wrote it (and .json)
- *     assets/, favicon.svg          Redoc, the stylesheet, the icon: nothing is loaded from elsewhere
+ *     <id>/changelog.html           the spec's changes as release notes, by client release (tags, changesets) or day
+ *     <id>/changelog.atom           the same as an Atom feed
+ *     downloads/<id>.openapi.yaml   the bundled spec with every sample as x-codeSamples (and .json)
+ *     search-index.js               every operation of every provider, for the site's search
+ *     sandboxes.json                `{}`: the docs server (`pnpm run docs`) answers with its sandboxes
+ *     assets/, favicon.svg          stylesheets, scripts, Scalar, the icon: nothing is loaded from elsewhere
  */
 export async function buildSite(repoRoot: string, outDir: string): Promise<BuiltSite> {
   const providers = await loadProviders(repoRoot);
   const changelogs = await readChangelogs(repoRoot, await listApis(repoRoot));
-  const redoc = readPatchedRedoc();
+  const site: SiteMap = { providers: providers.map((p) => ({ id: p.id, title: p.title })) };
+  const scalar = scalarBundle();
   rmSync(outDir, { recursive: true, force: true });
   const files: string[] = [];
   const write = (file: string, contents: string) => {
@@ -42,25 +53,28 @@ export async function buildSite(repoRoot: string, outDir: string): Promise<Built
     writeFileSync(join(outDir, file), contents);
     files.push(file);
   };
-  const copy = (from: string, file: string) => {
-    mkdirSync(dirname(join(outDir, file)), { recursive: true });
-    copyFileSync(from, join(outDir, file));
-    files.push(file);
-  };
 
-  write('index.html', landingPage(providers));
+  write('index.html', landingPage(site, providers));
   write('favicon.svg', favicon);
-  write('assets/site.css', stylesheet);
-  write('assets/redoc.standalone.js', redoc);
-  copy(redocBundleFiles().license, 'assets/redoc.standalone.js.LICENSE.txt');
+  for (const asset of staticAssets()) write(asset.file, asset.contents);
+  write('assets/scalar/standalone.js', scalar.script);
+  write('assets/scalar/LICENSE.txt', scalar.license);
+  write('search-index.js', searchIndexScript(providers));
+  write('sandboxes.json', '{}\n');
   // GitHub Pages serves the files as they are, without Jekyll.
   write('.nojekyll', '');
   for (const provider of providers) {
-    write(`${provider.id}/index.html`, referencePage(provider, withCodeSamples(provider)));
-    write(`${provider.id}/auth.html`, authGuidePage(provider));
-    write(`${provider.id}/changelog.html`, changelogPage(provider, changelogs.get(provider.id)!));
-    copy(provider.bundled.yaml, `downloads/${provider.id}.openapi.yaml`);
-    copy(provider.bundled.json, `downloads/${provider.id}.openapi.json`);
+    const { client } = provider;
+    const releases = client && readClientReleases(repoRoot, client.name, client.version);
+    const log = releaseLog(changelogs.get(provider.id)!, releases);
+    write(`${provider.id}/index.html`, referencePage(site, provider, withCodeSamples(provider, 'page'), log));
+    write(`${provider.id}/console.html`, consolePage(site, provider));
+    write(`${provider.id}/auth.html`, authGuidePage(site, provider));
+    write(`${provider.id}/changelog.html`, changelogPage(site, provider, log));
+    write(`${provider.id}/changelog.atom`, changelogFeed(provider, log));
+    const download = withCodeSamples(provider, 'download');
+    write(`downloads/${provider.id}.openapi.yaml`, stringify(download, { lineWidth: 0 }));
+    write(`downloads/${provider.id}.openapi.json`, `${JSON.stringify(download, null, 2)}\n`);
   }
   return { outDir, providers, files, changelogs };
 }

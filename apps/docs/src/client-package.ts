@@ -10,6 +10,8 @@ import type { Json } from './spec-json.js';
 export interface ClientPackage {
   /** `@oapi/klika` */
   readonly name: string;
+  /** Its `package.json` version: the last release, or the first one to come. */
+  readonly version: string;
   readonly dir: string;
   /** `createKlikaClient` */
   readonly factory: string;
@@ -28,8 +30,8 @@ export function findClientPackage(repoRoot: string, api: ApiEntry, spec: Json): 
   const dir = join(repoRoot, api.client.dir);
   const manifest = join(dir, 'package.json');
   if (!existsSync(manifest)) return undefined;
-  const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string };
+  const { name, version = '0.0.0' } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
   if (name !== api.client.name) return undefined;
   const { strategies, tokenParameters } = providerDescriptor(api, spec);
-  return { name, dir, factory: api.client.factory, strategies, tokenParameters };
+  return { name, version, dir, factory: api.client.factory, strategies, tokenParameters };
 }

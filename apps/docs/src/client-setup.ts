@@ -1,5 +1,6 @@
 import type { AuthMethod } from './auth-methods.js';
 import type { Provider } from './providers.js';
+import { envName } from './samples/placeholders.js';
 import { quote } from './ts-literal.js';
 
 /** The statements that create a provider's client, and what they import from its package. */
@@ -12,11 +13,6 @@ export interface ClientSetup {
   readonly statement: string;
   /** `klika` */
   readonly variable: string;
-}
-
-/** `WOOTRIC_CXI_PASSWORD`: where a sample reads a credential from. */
-export function envName(provider: Provider, what: string): string {
-  return `${provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${what}`;
 }
 
 /** `wootricCxi`: the variable a sample keeps the client in. */
@@ -114,16 +110,31 @@ export function clientSetup(provider: Provider, method: AuthMethod | undefined):
   if (!provider.client) throw new Error(`${provider.id} has no client package yet`);
   const variable = clientVariable(provider);
   const auth = method ? authPart(provider, method) : undefined;
-  const options = [
-    `baseUrl: ${quote(provider.baseUrl)}`,
-    ...(auth ? [`auth: ${auth.expression}`, ...auth.options] : []),
-  ];
+  const options = [...serverOptions(provider), ...(auth ? [`auth: ${auth.expression}`, ...auth.options] : [])];
   return {
     imports: [provider.client.factory, ...(method ? [method.strategy] : [])],
     preamble: auth?.preamble ?? [],
-    statement: `const ${variable} = ${provider.client.factory}({\n${options.map((o) => `  ${o},`).join('\n')}\n});`,
+    statement: `const ${variable} = ${provider.client.factory}(${objectOf(options)});`,
     variable,
   };
+}
+
+/** `{ a, b }` on one line when short, one option a line otherwise. */
+export function objectOf(entries: readonly string[]): string {
+  if (entries.length === 0) return '{}';
+  const inline = `{ ${entries.join(', ')} }`;
+  return inline.length <= 60 && !inline.includes('\n') ? inline : `{\n${entries.map((o) => `  ${o},`).join('\n')}\n}`;
+}
+
+/** The client's server options: each `{variable}` of the spec's first server, from the environment. */
+export function serverOptions(provider: Provider): string[] {
+  const [server] = provider.descriptor.servers;
+  const names = server ? [...server.url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!) : [];
+  return names.map((name) => {
+    const variable = server?.variables?.[name];
+    const fallback = variable && !variable.required ? variable.default : '';
+    return `${name}: process.env.${envName(provider, name)} ?? ${quote(fallback)}`;
+  });
 }
 
 /** `import { a, b } from '@oapi/x';`, names sorted and unique. */

@@ -1,18 +1,28 @@
 import { authMethods, type AuthMethod } from './auth-methods.js';
 import { clientSetup, importLine } from './client-setup.js';
 import type { Provider } from './providers.js';
-import { mediaTypeExample, parameterExample } from './sample-values.js';
-import { deref, isObject, specOperations, type Json, type SpecOperation } from './spec-json.js';
-import { quote, tsLiteral } from './ts-literal.js';
+import { referenceOperations } from './reference-operations.js';
+import { curlSample } from './samples/curl.js';
+import { envRefsIn } from './samples/placeholders.js';
+import { sampleRequest, type SampleRequest } from './samples/sample-request.js';
+import { typescriptCall } from './samples/typescript.js';
+import { isObject, type Json } from './spec-json.js';
 
-export interface CodeSample {
+/** An operation's (or webhook's) samples. */
+export interface OperationSamples {
   /** `klika getUser`, for messages. */
   readonly name: string;
   readonly operationId: string;
-  readonly code: string;
+  readonly kind: 'operation' | 'webhook';
+  readonly request: SampleRequest;
+  readonly curl: string;
+  /** The call alone, as the reference shows it below the provider's client setup; none without a client. */
+  readonly typescript?: string;
+  /** The setup and the call: a whole program, as the downloadable spec carries it and the tests run it. */
+  readonly program?: string;
 }
 
-/** Strategies a per-operation sample prefers: the ones that need no redirect or stored token. */
+/** Strategies a sample prefers: the ones that need no redirect or stored token. */
 const samplePreference = [
   'passwordGrant',
   'clientCredentialsGrant',
@@ -22,18 +32,15 @@ const samplePreference = [
   'authorizationCodeGrant',
 ];
 
-/** Headers the client sets itself; OpenAPI ignores them as parameters anyway. */
-const managedHeaders = new Set(['authorization', 'content-type', 'accept']);
-
 function requirements(provider: Provider, operation: Json): Array<Record<string, unknown>> {
   const security = Array.isArray(operation.security) ? operation.security : provider.spec.security;
-  return Array.isArray(security) ? (security as Array<Record<string, unknown>>) : [];
+  return Array.isArray(security) ? security.filter(isObject) : [];
 }
 
 /**
- * How a sample authenticates for an operation: `undefined` when the operation is public. Throws when
- * the client exports none of the strategies the operation accepts, rather than write a sample
- * without credentials.
+ * How a sample authenticates for an operation (or, given the spec itself, for the spec's default
+ * `security`): `undefined` when it needs no credentials. Throws when the client exports none of the
+ * strategies it accepts, rather than write a sample without credentials.
  */
 export function sampleAuthMethod(provider: Provider, operation: Json): AuthMethod | undefined {
   const alternatives = requirements(provider, operation);
@@ -44,114 +51,78 @@ export function sampleAuthMethod(provider: Provider, operation: Json): AuthMetho
   if (usable.length === 0) {
     const expected = [...new Set(accepted.map((m) => m.strategy))].join(', ');
     throw new Error(
-      `${provider.client?.name ?? provider.id} exports none of the strategies ${String(operation.operationId)} accepts (${expected}): its provider descriptor lists ${exported.join(', ') || 'none'}`,
+      `${provider.client?.name ?? provider.id} exports none of the strategies ${String(operation.operationId ?? 'the spec')} accepts (${expected}): its provider descriptor lists ${exported.join(', ') || 'none'}`,
     );
   }
   return usable.sort((a, b) => samplePreference.indexOf(a.strategy) - samplePreference.indexOf(b.strategy))[0];
 }
 
-/** The second argument of `client.GET(path, init)`: required parameters and the body, from the spec's examples. */
-export function requestInit(spec: Json, op: SpecOperation): Record<string, unknown> | undefined {
-  const params: Record<string, Record<string, unknown>> = {};
-  const byKey = new Map<string, Json>();
-  for (const raw of [
-    ...op.pathParameters,
-    ...(Array.isArray(op.operation.parameters) ? op.operation.parameters : []),
-  ]) {
-    const parameter = deref(spec, raw);
-    if (isObject(parameter)) byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, parameter);
-  }
-  for (const parameter of byKey.values()) {
-    const where = String(parameter.in);
-    const name = String(parameter.name);
-    if (!(parameter.required === true || where === 'path')) continue;
-    if (where === 'header' && managedHeaders.has(name.toLowerCase())) continue;
-    params[where] ??= {};
-    params[where][name] = parameterExample(spec, parameter);
-  }
-  const init: Record<string, unknown> = {};
-  if (Object.keys(params).length > 0) init.params = params;
-  const body = deref(spec, op.operation.requestBody);
-  if (isObject(body) && isObject(body.content)) {
-    const [media] = Object.values(body.content)
-      .map((m) => deref(spec, m))
-      .filter(isObject);
-    if (media) init.body = mediaTypeExample(spec, media);
-  }
-  return Object.keys(init).length > 0 ? init : undefined;
+/** The client setup every TypeScript sample of the reference runs after: imports and the client. */
+export function referenceSetup(
+  provider: Provider,
+): { readonly code: string; readonly variable: string; readonly method: AuthMethod | undefined } | undefined {
+  if (!provider.client) return undefined;
+  const method = sampleAuthMethod(provider, provider.spec);
+  const setup = clientSetup(provider, method);
+  const lines = [importLine([...setup.imports, 'unwrap'], provider.client.name), ''];
+  if (setup.preamble.length > 0) lines.push(...setup.preamble, '');
+  lines.push(setup.statement);
+  return { code: `${lines.join('\n')}\n`, variable: setup.variable, method };
 }
 
-function hasResponseBody(spec: Json, operation: Json): boolean {
-  const responses = isObject(operation.responses) ? operation.responses : {};
-  return Object.entries(responses).some(([status, raw]) => {
-    const response = deref(spec, raw);
-    return (
-      /^2/.test(status) && isObject(response) && isObject(response.content) && Object.keys(response.content).length > 0
-    );
+/** Every environment variable the provider's samples read, in order of first use. */
+export function sampleEnvironment(provider: Provider): string[] {
+  const names = new Set<string>();
+  for (const samples of operationSamples(provider)) {
+    envRefsIn(samples.request, names);
+    for (const match of (samples.program ?? '').matchAll(/process\.env\.(\w+)/g)) names.add(match[1]!);
+  }
+  return [...names];
+}
+
+/** The samples of every operation and webhook: curl for all, TypeScript for operations once a client exists. */
+export function operationSamples(provider: Provider): OperationSamples[] {
+  const setup = referenceSetup(provider);
+  return referenceOperations(provider.spec).map((op) => {
+    const request = sampleRequest(provider, op);
+    const base = {
+      name: `${provider.id} ${op.operationId}`,
+      operationId: op.operationId,
+      kind: op.kind,
+      request,
+      curl: curlSample(request),
+    };
+    if (!setup || op.kind === 'webhook') return base;
+    const needs = requirements(provider, op.operation);
+    if (request.credential && !needs.some((r) => setup.method !== undefined && setup.method.scheme in r))
+      throw new Error(
+        `${base.name}: its security (${needs.map((r) => Object.keys(r).join(' + ')).join(' or ')}) is not the client setup's ${setup.method?.scheme ?? 'none'}`,
+      );
+    const { preamble, call } = typescriptCall(provider, request, setup.variable);
+    const typescript = `${[...preamble, call].join('\n')}\n`;
+    return { ...base, typescript, program: `${setup.code}\n${typescript}` };
   });
 }
 
-/** `const data = unwrap(await klika.GET('/path', { … }));` and what it logs. */
-export function operationCall(spec: Json, op: SpecOperation, variable: string): string {
-  const init = requestInit(spec, op);
-  const target = `${variable}.${op.method.toUpperCase()}`;
-  const inline = `await ${target}(${init === undefined ? quote(op.path) : `${quote(op.path)}, ${tsLiteral(init)}`})`;
-  const wrapped =
-    inline.length <= 60 && !inline.includes('\n')
-      ? `unwrap(${inline})`
-      : `unwrap(\n  await ${target}(${quote(op.path)}, ${tsLiteral(init, 2)}),\n)`;
-  return hasResponseBody(spec, op.operation) ? `const data = ${wrapped};\nconsole.log(data);` : `${wrapped};`;
-}
-
-const pathOf = (url: string) => new URL(url, 'https://host.invalid').pathname;
-
-/** A line to put before a call to one of the OAuth endpoints, which the client normally calls itself. */
-function oauthEndpointNote(provider: Provider, path: string): string | undefined {
-  const methods = authMethods(provider.security);
-  if (methods.some((m) => m.tokenUrl !== undefined && pathOf(m.tokenUrl) === path)) {
-    return '// With `auth` set, the client calls the token endpoint itself: this is the raw call.';
-  }
-  if (methods.some((m) => m.authorizationUrl !== undefined && pathOf(m.authorizationUrl) === path)) {
-    return "// This endpoint is meant for the user's browser: send the user to its URL; shown here for completeness.";
-  }
-  return undefined;
-}
-
-/** A TypeScript sample for one operation with the provider's client: create it, call, unwrap. */
-export function operationSample(provider: Provider, op: SpecOperation): string {
-  const method = sampleAuthMethod(provider, op.operation);
-  const setup = clientSetup(provider, method);
-  const lines = [importLine([...setup.imports, 'unwrap'], provider.client!.name), ''];
-  if (setup.preamble.length > 0) lines.push(...setup.preamble, '');
-  lines.push(setup.statement, '');
-  const note = oauthEndpointNote(provider, op.path);
-  if (note) lines.push(note);
-  lines.push(operationCall(provider.spec, op, setup.variable));
-  return `${lines.join('\n')}\n`;
-}
-
-/** One sample per operation; none while the provider has no client package. */
-export function codeSamples(provider: Provider): CodeSample[] {
-  if (!provider.client) return [];
-  return specOperations(provider.spec).map((op) => ({
-    name: `${provider.id} ${op.operationId}`,
-    operationId: op.operationId,
-    code: operationSample(provider, op),
-  }));
-}
-
 /**
- * The copy of the spec the reference page renders: each operation gains a TypeScript `x-codeSamples`
- * entry after any the spec already has. The spec itself is not changed.
+ * A copy of the spec whose operations and webhooks carry their samples as `x-codeSamples` (curl,
+ * then TypeScript), after any the spec already has. `page`: the TypeScript call alone, for the
+ * reference, which shows the client setup once; `download`: whole programs, for tools that show
+ * one operation at a time (Scalar, Redocly, Postman). The spec itself is not changed.
  */
-export function withCodeSamples(provider: Provider): Json {
+export function withCodeSamples(provider: Provider, form: 'page' | 'download'): Json {
   const copy = structuredClone(provider.spec);
-  const samples = new Map(codeSamples(provider).map((s) => [s.operationId, s.code]));
-  for (const op of specOperations(copy)) {
-    const source = samples.get(op.operationId);
-    if (source === undefined) continue;
+  const byId = new Map(operationSamples(provider).map((s) => [s.operationId, s]));
+  for (const op of referenceOperations(copy)) {
+    const samples = byId.get(op.operationId);
+    if (!samples) continue;
+    const typescript = form === 'page' ? samples.typescript : samples.program;
     const existing = Array.isArray(op.operation['x-codeSamples']) ? op.operation['x-codeSamples'] : [];
-    op.operation['x-codeSamples'] = [...existing, { lang: 'TypeScript', label: provider.client!.name, source }];
+    op.operation['x-codeSamples'] = [
+      ...existing,
+      { lang: 'Shell', label: 'curl', source: samples.curl },
+      ...(typescript ? [{ lang: 'TypeScript', label: 'TypeScript', source: typescript }] : []),
+    ];
   }
   return copy;
 }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ApiEntry, listApis } from '@oapi/api-list';
 import type { SecurityConfig } from '@oapi/auth';
-import { securityConfig } from '@oapi/codegen';
+import { providerDescriptor, type SpecDescriptor } from '@oapi/codegen';
+import { defaultUrl } from '@oapi/runtime';
 import { findClientPackage, type ClientPackage } from './client-package.js';
 import { isObject, type Json } from './spec-json.js';
 
@@ -19,21 +20,14 @@ export interface Provider {
   readonly spec: Json;
   /** The bundled spec files the build step wrote, absolute. */
   readonly bundled: { readonly yaml: string; readonly json: string };
+  /** What the generator makes of the spec for the client: servers, token servers, security, encodings. */
+  readonly descriptor: SpecDescriptor;
   readonly security: SecurityConfig;
   /** The first server's URL with its variables' defaults, e.g. `https://api.wootric.com`. */
   readonly baseUrl: string;
+  /** Where relative token, refresh and authorization URLs resolve: the token endpoint's own server, else `baseUrl`. */
+  readonly tokenBaseUrl: string;
   readonly client: ClientPackage | undefined;
-}
-
-/** A server URL with each `{variable}` replaced by its default. */
-export function defaultServerUrl(spec: Json): string {
-  const [server] = Array.isArray(spec.servers) ? (spec.servers as Json[]) : [];
-  if (!server || typeof server.url !== 'string') return 'https://api.example.com';
-  const variables = isObject(server.variables) ? server.variables : {};
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
-    const variable = variables[name];
-    return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
-  });
 }
 
 /** A provider from its parsed bundled spec (the build reads it from `dist/<id>.openapi.json`). */
@@ -44,6 +38,10 @@ export function providerFromSpec(
   client: ClientPackage | undefined,
 ): Provider {
   const info = isObject(spec.info) ? spec.info : {};
+  const descriptor = providerDescriptor(api, spec);
+  const example = (servers: SpecDescriptor['servers'] | undefined) =>
+    servers?.[0] ? defaultUrl(servers[0]) : undefined;
+  const baseUrl = example(descriptor.servers) ?? 'https://api.example.com';
   return {
     id: api.id,
     name: api.name,
@@ -52,8 +50,10 @@ export function providerFromSpec(
     version: typeof info.version === 'string' ? info.version : api.version,
     spec,
     bundled,
-    security: securityConfig(api.id, spec),
-    baseUrl: defaultServerUrl(spec),
+    descriptor,
+    security: descriptor.security,
+    baseUrl,
+    tokenBaseUrl: example(descriptor.tokenServers) ?? baseUrl,
     client,
   };
 }

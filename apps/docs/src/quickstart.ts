@@ -1,8 +1,11 @@
 import { authMethods, type AuthMethod } from './auth-methods.js';
 import { clientSetup, importLine } from './client-setup.js';
-import { operationCall, requestInit, sampleAuthMethod } from './code-samples.js';
+import { sampleAuthMethod } from './code-samples.js';
+import type { ReferenceOperation } from './pages/operation.js';
 import type { Provider } from './providers.js';
-import { specOperations, type SpecOperation } from './spec-json.js';
+import { referenceOperations } from './reference-operations.js';
+import { sampleRequest } from './samples/sample-request.js';
+import { typescriptCall } from './samples/typescript.js';
 
 export interface Quickstart {
   readonly method: AuthMethod;
@@ -12,15 +15,19 @@ export interface Quickstart {
 }
 
 /** The call a quickstart makes first: a secured GET without required parameters if there is one. */
-export function firstCall(provider: Provider): SpecOperation | undefined {
+export function firstCall(provider: Provider): ReferenceOperation | undefined {
   const methods = clientMethods(provider);
-  const secured = specOperations(provider.spec).filter(
-    (op) => methods.length > 0 && sampleAuthMethod(provider, op.operation) !== undefined,
+  const secured = referenceOperations(provider.spec).filter(
+    (op) => op.kind === 'operation' && methods.length > 0 && sampleAuthMethod(provider, op.operation) !== undefined,
   );
+  const bare = (op: ReferenceOperation) => {
+    const request = sampleRequest(provider, op);
+    return (
+      !request.body && [request.pathParams, request.query, request.headers].every((v) => Object.keys(v).length === 0)
+    );
+  };
   return (
-    secured.find((op) => op.method === 'get' && requestInit(provider.spec, op) === undefined) ??
-    secured.find((op) => op.method === 'get') ??
-    secured[0]
+    secured.find((op) => op.method === 'get' && bare(op)) ?? secured.find((op) => op.method === 'get') ?? secured[0]
   );
 }
 
@@ -33,11 +40,12 @@ export function clientMethods(provider: Provider): AuthMethod[] {
 /** A complete program: create the client with one way of authenticating, make a first call. */
 export function quickstartFor(provider: Provider, method: AuthMethod): Quickstart {
   const setup = clientSetup(provider, method);
-  const call = firstCall(provider);
+  const op = firstCall(provider);
+  const call = op ? typescriptCall(provider, sampleRequest(provider, op), setup.variable) : undefined;
   const lines = [importLine([...setup.imports, ...(call ? ['unwrap'] : [])], provider.client!.name), ''];
   if (setup.preamble.length > 0) lines.push(...setup.preamble, '');
   lines.push(setup.statement);
-  if (call) lines.push('', operationCall(provider.spec, call, setup.variable));
+  if (call) lines.push('', ...call.preamble, call.call);
   return { method, name: `${provider.id} ${method.scheme} ${method.strategy}`, code: `${lines.join('\n')}\n` };
 }
 

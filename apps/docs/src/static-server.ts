@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -42,12 +42,9 @@ export function fileFor(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-/**
- * Serves the files under `root` on 127.0.0.1 (port 0: any free one). A port in use is an error that
- * says so, not a stack trace.
- */
-export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
-  const server: Server = createServer((req, res) => {
+/** Answers GET and HEAD with the files under `root`. */
+export function serveFiles(root: string): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -63,7 +60,19 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
-  });
+  };
+}
+
+/**
+ * Serves the files under `root` on 127.0.0.1 (port 0: any free one), or what `handler` answers. A
+ * port in use is an error that says so, not a stack trace.
+ */
+export async function startStaticServer(
+  root: string,
+  port = 0,
+  handler: (req: IncomingMessage, res: ServerResponse) => void = serveFiles(root),
+): Promise<StaticServer> {
+  const server: Server = createServer(handler);
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       fail(

@@ -32,8 +32,10 @@ function specWith(codeFlow: Json, rotation: unknown): Json {
   };
 }
 
+const site = { providers: [{ id: 'acme', title: 'Acme API' }] };
 const guide = (codeFlow: Json, rotation: unknown = true) =>
   authGuidePage(
+    site,
     providerFromSpec(
       { id: 'acme', name: 'acme@v1', version: 'v1' },
       specWith(codeFlow, rotation),

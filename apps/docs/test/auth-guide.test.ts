@@ -2,13 +2,15 @@
 // made-up provider shows that every part of the page comes from its spec.
 import { describe, expect, it } from 'vitest';
 import { authMethods } from '../src/auth-methods.js';
-import { codeSamples } from '../src/code-samples.js';
+import { operationSamples } from '../src/code-samples.js';
 import type { ClientPackage } from '../src/client-package.js';
 import { authGuidePage } from '../src/pages/auth-guide.js';
 import { landingPage } from '../src/pages/landing.js';
 import { providerFromSpec } from '../src/providers.js';
 import { quickstarts } from '../src/quickstart.js';
 import type { Json } from '../src/spec-json.js';
+
+const site = { providers: [{ id: 'acme', title: 'Acme API' }] };
 
 const spec: Json = {
   openapi: '3.1.0',
@@ -52,6 +54,7 @@ const bundled = { yaml: '/dev/null', json: '/dev/null' };
 const api = { id: 'acme', name: 'acme@v2', version: 'v2' };
 const client: ClientPackage = {
   name: '@oapi/acme',
+  version: '0.1.0',
   dir: '/nowhere',
   factory: 'createAcmeClient',
   strategies: ['passwordGrant', 'refreshTokenGrant', 'bearerToken', 'apiKey'],
@@ -81,7 +84,7 @@ describe('authMethods', () => {
 
 describe('the authentication guide', () => {
   const provider = providerFromSpec(api, spec, bundled, client);
-  const page = authGuidePage(provider);
+  const page = authGuidePage(site, provider);
 
   it.each([
     ['the public operations', '<code>POST /oauth/token</code> (Get a token): no credentials'],
@@ -114,23 +117,24 @@ describe('the authentication guide', () => {
     // The token parameter is a client option, sent with the grants whose request names it.
     expect(password).toContain("  tenant: process.env.ACME_TENANT ?? '',");
     expect(password).not.toContain('clientSecret');
-    expect(password).toContain("baseUrl: 'https://eu.acme.test'");
+    // Server variables are options, from the environment; a default that is no mere example stays the fallback.
+    expect(password).toContain("  region: process.env.ACME_REGION ?? 'eu',");
     expect(password).toContain("const data = unwrap(await acme.GET('/anvils'));");
-    expect(page).toContain('<code>@oapi/acme</code> does not export this strategy yet.');
+    expect(page).toContain('<p><span class="status">not in <code>@oapi/acme</code> yet</span></p>');
   });
 
   it('refuses to write samples without credentials when the client exports no strategy the spec accepts', () => {
     const bare = providerFromSpec(api, spec, bundled, { ...client, strategies: [] });
-    expect(() => codeSamples(bare)).toThrow(
-      '@oapi/acme exports none of the strategies listAnvils accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey): its provider descriptor lists none',
+    expect(() => operationSamples(bare)).toThrow(
+      '@oapi/acme exports none of the strategies the spec accepts (passwordGrant, clientCredentialsGrant, refreshTokenGrant, bearerToken, apiKey): its provider descriptor lists none',
     );
   });
 
   it('says the client is in progress, without code, when there is none', () => {
-    const bare = authGuidePage(providerFromSpec(api, spec, bundled, undefined));
+    const bare = authGuidePage(site, providerFromSpec(api, spec, bundled, undefined));
     expect(bare).toContain('<code>@oapi/acme</code> is in progress');
     expect(bare).not.toContain('id="quickstart"');
     expect(bare).not.toContain('language-ts');
-    expect(landingPage([providerFromSpec(api, spec, bundled, undefined)])).toContain('client in progress');
+    expect(landingPage(site, [providerFromSpec(api, spec, bundled, undefined)])).toContain('client in progress');
   });
 });

@@ -1,24 +1,21 @@
-// The changelog page and its reader: rendering, escaping, and what a page says when the history
-// cannot be read (outside a repository, a shallow clone).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The changelog page, its Atom feed and its reader: release notes rendered and escaped, and what a
+// page says when the history cannot be read (outside a repository, a shallow clone).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { HistoryEntry } from '@oapi/spec-diff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changelogNotice, readChangelogs } from '../src/changelog.js';
 import { changelogPage, findingMessage } from '../src/pages/changelog.js';
+import { changelogFeed } from '../src/pages/changelog-feed.js';
+import { releaseLog } from '../src/release-log.js';
 import { providerFromSpec } from '../src/providers.js';
+import { commit, git, specYaml } from './git-repo.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'docs-changelog-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const provider = providerFromSpec(
-  { id: 'acme', name: 'acme@v1', version: 'v1' },
-  { openapi: '3.1.0', info: { title: 'Acme <API>', version: '1' }, paths: {} },
-  { yaml: '/dev/null', json: '/dev/null' },
-  undefined,
-);
+const site = { providers: [{ id: 'acme', title: 'Acme API' }] };
 
 const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
   commit: 'a'.repeat(40),
@@ -69,28 +66,88 @@ const breakingEntry = entry({
   bump: 'major',
 });
 
+const acmeSpec = {
+  openapi: '3.1.0',
+  info: { title: 'Acme <API>', version: '1' },
+  servers: [{ url: 'https://api.acme.test' }],
+  paths: {
+    '/items': { get: { operationId: 'listItems', responses: {} } },
+    '/things': { get: { operationId: 'listThings', responses: {} } },
+  },
+};
+const provider = providerFromSpec(
+  { id: 'acme', name: 'acme@v1', version: 'v1' },
+  acmeSpec,
+  { yaml: '/dev/null', json: '/dev/null' },
+  undefined,
+);
+
 describe('the changelog page', () => {
-  const html = changelogPage(provider, {
-    entries: [breakingEntry, entry({ shortCommit: 'ccccccc', subject: 'first', change: 'added', bump: 'minor' })],
-  });
-  const first = html.slice(html.indexOf('id="commit-aaaaaaa"'), html.indexOf('id="commit-ccccccc"'));
+  const log = releaseLog(
+    {
+      entries: [
+        breakingEntry,
+        entry({
+          commit: 'c'.repeat(40),
+          shortCommit: 'ccccccc',
+          date: '2026-11-01T09:00:00Z',
+          subject: 'first',
+          change: 'added',
+          bump: 'minor',
+          findings: [
+            {
+              id: 'path-added',
+              severity: 'info',
+              operation: '/items',
+              pointer: '/paths/~1items',
+              message: 'path /items added (GET)',
+            },
+          ],
+        }),
+      ],
+    },
+    undefined,
+  );
+  const html = changelogPage(site, provider, log);
+  const day = html.slice(html.indexOf('id="day-2026-11-20"'), html.indexOf('id="day-2026-11-01"'));
 
-  it('shows each entry with its date, subject, short hash and the release it needs', () => {
-    expect(first).toContain('<time datetime="2026-11-20T10:00:00+01:00">2026-11-20</time>');
-    expect(first).toContain(`<code title="${'a'.repeat(40)}">aaaaaaa</code>`);
-    expect(first).toContain('<span class="bump bump-major">major release</span>');
-    expect(first).toContain('1 breaking change, 1 warning, 2 info');
-    expect(html).toMatch(/id="commit-ccccccc"[\s\S]*The first version of the spec\./);
-  });
-
-  it('groups the findings breaking, then warnings, then the rest, each under its operation', () => {
-    const headings = [...first.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['Breaking (1)', 'Warnings (1)', 'Additions and other changes (2)']);
-    expect(first).toContain(
-      '<code class="operation">GET /items</code>: response 200 application/json <code>[].name</code>: became optional',
+  it('groups the changes by day where there is no client release, newest first', () => {
+    expect([...html.matchAll(/<section class="release (\w+)" id="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      'day day-2026-11-20',
+      'day day-2026-11-01',
+    ]);
+    expect(day).toContain(
+      '<time datetime="2026-11-20T10:00:00+01:00">2026-11-20</time> · needs a <span class="bump bump-major">major release</span> of the client',
     );
-    expect(first).toContain('<code class="operation">DELETE /items/{id}</code>: deprecated');
-    expect(first).toContain('<code class="operation">Document</code>: server https://eu.acme.test added');
+  });
+
+  it('lists breaking changes first, each with what to do, then warnings, then the rest, in sentences', () => {
+    const headings = [...day.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Breaking changes, and what to do', 'Deprecations and warnings', 'New and changed']);
+    expect(day).toContain(
+      '<li id="day-2026-11-20--get-items"><a href="index.html#listItems"><code>GET /items</code></a><ul><li><code>[].name</code> in the 200 response (application/json) became optional. <span class="action"><strong>What to do:</strong> Handle responses without this property.</span></li></ul></li>',
+    );
+    expect(day).toContain('<code>DELETE /items/{id}</code> (no longer in the spec)');
+    expect(day).toContain('The API as a whole<ul><li>The server https://eu.acme.test was added.</li></ul>');
+    expect(day).toContain(
+      '<a href="index.html#listThings"><code>/things</code></a><ul><li>The path /things was added (GET).</li>',
+    );
+    expect(day).not.toMatch(/\d+ breaking changes?, \d+ warnings?/);
+  });
+
+  it('keeps the first version of the spec collapsed, and lists the commits', () => {
+    expect(html).toMatch(
+      /<details class="first-version"><summary>The first version of the spec \(1 item\)<\/summary>.*The path \/items was added \(GET\)\./s,
+    );
+    expect(day).toContain(
+      `<li id="commit-aaaaaaa"><time datetime="2026-11-20T10:00:00+01:00">2026-11-20</time> <code title="${'a'.repeat(40)}">aaaaaaa</code> drop`,
+    );
+  });
+
+  it('announces its Atom feed', () => {
+    expect(html).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Acme &lt;API&gt;: changelog (Atom)" href="changelog.atom">',
+    );
   });
 
   it('escapes subjects, titles and messages', () => {
@@ -103,51 +160,56 @@ describe('the changelog page', () => {
   });
 
   it('says why there is no changelog when the history could not be read, and when nothing changed yet', () => {
-    const unavailable = changelogPage(provider, { unavailable: 'spec/acme/openapi.yaml: the clone is shallow <here>' });
+    const unavailable = changelogPage(site, provider, {
+      unavailable: 'spec/acme/openapi.yaml: the clone is shallow <here>',
+    });
     expect(unavailable).toContain(
       '<p class="note problem" id="history-unavailable">The history of this spec could not be read, so there is no changelog: spec/acme/openapi.yaml: the clone is shallow &lt;here&gt;</p>',
     );
-    expect(unavailable).not.toContain('class="entries"');
-    expect(changelogPage(provider, { entries: [] })).toContain('No commit has changed the Acme &lt;API&gt; spec yet.');
+    expect(unavailable).not.toContain('class="release');
+    expect(changelogPage(site, provider, { groups: [] })).toContain(
+      'No commit has changed the Acme &lt;API&gt; spec yet.',
+    );
   });
 
-  it('shows an entry whose spec did not load with the reason and no findings', () => {
-    const page = changelogPage(provider, {
-      entries: [entry({ problem: 'the spec does not load at this commit: x.yaml:3: bad' })],
-    });
-    expect(page).toContain(
-      '<p class="note problem">Not compared: the spec does not load at this commit: x.yaml:3: bad</p>',
+  it('shows an entry whose spec did not load with the reason, and says when only the documentation changed', () => {
+    const page = changelogPage(
+      site,
+      provider,
+      releaseLog({ entries: [entry({ problem: 'the spec does not load at this commit: x.yaml:3: bad' })] }, undefined),
     );
-    expect(page).toContain('no release needed');
+    expect(page).toContain(
+      '<span class="note problem">Not compared: the spec does not load at this commit: x.yaml:3: bad</span>',
+    );
+    expect(page).toContain('no client release needed');
+    expect(page).toContain('Only the documentation changed');
   });
 });
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-    },
+describe('the Atom feed', () => {
+  const log = releaseLog({ entries: [breakingEntry] }, undefined);
+  const feed = changelogFeed(provider, log);
+
+  it('has the feed elements RFC 4287 requires, and an entry per group with its content as escaped HTML', () => {
+    expect(feed).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect(feed).toContain('<id>tag:oapi-clients,2026:acme/changelog</id>');
+    expect(feed).toContain('<title>Acme &lt;API&gt;: changelog</title>');
+    expect(feed).toContain('<updated>2026-11-20T10:00:00+01:00</updated>');
+    expect(feed).toContain('<author><name>oapi-clients</name></author>');
+    expect(feed).toContain(
+      '<entry>\n<id>tag:oapi-clients,2026:acme/changelog/day-2026-11-20</id>\n<title>2026-11-20</title>',
+    );
+    expect(feed).toContain('<link rel="alternate" type="text/html" href="changelog.html#day-2026-11-20"/>');
+    expect(feed).toContain('<content type="html">&lt;p class=&quot;meta&quot;&gt;');
+    expect(feed).not.toContain('<script>');
   });
 
-function commit(dir: string, files: Record<string, string>, message: string): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', message);
-}
-
-const spec = (paths: string[]) =>
-  `openapi: 3.1.0\ninfo: {title: Acme, version: '1'}\npaths:\n${paths.map((p) => `  ${p}:\n    get:\n      responses:\n        '200': {description: ok}\n`).join('')}`;
+  it('is still a feed, with no entry, when the history could not be read', () => {
+    const empty = changelogFeed(provider, { unavailable: 'shallow' });
+    expect(empty).toContain('<updated>1970-01-01T00:00:00Z</updated>');
+    expect(empty).not.toContain('<entry>');
+  });
+});
 
 describe('readChangelogs', () => {
   const apis = [
@@ -159,9 +221,9 @@ describe('readChangelogs', () => {
     const dir = join(temp, 'full');
     mkdirSync(dir);
     git(dir, 'init', '-q', '-b', 'main');
-    commit(dir, { 'spec/acme/openapi.yaml': spec(['/a']) }, 'acme: first');
-    commit(dir, { 'spec/acme/openapi.yaml': spec(['/a', '/b']) }, 'acme: /b');
-    commit(dir, { 'spec/late/openapi.yaml': spec(['/x']) }, 'late: first');
+    commit(dir, { 'spec/acme/openapi.yaml': specYaml(['/a']) }, 'acme: first');
+    commit(dir, { 'spec/acme/openapi.yaml': specYaml(['/a', '/b']) }, 'acme: /b');
+    commit(dir, { 'spec/late/openapi.yaml': specYaml(['/x']) }, 'late: first');
     const changelogs = await readChangelogs(dir, apis);
     expect(changelogs.get('acme')).toMatchObject({
       entries: [

@@ -1,11 +1,12 @@
-// Every generated code sample and quickstart compiles against the real, built client packages.
+// Every generated TypeScript sample (with the client setup it runs after) and quickstart compiles
+// against the real, built client packages. That they do what they say is samples-run.test.ts's job.
 import { typecheckSnippets } from '@oapi/test-support';
 import { findRepoRoot } from '@oapi/api-list';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeSamples, withCodeSamples } from '../src/code-samples.js';
+import { operationSamples, withCodeSamples } from '../src/code-samples.js';
 import { loadProviders, type Provider } from '../src/providers.js';
 import { quickstarts } from '../src/quickstart.js';
-import { specOperations } from '../src/spec-json.js';
+import { referenceOperations } from '../src/reference-operations.js';
 import { clientCheckDir } from './client-links.js';
 
 const repoRoot = findRepoRoot(import.meta.dirname);
@@ -18,42 +19,64 @@ beforeAll(async () => {
 });
 afterAll(() => check?.remove());
 
+const programs = () =>
+  providers.flatMap((provider) =>
+    operationSamples(provider).flatMap((s) => (s.program ? [{ name: s.name, code: s.program }] : [])),
+  );
+
 describe('code samples', () => {
-  it('exist for every operation of every provider with a client, and for no other', () => {
+  it('exist for every operation and webhook (curl), and every operation of a provider with a client (TypeScript)', () => {
     expect(providers.some((p) => p.client)).toBe(true);
     for (const provider of providers) {
-      const expected = provider.client ? specOperations(provider.spec).map((op) => op.operationId) : [];
+      const operations = referenceOperations(provider.spec);
+      const samples = operationSamples(provider);
       expect(
-        codeSamples(provider).map((s) => s.operationId),
+        samples.map((s) => s.operationId),
         provider.id,
-      ).toEqual(expected);
+      ).toEqual(operations.map((op) => op.operationId));
+      for (const sample of samples) expect(sample.curl, sample.name).toMatch(/^curl |\ncurl /);
+      expect(
+        samples.filter((s) => s.typescript).map((s) => s.operationId),
+        provider.id,
+      ).toEqual(provider.client ? operations.filter((op) => op.kind === 'operation').map((op) => op.operationId) : []);
     }
   });
 
-  it('are injected as x-codeSamples into a copy of the spec, leaving the spec alone', () => {
+  it('are injected as x-codeSamples into a copy of the spec, labelled by language, leaving the spec alone', () => {
     for (const provider of providers.filter((p) => p.client)) {
       const before = JSON.stringify(provider.spec);
-      const rendered = withCodeSamples(provider);
+      const rendered = withCodeSamples(provider, 'page');
       expect(JSON.stringify(provider.spec)).toBe(before);
-      for (const op of specOperations(rendered)) {
+      for (const op of referenceOperations(rendered)) {
         const samples = op.operation['x-codeSamples'] as Array<{ lang: string; label: string; source: string }>;
-        expect(samples.at(-1), `${provider.id} ${op.operationId}`).toMatchObject({
-          lang: 'TypeScript',
-          label: provider.client!.name,
-        });
-        expect(samples.at(-1)!.source).toContain(`${op.method.toUpperCase()}('${op.path}'`);
+        const labels = samples.map((s) => s.label);
+        expect(labels, `${provider.id} ${op.operationId}`).toEqual(
+          op.kind === 'operation' ? ['curl', 'TypeScript'] : ['curl'],
+        );
+        if (op.kind === 'operation') expect(samples[1]!.source).toContain(`${op.method.toUpperCase()}('${op.name}'`);
       }
     }
   });
 
-  it('all compile against the real client types', () => {
-    const snippets = providers.flatMap((provider) => codeSamples(provider));
+  it('are short on the page: the client is set up once per provider, not in each sample', () => {
+    for (const provider of providers.filter((p) => p.client)) {
+      for (const sample of operationSamples(provider).filter((s) => s.typescript)) {
+        expect(sample.typescript, sample.name).not.toContain("from '@oapi/");
+        expect(
+          sample.typescript!.split('\n').filter((line) => line.includes('process.env')).length,
+        ).toBeLessThanOrEqual(sample.request.role === 'token' ? 6 : 2);
+      }
+    }
+  });
+
+  it('all compile, after the client setup, against the real client types', () => {
+    const snippets = programs();
     expect(snippets.length).toBeGreaterThan(0);
     expect(typecheckSnippets(snippets, check.dir)).toEqual([]);
   }, 120_000);
 
   it('would fail to compile with a wrong path, parameters, body or import (the check is real)', () => {
-    const samples = providers.flatMap((provider) => codeSamples(provider));
+    const samples = programs();
     const withParams = samples.find((s) => s.code.includes('path: { '))!;
     const withBody = samples.find((s) => s.code.includes('body: {'))!;
     const broken = [

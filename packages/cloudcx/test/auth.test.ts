@@ -11,7 +11,7 @@ import {
   passwordGrant,
   type TokenSet,
 } from '../src/index.js';
-import { account, oauthClient, startFakeCloudcx, validApiKey, type FakeCloudcx } from './fake-cloudcx.js';
+import { account, oauthClient, startFakeCloudcx, validApiKey, type FakeCloudcx } from '@oapi/fakes/cloudcx';
 
 const credentials = { ...account, clientId: oauthClient.id, clientSecret: oauthClient.secret };
 const secrets = [account.password, oauthClient.secret, validApiKey];

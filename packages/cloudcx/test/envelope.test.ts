@@ -12,7 +12,7 @@ import {
   type CloudcxClient,
   type UserPage,
 } from '../src/index.js';
-import { makeUsers, startFakeCloudcx, validApiKey, type CannedReply, type FakeCloudcx } from './fake-cloudcx.js';
+import { makeUsers, startFakeCloudcx, validApiKey, type CannedReply, type FakeCloudcx } from '@oapi/fakes/cloudcx';
 
 let server: FakeCloudcx;
 let cloudcx: CloudcxClient;

@@ -10,7 +10,7 @@ import {
   type User,
   type UserPage,
 } from '../src/index.js';
-import { makeUsers, maxPageSize, startFakeCloudcx, validApiKey, type FakeCloudcx } from './fake-cloudcx.js';
+import { makeUsers, maxPageSize, startFakeCloudcx, validApiKey, type FakeCloudcx } from '@oapi/fakes/cloudcx';
 
 const everyone = makeUsers(2345);
 let server: FakeCloudcx;

@@ -5,7 +5,7 @@
 import { bundledSpecSchemas } from '@oapi/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudcxClient, passwordGrant } from '../src/index.js';
-import { account, clientWithoutSecret, type FakeCloudcx, startFakeCloudcx } from './fake-cloudcx.js';
+import { account, clientWithoutSecret, type FakeCloudcx, startFakeCloudcx } from '@oapi/fakes/cloudcx';
 
 const check = await bundledSpecSchemas('cloudcx');
 const tokenRequest = '/components/schemas/TokenRequest';

@@ -2,13 +2,8 @@
 // PKCE columns, so a code_challenge is ignored and a code_verifier refused. The spec says so
 // (`x-pkce: false`): the authorize URL carries state and no challenge, the exchange no verifier.
 // A deployment that added the PKCE columns turns PKCE on with the `pkce` option.
-import {
-  doorkeeperClient as client,
-  doorkeeperUsers as users,
-  type FakeDoorkeeper,
-  secretsIn,
-  startFakeDoorkeeper,
-} from '@oapi/test-support';
+import { secretsIn } from '@oapi/test-support';
+import { client, users, type FakeDoorkeeper, startFakeDoorkeeper } from '@oapi/fakes/klika';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthError,

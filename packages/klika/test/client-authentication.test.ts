@@ -3,12 +3,12 @@
 // authorization-code grants also take HTTP Basic. The spec's choice, client_secret_post, is the one
 // every grant accepts; the same client told to use Basic fails the password grant only.
 import {
-  doorkeeperClient as client,
-  doorkeeperClientCredentials,
-  doorkeeperPasswordCredentials,
+  client,
+  clientCredentials,
+  passwordCredentials,
   type FakeDoorkeeper,
   startFakeDoorkeeper,
-} from '@oapi/test-support';
+} from '@oapi/fakes/klika';
 import type { ClientAuthentication } from '@oapi/auth';
 import { createProviderClient, type ProviderDescriptor } from '@oapi/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,15 +56,15 @@ async function freshCode(): Promise<{ code: string; redirectUri: string }> {
 async function refreshToken(): Promise<string> {
   const client = createProviderClient<paths>(provider, {
     baseUrl: server.url,
-    auth: passwordGrant(doorkeeperPasswordCredentials),
+    auth: passwordGrant(passwordCredentials),
   });
   return (await client.auth!.tokens!.getToken()).refreshToken!;
 }
 
 const strategies = {
-  password: async () => passwordGrant(doorkeeperPasswordCredentials),
-  refresh_token: async () => refreshTokenGrant({ refreshToken: await refreshToken(), ...doorkeeperClientCredentials }),
-  authorization_code: async () => authorizationCodeGrant({ ...(await freshCode()), ...doorkeeperClientCredentials }),
+  password: async () => passwordGrant(passwordCredentials),
+  refresh_token: async () => refreshTokenGrant({ refreshToken: await refreshToken(), ...clientCredentials }),
+  authorization_code: async () => authorizationCodeGrant({ ...(await freshCode()), ...clientCredentials }),
 };
 
 describe.each(Object.entries(strategies))('klika %s grant', (_grant, strategy) => {

@@ -1,21 +1,21 @@
 // The template's token errors depend on its Doorkeeper: the documented build (4.4.3) answers 401 for
 // every error, the template's HEAD (5.3.3) 400 for invalid_grant/invalid_request and 401 for
 // invalid_client. The client reads the `error` code, so it behaves the same against both.
+import { secretsIn } from '@oapi/test-support';
 import {
-  doorkeeperClient as client,
-  doorkeeperClientCredentials,
-  doorkeeperPasswordCredentials,
-  doorkeeperUsers as users,
+  client,
+  clientCredentials,
+  passwordCredentials,
+  users,
   type DoorkeeperVersion,
   type FakeDoorkeeper,
-  secretsIn,
   startFakeDoorkeeper,
-} from '@oapi/test-support';
+} from '@oapi/fakes/klika';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKlikaClient, passwordGrant, refreshTokenGrant, unwrap } from '../src/index.js';
 
 const amina = users[0]!;
-const credentials = doorkeeperPasswordCredentials;
+const credentials = passwordCredentials;
 
 describe.each<[DoorkeeperVersion, number]>([
   ['4.4.3', 401],
@@ -46,7 +46,7 @@ describe.each<[DoorkeeperVersion, number]>([
   });
 
   it('asks for a new sign-in when a held refresh token is refused, whatever the status', async () => {
-    const error = await klika(refreshTokenGrant({ refreshToken: 'f'.repeat(64), ...doorkeeperClientCredentials }))
+    const error = await klika(refreshTokenGrant({ refreshToken: 'f'.repeat(64), ...clientCredentials }))
       .GET('/api/v1/countries')
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AuthError', code: 'reauthorization_required', status: grantErrorStatus });
@@ -63,7 +63,7 @@ describe.each<[DoorkeeperVersion, number]>([
     });
     unwrap(await first.GET('/api/v1/countries'));
     // Another holder of the same refresh token refreshes and uses the new access token: it is revoked.
-    unwrap(await klika(refreshTokenGrant({ refreshToken, ...doorkeeperClientCredentials })).GET('/api/v1/countries'));
+    unwrap(await klika(refreshTokenGrant({ refreshToken, ...clientCredentials })).GET('/api/v1/countries'));
 
     server.expireAccessTokens();
     const before = server.tokenRequests.length;

@@ -2,12 +2,7 @@
 // a refresh answers a new pair without revoking the old refresh token; the first use of the new
 // access token revokes it. The client keeps the newest refresh token either way, and a refresh whose
 // reply was lost can be sent again with the one it still holds.
-import {
-  doorkeeperClientCredentials as clientCredentials,
-  doorkeeperPasswordCredentials,
-  type FakeDoorkeeper,
-  startFakeDoorkeeper,
-} from '@oapi/test-support';
+import { clientCredentials, passwordCredentials, type FakeDoorkeeper, startFakeDoorkeeper } from '@oapi/fakes/klika';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKlikaClient, passwordGrant, provider, refreshTokenGrant, unwrap } from '../src/index.js';
 
@@ -22,7 +17,7 @@ async function heldRefreshToken(): Promise<string> {
   let refreshToken: string | undefined;
   const klika = createKlikaClient({
     baseUrl: server.url,
-    auth: passwordGrant(doorkeeperPasswordCredentials),
+    auth: passwordGrant(passwordCredentials),
     onTokens: (tokens) => {
       refreshToken = tokens.refreshToken;
     },

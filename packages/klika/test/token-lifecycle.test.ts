@@ -1,14 +1,8 @@
 // Against a stateful fake Doorkeeper: the 60-second token expires and is refreshed, the newest
 // refresh token is kept, the access token travels in the header, an access token the API refuses is
 // replaced once, and errors are typed and secret-free.
-import {
-  doorkeeperClient as client,
-  doorkeeperPasswordCredentials,
-  doorkeeperUsers as users,
-  secretsIn,
-  startFakeDoorkeeper,
-  type FakeDoorkeeper,
-} from '@oapi/test-support';
+import { secretsIn } from '@oapi/test-support';
+import { client, passwordCredentials, users, startFakeDoorkeeper, type FakeDoorkeeper } from '@oapi/fakes/klika';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   bearerToken,
@@ -21,7 +15,7 @@ import {
 
 let server: FakeDoorkeeper;
 const amina = users[0]!;
-const credentials = doorkeeperPasswordCredentials;
+const credentials = passwordCredentials;
 
 beforeAll(async () => {
   server = await startFakeDoorkeeper();

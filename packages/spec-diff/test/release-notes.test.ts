@@ -44,6 +44,18 @@ describe('findingSentence', () => {
       'The 200 response body (application/json) changed `discriminator` (spec-diff does not compare it).',
     ],
     [
+      'request body application/json `{oneOf#1}.client_id`: became optional',
+      '`client_id` of the second `oneOf` alternative in the request body (application/json) became optional.',
+    ],
+    [
+      'response 200 application/json `items[]{anyOf#0}{oneOf#2}.size`: became required',
+      '`items[].size` of the third `oneOf` alternative of the first `anyOf` alternative in the 200 response (application/json) became required.',
+    ],
+    [
+      'server https://{host} variable `host`: `x-required`: (none) → true',
+      'The server https://{host} variable `host` changed `x-required` from (none) to true.',
+    ],
+    [
       'response 200 application/json `x`: something new',
       '`x` in the 200 response (application/json) changed — something new.',
     ],
@@ -61,6 +73,8 @@ describe('findingSentence', () => {
         // A raw subject (`response 200 application/json …:`), or a change set apart, means no pattern read it.
         expect(sentence, f.message).not.toMatch(/^(Response \S+|Request body|Webhook payload|\w+ parameter)[^:]*: /);
         expect(sentence, f.message).not.toContain('changed — ');
+        // Alternatives are named in words, not as the diff's `{oneOf#0}` markers.
+        expect(sentence, f.message).not.toMatch(/\{(oneOf|anyOf)#/);
       }
     }
   });

@@ -18,8 +18,8 @@ import {
   uploadResponseProperties,
 } from '../src/index.js';
 import { fileFromPath } from '../src/node.js';
-import { owner } from '../../wootric/test/fake-oauth.js';
-import { accountToken, startFakeCxi, type FakeCxi, type FakeCxiData } from './fake-cxi.js';
+import { owner } from '@oapi/fakes/wootric-oauth';
+import { accountToken, startFakeCxi, type FakeCxi, type FakeCxiData } from '@oapi/fakes/wootric-cxi';
 import { notCheckableByPrism } from './prism-exemptions.js';
 
 let fake: FakeCxi | undefined;

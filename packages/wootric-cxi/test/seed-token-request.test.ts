@@ -5,8 +5,8 @@
 import { bundledSpecSchemas } from '@oapi/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientCredentialsGrant, createWootricCxiClient, passwordGrant, provider, unwrap } from '../src/index.js';
-import { apiClient, owner } from '../../wootric/test/fake-oauth.js';
-import { accountToken, type FakeCxi, startFakeCxi } from './fake-cxi.js';
+import { apiClient, owner } from '@oapi/fakes/wootric-oauth';
+import { accountToken, type FakeCxi, startFakeCxi } from '@oapi/fakes/wootric-cxi';
 
 const check = await bundledSpecSchemas('wootric-cxi');
 

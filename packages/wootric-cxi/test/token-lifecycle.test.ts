@@ -10,8 +10,8 @@ import {
   passwordGrant,
   unwrap,
 } from '../src/index.js';
-import { apiClient, owner } from '../../wootric/test/fake-oauth.js';
-import { accountToken, startFakeCxi, type FakeCxi } from './fake-cxi.js';
+import { apiClient, owner } from '@oapi/fakes/wootric-oauth';
+import { accountToken, startFakeCxi, type FakeCxi } from '@oapi/fakes/wootric-cxi';
 
 let fake: FakeCxi;
 beforeEach(async () => {

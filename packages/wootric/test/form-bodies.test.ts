@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createWootricClient, LockedError, passwordGrant, unwrap } from '../src/index.js';
-import { owner } from './fake-oauth.js';
-import { accountToken, startFakeWootric, type FakeWootric } from './fake-wootric.js';
+import { owner } from '@oapi/fakes/wootric-oauth';
+import { accountToken, startFakeWootric, type FakeWootric } from '@oapi/fakes/wootric';
 
 let fake: FakeWootric;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 import { secretsIn } from '@oapi/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWootricClient, listAll, passwordGrant, TimeWindowError } from '../src/index.js';
-import { owner } from './fake-oauth.js';
-import { accountToken, startFakeWootric, type FakeResponse, type FakeWootric } from './fake-wootric.js';
+import { owner } from '@oapi/fakes/wootric-oauth';
+import { accountToken, startFakeWootric, type FakeResponse, type FakeWootric } from '@oapi/fakes/wootric';
 
 /** Records in groups of equal creation time. */
 function records(groupSizes: readonly number[], start = 1_700_000_000): FakeResponse[] {

@@ -3,8 +3,8 @@
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWootricClient, passwordGrant, RateLimitError, unwrap, type RetryOptions } from '../src/index.js';
-import { owner } from './fake-oauth.js';
-import { accountToken, startFakeWootric, type FakeWootric } from './fake-wootric.js';
+import { owner } from '@oapi/fakes/wootric-oauth';
+import { accountToken, startFakeWootric, type FakeWootric } from '@oapi/fakes/wootric';
 
 let fake: FakeWootric;
 let waits: number[];

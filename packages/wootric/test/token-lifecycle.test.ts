@@ -3,8 +3,8 @@
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientCredentialsGrant, createWootricClient, OAuthError, passwordGrant, unwrap } from '../src/index.js';
-import { apiClient, owner } from './fake-oauth.js';
-import { accountToken, startFakeWootric, type FakeWootric } from './fake-wootric.js';
+import { apiClient, owner } from '@oapi/fakes/wootric-oauth';
+import { accountToken, startFakeWootric, type FakeWootric } from '@oapi/fakes/wootric';
 
 let fake: FakeWootric;
 const secrets = [owner.password, apiClient.secret];

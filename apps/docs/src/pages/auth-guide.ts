@@ -7,7 +7,7 @@ import { refreshParagraphs } from './auth-refresh.js';
 import { html, type Html } from './html.js';
 import { markdown, markdownInline } from './markdown.js';
 import { page } from './layout.js';
-import { providerNav } from './nav.js';
+import type { SiteMap } from './nav.js';
 
 const schemeKinds: Readonly<Record<SecuritySchemeConfig['type'], string>> = {
   oauth2: 'OAuth 2',
@@ -34,12 +34,12 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
     ['grant_type', method.grantType ? code(method.grantType) : undefined],
     [
       'Authorization URL',
-      method.authorizationUrl ? code(absoluteUrl(method.authorizationUrl, provider.baseUrl)) : undefined,
+      method.authorizationUrl ? code(absoluteUrl(method.authorizationUrl, provider.tokenBaseUrl)) : undefined,
     ],
     [
       'Token endpoint',
       method.tokenUrl
-        ? html`${code(`POST ${absoluteUrl(method.tokenUrl, provider.baseUrl)}`)}${/^https?:/.test(method.tokenUrl) ? '' : ' (on the API server you use)'}`
+        ? html`${code(`POST ${absoluteUrl(method.tokenUrl, provider.tokenBaseUrl)}`)}${/^https?:/.test(method.tokenUrl) ? '' : provider.descriptor.tokenServers ? " (the token server, not the API's)" : ' (on the API server you use)'}`
         : undefined,
     ],
     [
@@ -52,7 +52,7 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
               : 'none: the server does not support it (`x-pkce: false`), so the client sends neither `code_challenge` nor `code_verifier`; `state` is still checked (see the note above)',
           ),
     ],
-    ['Refresh at', method.refreshUrl ? code(absoluteUrl(method.refreshUrl, provider.baseUrl)) : undefined],
+    ['Refresh at', method.refreshUrl ? code(absoluteUrl(method.refreshUrl, provider.tokenBaseUrl)) : undefined],
     ['Request body', request ? code(request.contentType) : undefined],
     [
       'grant_type travels in',
@@ -72,9 +72,8 @@ function methodTable(provider: Provider, method: AuthMethod): Html {
 
 function snippet(quickstart: Quickstart | undefined, provider: Provider): Html {
   if (!provider.client) return html``;
-  if (!quickstart)
-    return html`<p class="note"><code>${provider.client.name}</code> does not export this strategy yet.</p>`;
-  return html`<pre><code class="language-ts">${quickstart.code}</code></pre>`;
+  if (!quickstart) return html`<p><span class="status">not in <code>${provider.client.name}</code> yet</span></p>`;
+  return html`<pre tabindex="0"><code class="language-ts">${quickstart.code}</code></pre>`;
 }
 
 function schemeSection(
@@ -129,14 +128,14 @@ function quickstartSection(provider: Provider, starts: readonly Quickstart[]): H
     return html`<p class="note">The typed client <code>@oapi/${provider.id}</code> is in progress; this guide describes the HTTP exchanges so you can authenticate without it meanwhile.</p>`;
   return html`<section id="quickstart">
 <h2>Quickstart</h2>
-<pre><code>npm install ${provider.client.name}</code></pre>
+<pre tabindex="0"><code>npm install ${provider.client.name}</code></pre>
 <p>${first.method.title}, then a first call. Credentials come from the environment; none of them ever appears in a URL, a log line or an error message.</p>
-<pre><code class="language-ts">${first.code}</code></pre>
+<pre tabindex="0"><code class="language-ts">${first.code}</code></pre>
 </section>`;
 }
 
 /** The authentication guide of one provider, generated from its security schemes and their `x-` extensions. */
-export function authGuidePage(provider: Provider): string {
+export function authGuidePage(site: SiteMap, provider: Provider): string {
   const starts = quickstarts(provider);
   const rawSchemes =
     isObject(provider.spec.components) && isObject(provider.spec.components.securitySchemes)
@@ -144,9 +143,9 @@ export function authGuidePage(provider: Provider): string {
       : {};
   return page({
     title: `${provider.title}: authentication`,
-    root: '../',
-    nav: providerNav(provider),
-    body: html`<main class="page">
+    site,
+    place: { kind: 'auth', provider: provider.id },
+    body: html`<main id="main" class="page" tabindex="-1">
 <h1>${provider.title}: authentication</h1>
 <p class="lead">Which credentials ${provider.title} takes, where its token endpoint is, how to configure the client for each grant and how tokens are refreshed, generated from the security schemes of its spec.</p>
 ${overview(provider)}

@@ -43,7 +43,7 @@ export function refreshParagraphs(
   for (const method of methods.filter((m) => m.grantType && m.strategy !== 'refreshTokenGrant')) {
     paragraphs.push(
       method.refreshUrl
-        ? `After the ${method.title.toLowerCase()}, new tokens come from \`grant_type=refresh_token\` at \`${absoluteUrl(method.refreshUrl, provider.baseUrl)}\`; when the refresh token is refused, the client repeats the grant if it can.`
+        ? `After the ${method.title.toLowerCase()}, new tokens come from \`grant_type=refresh_token\` at \`${absoluteUrl(method.refreshUrl, provider.tokenBaseUrl)}\`; when the refresh token is refused, the client repeats the grant if it can.`
         : `The ${method.title.toLowerCase()} comes with no refresh URL in the spec: when the token expires, the client repeats the grant.`,
     );
   }

@@ -3,6 +3,7 @@ import type { Provider } from '../providers.js';
 import { specOperations, specWebhooks } from '../spec-json.js';
 import { html } from './html.js';
 import { page, siteName } from './layout.js';
+import type { SiteMap } from './nav.js';
 
 /** The provider's ways of authenticating, in a few words each. */
 export function authSummary(provider: Provider): string[] {
@@ -30,8 +31,9 @@ function card(provider: Provider) {
       ? html`<span class="status ready">ready</span> <code>npm install ${client.name}</code>`
       : html`<span class="status">client in progress</span>`
   }</p>
-<nav class="links">
+<nav class="links" aria-label="${provider.title}">
 <a href="${provider.id}/index.html">Reference</a>
+<a href="${provider.id}/console.html">Try it</a>
 <a href="${provider.id}/auth.html">Authentication guide</a>
 ${client ? html`<a href="${provider.id}/auth.html#quickstart">Quickstart</a>` : ''}
 <a href="${provider.id}/changelog.html">Changelog</a>
@@ -42,13 +44,14 @@ ${client ? html`<a href="${provider.id}/auth.html#quickstart">Quickstart</a>` : 
 }
 
 /** The landing page: one card per API of redocly.yaml. */
-export function landingPage(providers: readonly Provider[]): string {
+export function landingPage(site: SiteMap, providers: readonly Provider[]): string {
   return page({
     title: `${siteName}: API reference docs`,
-    root: '',
-    body: html`<main class="page">
+    site,
+    place: { kind: 'landing' },
+    body: html`<main id="main" class="page" tabindex="-1">
 <h1>API reference docs</h1>
-<p class="lead">Handwritten OpenAPI 3.1 descriptions of ${providers.length} HTTP APIs, with typed TypeScript clients generated from them. Each reference is rendered from the bundled spec; every code sample compiles against the real client.</p>
+<p class="lead">Handwritten OpenAPI 3.1 descriptions of ${providers.length} HTTP APIs, with typed TypeScript clients generated from them. Each reference is rendered from the bundled spec; every code sample compiles against the real client. Search every API with <kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd>.</p>
 <ul class="providers">${providers.map(card)}</ul>
 </main>`,
   });

@@ -44,23 +44,45 @@ const PHRASES: Array<[RegExp, (...groups: string[]) => string]> = [
 ];
 
 function splitMessage(message: string): { subject: string; change: string } | undefined {
-  // The subject never holds `: `; a backticked path may hold anything but a backtick.
-  const match = /^((?:[^`:]|`[^`]*`)+?): (.+)$/s.exec(message);
+  // The subject never holds `: ` (a URL's `://` it may); a backticked path may hold anything but a backtick.
+  const match = /^((?:[^`:]|:(?! )|`[^`]*`)+?): (.+)$/s.exec(message);
   return match ? { subject: match[1]!, change: match[2]! } : undefined;
 }
 
 const SUBJECTS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^response (\S+) header `(.+)`$/, (status, header) => `the \`${header}\` header of the ${status} response`],
-  [/^response (\S+) (\S+) `(.+)`$/, (status, media, path) => `\`${path}\` in the ${status} response (${media})`],
+  [/^response (\S+) (\S+) `(.+)`$/, (status, media, path) => `${pathNoun(path!)} in the ${status} response (${media})`],
   [/^response (\S+) (\S+)$/, (status, media) => `the ${status} response body (${media})`],
   [/^response (\S+)$/, (status) => `the ${status} response`],
-  [/^(request body|webhook payload) (\S+) `(.+)`$/, (body, media, path) => `\`${path}\` in the ${body} (${media})`],
+  [
+    /^(request body|webhook payload) (\S+) `(.+)`$/,
+    (body, media, path) => `${pathNoun(path!)} in the ${body} (${media})`,
+  ],
   [/^(request body|webhook payload) (\S+)$/, (body, media) => `the ${body} (${media})`],
   [
     /^(\w+) parameter `([^`]+)` `(.+)`$/,
-    (location, name, path) => `\`${path}\` of the ${location} parameter \`${name}\``,
+    (location, name, path) => `${pathNoun(path!)} of the ${location} parameter \`${name}\``,
   ],
 ];
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/**
+ * A property path as a reader names it: the alternatives it passes through (`{oneOf#1}`, as the
+ * diff writes them) said in words, innermost first: `{oneOf#1}.client_id` reads as `client_id`
+ * of the second `oneOf` alternative.
+ */
+function pathNoun(path: string): string {
+  const alternatives: string[] = [];
+  const rest = path
+    .replace(/\{(oneOf|anyOf)#(\d+)\}/g, (_, keyword: string, index: string) => {
+      alternatives.unshift(`the ${ORDINALS[Number(index)] ?? `${Number(index) + 1}th`} \`${keyword}\` alternative`);
+      return '';
+    })
+    .replace(/^\./, '');
+  if (alternatives.length === 0) return `\`${path}\``;
+  return rest ? `\`${rest}\` of ${alternatives.join(' of ')}` : alternatives.join(' of ');
+}
 
 function subject(text: string): string {
   for (const [pattern, make] of SUBJECTS) {

@@ -40,7 +40,7 @@ export interface paths {
         put?: never;
         /**
          * Create an end user
-         * @description Creates an end user and answers with it. The docs do not state the status code (their example just shows the body); 200 is assumed.
+         * @description Creates an end user and answers 200 with it [inferred: the docs state no status code; their example just shows the body].
          */
         post: operations["createEndUser"];
         delete?: never;
@@ -63,13 +63,13 @@ export interface paths {
         get: operations["getEndUser"];
         /**
          * Update an end user
-         * @description Changes the given fields and answers with the end user. The docs do not state the status code; 200 is assumed.
+         * @description Changes the given fields and answers 200 with the end user [inferred: the docs state no status code].
          */
         put: operations["updateEndUser"];
         post?: never;
         /**
          * Mark an end user for deletion
-         * @description Marks the end user for deletion and answers with the end-user object; the actual delete runs the next day at 07:00 UTC. `{id}` is the numeric id or the e-mail address. The status code is not stated; 200 is assumed.
+         * @description Marks the end user for deletion and answers with the end-user object; the actual delete runs the next day at 07:00 UTC. `{id}` is the numeric id or the e-mail address. Answers 200 [inferred: the docs state no status code].
          */
         delete: operations["deleteEndUser"];
         options?: never;
@@ -172,7 +172,7 @@ export interface paths {
         put?: never;
         /**
          * Create a response
-         * @description Records a survey response for the end user. `end_user[properties]` also updates the person's current properties and stores them on the response. The docs show neither the status code nor a body for this call, so the success answer is modelled as any 2xx without a body schema (Rails conventions suggest 201 with the created response, unverified).
+         * @description Records a survey response for the end user. `end_user[properties]` also updates the person's current properties and stores them on the response. The docs show neither the status code nor a body for this call, so the success answer is modelled as any 2xx without a body schema [inferred: Rails conventions suggest 201 with the created response].
          */
         post: operations["createEndUserResponse"];
         delete?: never;
@@ -367,7 +367,7 @@ export interface paths {
         get: operations["getEndUserSettings"];
         /**
          * Update an end user's survey settings
-         * @description Changes the settings and answers with them. Only `email_nps` is in the docs' table; their example also sends `force_web_survey`. The status code is not stated; 200 is assumed.
+         * @description Changes the settings and answers with them. Only `email_nps` is in the docs' table; their example also sends `force_web_survey`. Answers 200 [inferred: the docs state no status code].
          */
         put: operations["updateEndUserSettings"];
         post?: never;
@@ -2473,7 +2473,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Report requested; the body is `null`. The status code is not stated; 200 is assumed. */
+            /** @description Report requested; the body is `null` [inferred status: the docs state no status code]. */
             200: {
                 headers: {
                     "X-Rate-Limit-Limit": components["headers"]["XRateLimitLimit"];

@@ -4,9 +4,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseRailsForm, type RailsParams } from '@oapi/runtime';
 import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
-import { fakeOAuth, type FakeOAuth } from '../../wootric/test/fake-oauth.js';
+import { fakeOAuth, type FakeOAuth } from './wootric-oauth.js';
 
 export const accountToken = 'NPS-9z8y7x6w';
+
+/** The requests the CXI host of this fake answers as CXI would; tokens come from `tokenHost`. */
+export const routes = [
+  'GET /v1/onboarding',
+  'PUT /v1/onboarding',
+  'GET /v1/responses',
+  'GET /v1/tags',
+  'GET /v1/imports',
+  'POST /v1/imports',
+  'PUT /v1/segments/update_bulk',
+] as const;
 const onboardingRequired = { message: 'Please complete the onboarding flow first.' };
 
 export interface CxiRequest {
@@ -33,6 +44,43 @@ export interface FakeCxi {
 export interface FakeCxiData {
   readonly responses?: number;
   readonly tags?: number;
+}
+
+/** A form body (URL-encoded or multipart) as Rails reads it, with the multipart body's file parts by name. */
+async function formOf(raw: string, contentType: string | undefined) {
+  const files = new Map<string, string>();
+  if (contentType === 'application/x-www-form-urlencoded') return { body: parseRailsForm(raw), files };
+  if (!contentType?.startsWith('multipart/form-data')) return { body: undefined, files };
+  const fields = new URLSearchParams();
+  for (const [name, value] of await new Response(raw, { headers: { 'content-type': contentType } }).formData()) {
+    if (typeof value === 'string') fields.append(name, value);
+    else files.set(name, await value.text());
+  }
+  return { body: parseRailsForm(fields), files };
+}
+
+const isHash = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `responses[][id]` or `users[][user_id]`, each with `[custom_properties][][key|value]`, as CXI's
+ * bulk update reads them (reference §14.2).
+ */
+function bulkProblem(body: RailsParams | undefined): string | undefined {
+  const [list, idField] = body?.users !== undefined ? [body.users, 'user_id'] : [body?.responses, 'id'];
+  if (!Array.isArray(list) || list.length === 0)
+    return 'responses (or users) must be an array of hashes (responses[][id]=…)';
+  for (const record of list) {
+    if (!isHash(record) || typeof record[idField] !== 'string' || record[idField] === '')
+      return `each record needs its ${idField}`;
+    const properties = record.custom_properties;
+    if (
+      !Array.isArray(properties) ||
+      !properties.every((p) => isHash(p) && typeof p.key === 'string' && typeof p.value === 'string')
+    )
+      return 'custom_properties must be an array of {key, value} hashes';
+  }
+  return undefined;
 }
 
 function page<T>(all: readonly T[], query: URLSearchParams, res: ServerResponse): T[] | undefined {
@@ -92,7 +140,7 @@ export async function startFakeCxi(data: FakeCxiData = {}): Promise<FakeCxi> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const raw = await readBody(req);
     const contentType = req.headers['content-type'];
-    const body = contentType === 'application/x-www-form-urlencoded' ? parseRailsForm(raw) : undefined;
+    const { body, files } = await formOf(raw, contentType);
     requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, contentType, body, raw });
     if (!oauth.authorized(req))
       return sendJson(res, 401, {
@@ -122,6 +170,17 @@ export async function startFakeCxi(data: FakeCxiData = {}): Promise<FakeCxi> {
         return items && sendJson(res, 200, items);
       }
       case 'POST /v1/imports':
+        if (!files.get('file')?.includes('feedback'))
+          return sendJson(res, 400, {
+            type: 'error_list',
+            errors: [
+              {
+                status: 'invalid_parameter',
+                message: 'file must be a CSV upload with a feedback column',
+                field: 'file',
+              },
+            ],
+          });
         return sendJson(res, 200, {
           id: 12,
           name: 'import.csv',
@@ -134,9 +193,16 @@ export async function startFakeCxi(data: FakeCxiData = {}): Promise<FakeCxi> {
           sample_analyzed: false,
           responses: [],
         });
-      case 'PUT /v1/segments/update_bulk':
+      case 'PUT /v1/segments/update_bulk': {
+        const problem = bulkProblem(body);
+        if (problem)
+          return sendJson(res, 400, {
+            type: 'error_list',
+            errors: [{ status: 'invalid_parameter', message: problem, field: 'responses' }],
+          });
         res.writeHead(200);
         return res.end();
+      }
       default:
         return sendJson(res, 404, {
           type: 'error_list',

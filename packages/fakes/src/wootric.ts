@@ -1,12 +1,28 @@
 // A stateful Wootric for what Prism cannot do: a list of thousands of responses that honours
 // `created[...]`, `sort_order` and the 30-page × 50 ceiling; a per-minute rate limit with
-// `X-Rate-Limit-Reset`; injected 5xx; 423 on historical edits; form bodies read as Rails reads them.
+// `X-Rate-Limit-Reset`; injected 5xx; 423 on historical edits; form bodies read as Rails reads them
+// and checked as the reference describes each write (wootric-rules.ts).
 import type { ServerResponse } from 'node:http';
 import { parseRailsForm, type RailsParams } from '@oapi/runtime';
 import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
-import { fakeOAuth, type FakeOAuth } from './fake-oauth.js';
+import { fakeOAuth, type FakeOAuth } from './wootric-oauth.js';
+import { wootricBodyRules } from './wootric-rules.js';
 
 export const accountToken = 'NPS-1a2b3c4d';
+
+/** The requests this fake answers as Wootric would (any other gets a 404). */
+export const routes = [
+  'POST /oauth/token',
+  'GET /v1/responses',
+  'PUT /v1/responses/{id}',
+  'GET /v1/segments',
+  'POST /v1/end_users',
+  'PUT /v1/end_users/{id}',
+  'POST /v1/end_users/{id}/responses',
+  'POST /v1/end_users/{id}/declines',
+  'PUT /v1/declines/{id}',
+  'POST /v1/email_survey',
+] as const;
 
 export interface FakeResponse {
   readonly id: number;
@@ -64,6 +80,21 @@ function surveyResponse(record: FakeResponse) {
   };
 }
 
+function endUser(id: number, body: RailsParams) {
+  const now = wootricTime(Math.floor(Date.now() / 1000));
+  return {
+    id,
+    email: typeof body.email === 'string' ? body.email : null,
+    external_id: typeof body.external_id === 'string' ? body.external_id : null,
+    last_surveyed: null,
+    external_created_at: null,
+    created_at: now,
+    updated_at: now,
+    page_views_count: 0,
+    properties: typeof body.properties === 'object' ? body.properties : {},
+  };
+}
+
 function listResponses(records: readonly FakeResponse[], query: URLSearchParams, res: ServerResponse) {
   const page = Number(query.get('page') ?? 1);
   const perPage = Number(query.get('per_page') ?? 25);
@@ -88,7 +119,12 @@ function listResponses(records: readonly FakeResponse[], query: URLSearchParams,
 }
 
 export async function startFakeWootric(
-  options: { responses?: readonly FakeResponse[]; lifetimeSeconds?: number } = {},
+  options: {
+    responses?: readonly FakeResponse[];
+    lifetimeSeconds?: number;
+    /** The account has historical editing turned on by support (else edits of `end_user` answer 423). */
+    historicalEditing?: boolean;
+  } = {},
 ): Promise<FakeWootric> {
   const oauth = fakeOAuth({
     accountTokens: [accountToken],
@@ -127,13 +163,17 @@ export async function startFakeWootric(
     }
 
     const route = `${req.method} ${url.pathname.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
+    const problem = wootricBodyRules[route]?.(body);
+    if (problem) return sendJson(res, 400, errorList('invalid_parameter', problem.message, problem.field));
     switch (route) {
       case 'GET /v1/responses':
         return listResponses(options.responses ?? [], url.searchParams, res);
       case 'GET /v1/end_users/{id}':
         return sendJson(res, 404, errorList('record_not_found', 'The record could not be found'));
+      // Both edit the historical properties stored on the record: a feature support turns on.
       case 'PUT /v1/responses/{id}':
-        if (body?.end_user !== undefined)
+      case 'PUT /v1/declines/{id}':
+        if (body?.end_user !== undefined && !options.historicalEditing)
           return sendJson(
             res,
             423,
@@ -145,7 +185,11 @@ export async function startFakeWootric(
         return sendJson(res, 200, [{ name: 'plan', data_type: 'string', created_at: wootricTime(1_514_764_800) }]);
       case 'POST /v1/email_survey':
       case 'POST /v1/end_users/{id}/responses':
+      case 'POST /v1/end_users/{id}/declines':
         return sendJson(res, 200, {});
+      case 'POST /v1/end_users':
+      case 'PUT /v1/end_users/{id}':
+        return sendJson(res, 200, endUser(Number(/\d+/.exec(url.pathname)?.[0] ?? 1), body ?? {}));
       default:
         return sendJson(res, 404, errorList('not_found', `No route for ${route}`));
     }

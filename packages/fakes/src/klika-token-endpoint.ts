@@ -4,7 +4,7 @@
 // parameters; the template's password grant looks the application up from the parameters alone;
 // the grants table has no PKCE columns; the error status depends on the Doorkeeper version.
 import { createHash } from 'node:crypto';
-import type { AccessTokenRecord, DoorkeeperTokens } from './doorkeeper-tokens.js';
+import type { AccessTokenRecord, DoorkeeperTokens } from './klika-tokens.js';
 
 /** 4.4.3 is the build the published reference documents (c71804e); 5.3.3 is the template's HEAD. */
 export type DoorkeeperVersion = '4.4.3' | '5.3.3';

@@ -12,6 +12,7 @@ export const apiClient = { id: `cid-${'a'.repeat(60)}`, secret: `csecret-${'b'.r
 export interface TokenRequestRecord {
   readonly query: URLSearchParams;
   readonly contentType: string | undefined;
+  readonly authorization: string | undefined;
   readonly body: Record<string, string>;
 }
 
@@ -52,7 +53,12 @@ export function fakeOAuth(options: { lifetimeSeconds?: number; accountTokens: re
     async handle(req, res, url) {
       if (req.method !== 'POST' || url.pathname !== '/oauth/token') return false;
       const body = Object.fromEntries(new URLSearchParams(await readBody(req)));
-      tokenRequests.push({ query: url.searchParams, contentType: req.headers['content-type'], body });
+      tokenRequests.push({
+        query: url.searchParams,
+        contentType: req.headers['content-type'],
+        authorization: req.headers.authorization,
+        body,
+      });
       if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
         sendJson(res, 400, { error: 'invalid_request', error_description: 'Form fields expected.' });
         return true;

@@ -7,7 +7,21 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { listen, readBody, sendJson, type LoopbackServer } from '@oapi/test-support';
-import type { User } from '../src/index.js';
+
+/** The requests this fake answers as a CloudCX tenant would. */
+export const routes = ['POST /oauth/token', 'GET /openapi/v2/user/page'] as const;
+
+/** A user as `GET /openapi/v2/user/page` lists it (the spec's `User`). */
+export interface User {
+  readonly id: string;
+  readonly loginCode: string;
+  readonly roles: readonly string[];
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string | null;
+  readonly phoneNumber: string | null;
+  readonly uniqueCode: string | null;
+}
 
 export const oauthClient = { id: '260390634491792831814845', secret: '6d624c35-978b-4c1f-9d2e-59d727f2ea19' };
 /** An OAuth client as setup hands it out: a Client ID and no secret. */

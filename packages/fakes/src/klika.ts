@@ -9,15 +9,24 @@ import {
   type DoorkeeperVersion,
   type TokenEndpointState,
   tokenEndpoint,
-} from './doorkeeper-token-endpoint.js';
-import { doorkeeperTokens, hex, tokenReply } from './doorkeeper-tokens.js';
-import { listen, type LoopbackServer, readBody, sendJson } from './loopback.js';
+} from './klika-token-endpoint.js';
+import { doorkeeperTokens, hex, tokenReply } from './klika-tokens.js';
+import { listen, type LoopbackServer, readBody, sendJson } from '@oapi/test-support';
 
-export type { DoorkeeperVersion } from './doorkeeper-token-endpoint.js';
+export type { DoorkeeperVersion } from './klika-token-endpoint.js';
+
+/** The requests this fake answers as a deployment of the template would. */
+export const routes = [
+  'POST /oauth/token',
+  'GET /oauth/authorize',
+  'GET /api/v1/countries',
+  'POST /api/v1/users',
+  'GET /api/v1/users/{id}',
+] as const;
 
 export const client = { id: 'klika-test-client-id', secret: 'klika-test-client-secret-0a1b2c' };
 export const users = [
-  { id: 7, email: 'amina.hodzic@example.com', password: 'correct-horse-battery', role: 'default' as const },
+  { id: 7, email: 'emina.kovac@example.com', password: 'correct-horse-battery', role: 'default' as const },
   { id: 8, email: 'admin@example.com', password: 'admin-password-123', role: 'admin' as const },
 ];
 
@@ -82,11 +91,13 @@ function unauthorized(res: ServerResponse, reason: string): void {
 }
 
 export async function startFakeDoorkeeper(options: FakeDoorkeeperOptions = {}): Promise<FakeDoorkeeper> {
+  // Each fake its own deployment: sign-ups land here, not in the exported list other fakes start from.
+  const accounts = users.map((user) => ({ ...user }));
   const state: TokenEndpointState = {
     version: options.doorkeeper ?? '5.3.3',
     pkceColumns: options.pkceColumns ?? false,
     applications: [{ uid: client.id, secret: client.secret }],
-    users,
+    users: accounts,
     grants: new Map<string, AuthorizationGrant>(),
     tokens: doorkeeperTokens(options.lifetimeSeconds ?? 60),
   };
@@ -108,7 +119,7 @@ export async function startFakeDoorkeeper(options: FakeDoorkeeperOptions = {}): 
       const challenge = q.get('code_challenge');
       const code = hex();
       state.grants.set(code, {
-        userId: users[1]!.id,
+        userId: accounts[1]!.id,
         applicationUid: client.id,
         redirectUri: q.get('redirect_uri')!,
         challenge:
@@ -144,7 +155,7 @@ export async function startFakeDoorkeeper(options: FakeDoorkeeperOptions = {}): 
         reply.status === 401 ? { 'www-authenticate': challenge } : {},
       );
     }
-    if (req.method === 'POST' && url.pathname === '/api/v1/users') return signUp(req, res);
+    if (req.method === 'POST' && url.pathname === '/api/v1/users') return signUp(accounts, req, res);
     const [accessToken, tokenFrom] = accessTokenOf(req, url);
     apiRequests.push({ path: url.pathname, tokenFrom });
     const record = accessToken === undefined ? undefined : state.tokens.authenticate(accessToken);
@@ -159,7 +170,7 @@ export async function startFakeDoorkeeper(options: FakeDoorkeeperOptions = {}): 
       });
     }
     if (req.method === 'GET' && /^\/api\/v1\/users\/\d+$/.test(url.pathname)) {
-      return sendJson(res, 200, publicUser(users.find((u) => u.id === record.userId)!));
+      return sendJson(res, 200, publicUser(accounts.find((u) => u.id === record.userId)!));
     }
     sendJson(res, 404, { error: 'not found' });
   });
@@ -175,21 +186,24 @@ export async function startFakeDoorkeeper(options: FakeDoorkeeperOptions = {}): 
   });
 }
 
-async function signUp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+type Account = (typeof users)[number];
+
+async function signUp(accounts: Account[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = JSON.parse((await readBody(req)) || '{}') as { user?: { email?: string; password?: string } };
   if (!body.user) return sendJson(res, 422, { errors: [{ user: ['parameter is required'] }] });
-  if (users.some((u) => u.email === body.user!.email)) return sendJson(res, 422, { email: ['has already been taken'] });
+  if (accounts.some((u) => u.email === body.user!.email))
+    return sendJson(res, 422, { email: ['has already been taken'] });
   const user = {
-    id: users.length + 10,
+    id: accounts.length + 10,
     email: body.user.email ?? '',
     password: body.user.password ?? '',
     role: 'default' as const,
   };
-  users.push(user);
+  accounts.push(user);
   sendJson(res, 200, publicUser(user));
 }
 
-function publicUser(user: (typeof users)[number]) {
+function publicUser(user: Account) {
   return {
     id: user.id,
     email: user.email,
