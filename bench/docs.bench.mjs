@@ -39,6 +39,7 @@ mkdirSync(join(baselineRoot, 'dist'));
 const oneOperation = {
   openapi: '3.1.0',
   info: { title: 'Baseline', version: '1' },
+  servers: [{ url: 'https://api.example.com' }],
   paths: { '/ping': { get: { operationId: 'ping', summary: 'Ping', responses: { 200: { description: 'pong' } } } } },
 };
 writeFileSync(join(baselineRoot, 'dist', 'baseline.openapi.json'), JSON.stringify(oneOperation));
