@@ -7,6 +7,22 @@ import { isObject, type Json } from './spec-json.js';
  * client secret in the body (`x-token-request` says `client_secret_post`) is marked so for
  * Scalar, which sends it as HTTP Basic otherwise. The spec itself is not changed.
  */
+/**
+ * The OAuth flows (OpenAPI names) whose token request sends no client credentials. Scalar still
+ * shows Client ID and Client Secret for them and sends what a reader types there as HTTP Basic, so
+ * the console page tells the reader to leave them empty.
+ */
+export function flowsWithoutClientCredentials(provider: Provider): string[] {
+  return Object.values(provider.security.schemes).flatMap((config) => {
+    if (config.type !== 'oauth2') return [];
+    const oauth2 = config as OAuth2SchemeConfig;
+    return Object.keys(oauth2.flows).filter((flowName) => {
+      const grant = grantOfFlow(flowName);
+      return grant !== undefined && shapeFor(oauth2.tokenRequest, grant).clientAuthentication === 'none';
+    });
+  });
+}
+
 export function consoleSpec(provider: Provider): Json {
   const copy = structuredClone(provider.spec);
   const schemes =

@@ -14,7 +14,8 @@ export async function consoleDialog(page: Page): Promise<Locator> {
 export interface PasswordGrant {
   readonly username: string;
   readonly password: string;
-  readonly clientId: string;
+  /** Left empty when not given: where the token endpoint takes no client credentials. */
+  readonly clientId?: string;
   /** Filled only where the console asks for it. */
   readonly clientSecret?: string;
 }
@@ -39,7 +40,7 @@ export async function authorizePassword(dialog: Locator, grant: PasswordGrant): 
   await dialog.getByRole('button', { name: /Authentication/ }).click();
   await dialog.getByRole('combobox', { name: 'Username' }).fill(grant.username);
   await dialog.getByLabel('Password', { exact: true }).fill(grant.password);
-  await dialog.getByRole('combobox', { name: 'Client ID' }).fill(grant.clientId);
+  if (grant.clientId !== undefined) await dialog.getByRole('combobox', { name: 'Client ID' }).fill(grant.clientId);
   const secret = dialog.getByLabel('Client Secret', { exact: true });
   if (grant.clientSecret !== undefined && (await secret.count()) > 0) await secret.fill(grant.clientSecret);
   return authorize(dialog);

@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { listApis } from '@oapi/api-list';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flowsWithoutClientCredentials } from '../src/console-spec.js';
 import { type DocsServer, startDocsServer } from '../src/docs-server.js';
+import { loadProviders } from '../src/providers.js';
 import { launchChromium, recordContext, requestsOutside, watchConsole } from './browser.js';
 import { authorizePassword, carrying, consoleDialog, send } from './console-page.js';
 import { assertBuilt, repoRoot, siteDir } from './site.js';
 
 const apis = await listApis(repoRoot);
+const providers = await loadProviders(repoRoot);
 /** A GET operation per provider that needs credentials. */
 const firstCalls: Record<string, { operationId: string; path: string }> = {
   klika: { operationId: 'listCountries', path: '/api/v1/countries' },
@@ -57,12 +60,20 @@ describe.each(apis.map((api) => [api.id]))('%s', (id) => {
       const dialog = await consoleDialog(page);
       const sandbox = `${docs.url}/sandbox/${id}`;
       await expect(dialog.getByText(sandbox).first().isVisible()).resolves.toBe(true);
-      await authorizePassword(dialog, credentials);
+      // Client credentials only where the password grant's token request takes them (the page says so).
+      const noClient = flowsWithoutClientCredentials(providers.find((p) => p.id === id)!).includes('password');
+      await expect(page.locator('#console-client-fields').count()).resolves.toBe(noClient ? 1 : 0);
+      const { clientId, clientSecret, ...user } = credentials;
+      await authorizePassword(dialog, noClient ? user : credentials);
       await send(page, dialog);
 
       const token = record.sent.filter((r) => r.url.startsWith(`${sandbox}/oauth/token`));
       expect(token.length, 'one token request to the sandbox').toBe(1);
       expect(new URLSearchParams(token[0]!.body).get('password')).toBe(credentials.password);
+      if (noClient) {
+        expect(token[0]!.headers.authorization, 'no client credentials as HTTP Basic').toBeUndefined();
+        expect(new URLSearchParams(token[0]!.body).has('client_id')).toBe(false);
+      }
       const calls = record.sent.filter((r) => r.url.split('?')[0] === `${sandbox}${call.path}`);
       expect(calls.map((r) => r.method)).toEqual(['GET']);
       expect(calls[0]!.headers.authorization).toMatch(/^Bearer \S+/);
