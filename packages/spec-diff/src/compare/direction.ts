@@ -14,6 +14,12 @@ export interface SchemaChange {
 
 export type Emit = (id: RuleId, detail: string) => void;
 
+/** An Emit that records each change at `pointer`. */
+export const emitAt =
+  (changes: SchemaChange[], pointer: string): Emit =>
+  (id, detail) =>
+    void changes.push({ id, pointer, detail });
+
 /** Compares two subschemas in a direction (a recursion of the schema walk). */
 export type CompareSchemas = (base: unknown, head: unknown, direction: Direction) => SchemaChange[];
 

@@ -3,7 +3,7 @@ import { isObject } from '../is-object.js';
 import { escapeSegment } from '../json-pointer.js';
 import { rules } from '../rules.js';
 import type { CompareSchemas, Direction, SchemaChange } from './direction.js';
-import { nest } from './direction.js';
+import { emitAt, nest } from './direction.js';
 import { judge } from './schema-constraints.js';
 import type { SubschemaKeyword } from './schema-keywords.js';
 import type { SchemaView } from './schema-view.js';
@@ -24,7 +24,7 @@ export function compareApplicators(
   const oneSided = (pointer: string, added: boolean, what: string): void => {
     judge(
       direction,
-      (id, detail) => changes.push({ id, pointer, detail }),
+      emitAt(changes, pointer),
       'request-constraint-added',
       added,
       !added,
@@ -54,7 +54,7 @@ export function compareApplicators(
   if (conditionMoved) {
     judge(
       direction,
-      (id, detail) => changes.push({ id, pointer: '/if', detail }),
+      emitAt(changes, '/if'),
       'request-constraint-added',
       true,
       true,
@@ -100,7 +100,7 @@ function compareNot(
 ): void {
   const [before, after] = [base.subschemas.get('not') ?? [], head.subschemas.get('not') ?? []];
   for (let i = 0; i < Math.max(before.length, after.length); i += 1) {
-    const emit = (id: SchemaChange['id'], detail: string): void => void changes.push({ id, pointer: '/not', detail });
+    const emit = emitAt(changes, '/not');
     const [b, h] = [before[i], after[i]];
     if (b === undefined || h === undefined) {
       judge(

@@ -1,9 +1,8 @@
 import { canonicalJson } from '../canonical-json.js';
 import { isObject } from '../is-object.js';
 import { escapeSegment } from '../json-pointer.js';
-import type { RuleId } from '../rules.js';
 import type { JsonObject } from '../types.js';
-import { type CompareSchemas, type Direction, type Emit, nest, type SchemaChange } from './direction.js';
+import { type CompareSchemas, type Direction, emitAt, nest, type SchemaChange } from './direction.js';
 import type { ExtensionJudge } from './extensions.js';
 import { keywordChanges } from './keyword-changes.js';
 import type { Resolve } from './resolve.js';
@@ -108,7 +107,7 @@ export class SchemaDiffer {
 
   private compareViews(base: SchemaView, head: SchemaView, direction: Direction, text: boolean): SchemaChange[] {
     const changes: SchemaChange[] = [];
-    const emit: Emit = (id, detail) => changes.push({ id, pointer: '', detail });
+    const emit = emitAt(changes, '');
     const compare: CompareSchemas = (b, h, d) => this.compare(b, h, d, text);
     const variants = (): VariantContext => ({
       resolveBase: this.resolveBase,
@@ -175,7 +174,7 @@ export class SchemaDiffer {
       const headProperty = visibleProperty(head, name, direction, this.resolveHead);
       if (baseProperty === undefined && headProperty === undefined) continue;
       const pointer = `/properties/${escapeSegment(name)}`;
-      const push = (id: RuleId, detail: string): void => void changes.push({ id, pointer, detail });
+      const push = emitAt(changes, pointer);
       const [wasRequired, isRequired] = [base.required.has(name), head.required.has(name)];
       if (headProperty === undefined) {
         push(direction === 'request' ? 'request-property-removed' : 'response-property-removed', 'property removed');
@@ -211,7 +210,7 @@ export class SchemaDiffer {
     changes: SchemaChange[],
   ): void {
     const [before, after] = [openness(base.additionalProperties), openness(head.additionalProperties)];
-    const push = (id: RuleId, detail: string): void => void changes.push({ id, pointer: '', detail });
+    const push = emitAt(changes, '');
     if (before === after) {
       if (before === 'schema')
         nest(

@@ -1,5 +1,5 @@
 import type { CompareSchemas, Direction, SchemaChange } from './direction.js';
-import { nest } from './direction.js';
+import { emitAt, nest } from './direction.js';
 import type { Resolve } from './resolve.js';
 import { judge } from './schema-constraints.js';
 import type { VariantGroup } from './schema-variants.js';
@@ -35,7 +35,7 @@ export function compareVariantGroups(
     if (before && after) compareLists(before, after, direction, ctx, changes);
     else {
       const group = (after ?? before)!;
-      const emit = (id: SchemaChange['id'], detail: string): void => void changes.push({ id, pointer: '', detail });
+      const emit = emitAt(changes, '');
       judge(
         direction,
         emit,
