@@ -36,7 +36,8 @@ function arrayFields(name: string, items: readonly unknown[], path: string, out:
   let previous: readonly FormField[] | undefined;
   items.forEach((item, index) => {
     const itemPath = `${path}[${index}]`;
-    if (Array.isArray(item)) throw new TypeError(`"${itemPath}" is an array inside an array, which a Rails form cannot carry`);
+    if (Array.isArray(item))
+      throw new TypeError(`"${itemPath}" is an array inside an array, which a Rails form cannot carry`);
     if (item === undefined) throw new TypeError(`"${itemPath}" is undefined; remove it from the array`);
     if (!isPlainObject(item)) {
       fieldsOf(`${name}[]`, item, itemPath, out);

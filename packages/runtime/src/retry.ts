@@ -114,7 +114,10 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
           replayable && !isAbort(outcome) && (outcome instanceof RequestTimeoutError ? 'timeout' : 'network_error');
       } else if (outcome.status === 429) {
         const reset = rateLimitResetMs(outcome, now());
-        if (reset !== undefined) recordRetryAfter(outcome, (delayMs = Math.max(0, Math.ceil(reset))));
+        if (reset !== undefined) {
+          delayMs = Math.max(0, Math.ceil(reset));
+          recordRetryAfter(outcome, delayMs);
+        }
         reason = delayMs <= maxWaitMs && 'rate_limited';
       } else {
         reason = replayable && outcome.status >= 500 && outcome.status !== 501 && 'server_error';

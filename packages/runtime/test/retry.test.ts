@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { bearerToken } from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
-import { createProviderClient, defaultSleep, RateLimitError, retrying, unwrap, type RetryOptions } from '../src/index.js';
+import {
+  createProviderClient,
+  defaultSleep,
+  RateLimitError,
+  retrying,
+  unwrap,
+  type RetryOptions,
+} from '../src/index.js';
 import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
