@@ -22,7 +22,7 @@ export class PaginationError extends Error {
 
 export interface PageIndexOptions {
   /** The one-based page to start at (to resume). Default 1. */
-  readonly firstPageIndex?: number;
+  readonly firstPageIndex?: number | undefined;
   /** Names the operation in errors: `GET /openapi/v2/user/page`. */
   readonly operation: string;
 }

@@ -47,15 +47,11 @@ export function userMethods(client: Client<paths>): UserMethods {
     return envelopeData<UserPage>(response, response.ok ? parsed(data) : error);
   }
 
-  function userPages(options: UserIterationOptions = {}) {
-    assertPositiveInteger(options.pageSize, 'options.pageSize');
-    assertPositiveInteger(options.firstPageIndex, 'options.firstPageIndex');
-    const pageSize = options.pageSize ?? defaultPageSize;
-    const keywords = options.keywords === undefined ? {} : { keywords: options.keywords };
-    return pagesByIndex((pageIndex) => listUsers({ pageIndex, pageSize, ...keywords }), {
-      operation,
-      ...(options.firstPageIndex === undefined ? {} : { firstPageIndex: options.firstPageIndex }),
-    });
+  function userPages({ keywords, pageSize = defaultPageSize, firstPageIndex }: UserIterationOptions = {}) {
+    assertPositiveInteger(pageSize, 'options.pageSize');
+    assertPositiveInteger(firstPageIndex, 'options.firstPageIndex');
+    // An undefined `keywords` is left out of the query.
+    return pagesByIndex((pageIndex) => listUsers({ pageIndex, pageSize, keywords }), { operation, firstPageIndex });
   }
 
   return {

@@ -1,4 +1,4 @@
-export { ApiError, RateLimitError, UnauthorizedError, ValidationError } from './api-error.js';
+export { ApiError, RateLimitError, statusLine, UnauthorizedError, ValidationError } from './api-error.js';
 export {
   createProviderClient,
   type ClientBaseOptions,
