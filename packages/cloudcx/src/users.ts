@@ -1,7 +1,8 @@
+import { assertPositiveInteger } from '@oapi/runtime';
 import type { Client } from 'openapi-fetch';
 import { envelopeData } from './envelope.js';
 import type { components, operations, paths } from './generated/openapi.js';
-import { assertPositiveInteger, itemsOf, pagesByIndex } from './paginate.js';
+import { itemsOf, pagesByIndex } from './paginate.js';
 
 export type User = components['schemas']['User'];
 export type UserPage = components['schemas']['UserPage'];
@@ -49,7 +50,7 @@ export function userMethods(client: Client<paths>): UserMethods {
 
   function userPages({ keywords, pageSize = defaultPageSize, firstPageIndex }: UserIterationOptions = {}) {
     assertPositiveInteger(pageSize, 'options.pageSize');
-    assertPositiveInteger(firstPageIndex, 'options.firstPageIndex');
+    if (firstPageIndex !== undefined) assertPositiveInteger(firstPageIndex, 'options.firstPageIndex');
     // An undefined `keywords` is left out of the query.
     return pagesByIndex((pageIndex) => listUsers({ pageIndex, pageSize, keywords }), { operation, firstPageIndex });
   }

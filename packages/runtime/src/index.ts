@@ -1,3 +1,4 @@
+export { assertPositiveInteger } from './assert-number.js';
 export { ApiError, RateLimitError, statusLine, UnauthorizedError, ValidationError } from './api-error.js';
 export {
   createProviderClient,

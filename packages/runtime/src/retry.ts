@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { assertNonNegativeMs, assertPositiveInteger } from './assert-number.js';
 import type { RetryPolicy } from './create-client.js';
 import { recordRetryAfter, retryAfterHeaderMs } from './retry-after.js';
 import { RequestTimeoutError } from './timeout.js';
@@ -56,19 +57,6 @@ const isAbort = (error: Error) => error.name === 'AbortError' || error.name === 
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-/** The numeric options' defaults. `maxAttempts` counts (an integer from 1), the others are milliseconds (from 0). */
-const numericDefaults = { maxAttempts: 4, maxWaitMs: 60_000, baseDelayMs: 500, maxDelayMs: 10_000 };
-
-function numericOption(options: RetryOptions, name: keyof typeof numericDefaults): number {
-  const value = options[name] ?? numericDefaults[name];
-  const isCount = name === 'maxAttempts';
-  if (isCount ? !(Number.isSafeInteger(value) && value >= 1) : !(Number.isFinite(value) && value >= 0)) {
-    const allowed = isCount ? 'a positive integer' : 'a non-negative number of milliseconds';
-    throw new TypeError(`"retry.${name}" must be ${allowed}, got ${value}`);
-  }
-  return value;
-}
-
 /**
  * A provider's retry defaults, for its quirks (`createProviderClient(…, { retry: retrying(…) })`):
  * the client's `retry` option goes over them, `false` turns retrying off. A client whose quirks
@@ -92,11 +80,19 @@ export function retrying(defaults: RetryOptions = {}): RetryPolicy {
  * replay is a clone of the request taken before it was sent, sent with the client's own fetch.
  */
 export function retryMiddleware(options: RetryOptions = {}): Middleware {
-  const maxAttempts = numericOption(options, 'maxAttempts');
-  const maxWaitMs = numericOption(options, 'maxWaitMs');
-  const baseDelayMs = numericOption(options, 'baseDelayMs');
-  const maxDelayMs = numericOption(options, 'maxDelayMs');
-  const { rateLimitResetMs = retryAfterHeaderMs, sleep = defaultSleep, now = Date.now, random = Math.random } = options;
+  const {
+    maxAttempts = 4,
+    maxWaitMs = 60_000,
+    baseDelayMs = 500,
+    maxDelayMs = 10_000,
+    rateLimitResetMs = retryAfterHeaderMs,
+    sleep = defaultSleep,
+    now = Date.now,
+    random = Math.random,
+  } = options;
+  assertPositiveInteger(maxAttempts, 'retry.maxAttempts');
+  for (const [name, value] of Object.entries({ maxWaitMs, baseDelayMs, maxDelayMs }))
+    assertNonNegativeMs(value, `retry.${name}`);
   // Each request's clone taken before it was sent, until its outcome is settled.
   const templates = new WeakMap<Request, Request>();
 

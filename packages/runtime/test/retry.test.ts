@@ -176,7 +176,9 @@ describe('retryMiddleware: 5xx and network errors', () => {
     [{ maxAttempts: -1 }, /"retry.maxAttempts" must be a positive integer, got -1/],
     [{ maxAttempts: 0.5 }, /"retry.maxAttempts" must be a positive integer, got 0.5/],
     [{ maxAttempts: 0 }, /"retry.maxAttempts" must be a positive integer, got 0/],
-    [{ maxWaitMs: Number.NaN }, /"retry.maxWaitMs" must be a non-negative number of milliseconds/],
+    [{ maxWaitMs: Number.NaN }, /"retry.maxWaitMs" must be a non-negative number of milliseconds, got NaN/],
+    [{ maxAttempts: '3' as never }, /"retry.maxAttempts" must be a positive integer, got string/],
+    [{ baseDelayMs: null as never }, /"retry.baseDelayMs" must be a non-negative number of milliseconds, got object/],
   ])('refuses bad options: %o', (retry, message) => {
     expect(() => setup([], retry)).toThrow(message);
   });
