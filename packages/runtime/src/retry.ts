@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { assertNonNegativeMs, assertPositiveInteger } from './assert-number.js';
 import type { RetryPolicy } from './create-client.js';
-import { recordRetryAfter, retryAfterHeaderMs } from './retry-after.js';
+import { retryAfterHeaderMs, rateLimitWaits } from './retry-after.js';
 import { RequestTimeoutError } from './timeout.js';
 
 export type RetryReason = 'rate_limited' | 'server_error' | 'network_error' | 'timeout';
@@ -112,7 +112,7 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
         const reset = rateLimitResetMs(outcome, now());
         if (reset !== undefined) {
           delayMs = Math.max(0, Math.ceil(reset));
-          recordRetryAfter(outcome, delayMs);
+          rateLimitWaits.set(outcome, delayMs);
         }
         reason = delayMs <= maxWaitMs && 'rate_limited';
       } else {
