@@ -47,9 +47,4 @@ export class CloudcxApiError<Body = unknown> extends ApiError<Body> {
     this.cloudcxMessage = envelope?.message;
     if (envelope) this.message = envelopeMessage(operation, response, envelope);
   }
-
-  /** The `WWW-Authenticate` challenge of a 401, which often says why the credential was refused. */
-  get challenge(): string | undefined {
-    return this.headers.get('www-authenticate') ?? undefined;
-  }
 }

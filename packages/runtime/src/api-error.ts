@@ -32,15 +32,16 @@ export class ApiError<Body = unknown> extends Error {
     this.operation = operation;
     this.headers = response.headers;
   }
+
+  /** The `WWW-Authenticate` challenge (a 401's, or a 403's for a missing scope), which often says why. */
+  get challenge(): string | undefined {
+    return this.headers.get('www-authenticate') ?? undefined;
+  }
 }
 
 /** 401: the credential is missing, wrong or expired (after one refresh and replay). */
 export class UnauthorizedError<Body = unknown> extends ApiError<Body> {
   override readonly name = 'UnauthorizedError';
-  /** The `WWW-Authenticate` challenge, which often says why. */
-  get challenge(): string | undefined {
-    return this.headers.get('www-authenticate') ?? undefined;
-  }
 }
 
 /** 422 (or 400 where a provider uses it so): the request's content did not validate. */
