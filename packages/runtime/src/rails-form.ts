@@ -52,7 +52,7 @@ function arrayFields(name: string, items: readonly unknown[], path: string, out:
       const anchor = fields.findIndex(([field]) => !field.includes('[]') && seen.some(([other]) => other === field));
       if (anchor < 0) {
         throw new TypeError(
-          `"${itemPath}" shares no plain field with "${path}[${index - 1}]": Rails starts a new hash in an array only when a field repeats, so the two would merge`,
+          `"${itemPath}" shares no plain field with "${path}[${index - 1}]", so Rails would merge the two hashes`,
         );
       }
       fields.unshift(...fields.splice(anchor, 1));
