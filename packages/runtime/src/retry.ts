@@ -50,7 +50,7 @@ export const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 const isAbort = (error: Error) => error.name === 'AbortError' || error.name === 'TimeoutError';
@@ -133,12 +133,11 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
     },
     // Neither runs for a request whose outcome is settled (onError's response reaches onResponse).
     async onResponse({ request, response, options: client }) {
-      if (!templates.has(request)) return undefined;
-      const outcome = await settle(request, response, client.fetch);
+      const outcome = templates.has(request) ? await settle(request, response, client.fetch) : response;
       if (outcome instanceof Error) throw outcome;
       return outcome;
     },
-    async onError({ request, error, options: client }) {
+    onError({ request, error, options: client }) {
       return templates.has(request) ? settle(request, asError(error), client.fetch) : undefined;
     },
   };
