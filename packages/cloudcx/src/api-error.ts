@@ -1,5 +1,5 @@
 import { redactedExcerpt } from '@oapi/auth';
-import { ApiError, operationOf } from '@oapi/runtime';
+import { ApiError, operationOf, statusLine } from '@oapi/runtime';
 import type { components } from './generated/openapi.js';
 
 /** The `{code, message, data}` wrapper of every `/openapi/v2` reply. */
@@ -13,14 +13,12 @@ export function isEnvelope(body: unknown): body is Envelope {
   return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
 }
 
-const statusText = (response: Response) =>
-  `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-
 /** An error envelope: CloudCX's code and message, and the HTTP status it came under. */
 function envelopeMessage(operation: string, response: Response, body: Envelope): string {
   const reason =
     typeof body.message === 'string' && body.message !== '' ? `: ${redactedExcerpt(body.message)}` : ' (no message)';
-  const under = response.ok ? `, although the reply is ${statusText(response)}` : ` (${statusText(response)})`;
+  const status = `HTTP ${statusLine(response)}`;
+  const under = response.ok ? `, although the reply is ${status}` : ` (${status})`;
   return `${operation} failed with CloudCX code "${redactedExcerpt(body.code, [], 40)}"${under}${reason}`;
 }
 
@@ -43,14 +41,10 @@ export class CloudcxApiError<Body = unknown> extends ApiError<Body> {
   readonly cloudcxMessage: string | null | undefined;
 
   constructor(response: Response, body: Body, operation: string = operationOf(response)) {
-    super(operation, response, body, isEnvelope(body) ? '' : hintFor(response));
-    if (isEnvelope(body)) this.message = envelopeMessage(operation, response, body);
-    this.code = isEnvelope(body) ? body.code : undefined;
-    this.cloudcxMessage = isEnvelope(body) ? body.message : undefined;
-  }
-
-  /** The `WWW-Authenticate` challenge of a 401, which often says why the credential was refused. */
-  get challenge(): string | undefined {
-    return this.headers.get('www-authenticate') ?? undefined;
+    const envelope = isEnvelope(body) ? body : undefined;
+    super(operation, response, body, envelope ? '' : hintFor(response));
+    this.code = envelope?.code;
+    this.cloudcxMessage = envelope?.message;
+    if (envelope) this.message = envelopeMessage(operation, response, envelope);
   }
 }

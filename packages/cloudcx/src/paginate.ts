@@ -1,6 +1,8 @@
 // Paging by a one-based `pageIndex` query parameter over replies shaped like a Spring Data `Page`
 // (`number` zero-based, `totalPages`, `content`). Nothing here is CloudCX-specific.
 
+import { assertPositiveInteger } from '@oapi/runtime';
+
 /** The part of a Spring Data `Page` that paging needs. */
 export interface IndexedPage<Item> {
   readonly totalPages: number;
@@ -22,15 +24,9 @@ export class PaginationError extends Error {
 
 export interface PageIndexOptions {
   /** The one-based page to start at (to resume). Default 1. */
-  readonly firstPageIndex?: number;
+  readonly firstPageIndex?: number | undefined;
   /** Names the operation in errors: `GET /openapi/v2/user/page`. */
   readonly operation: string;
-}
-
-export function assertPositiveInteger(value: unknown, path: string): asserts value is number | undefined {
-  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
-    throw new TypeError(`"${path}" must be a positive integer, got ${JSON.stringify(value) ?? String(value)}`);
-  }
 }
 
 /**
@@ -42,8 +38,9 @@ export async function* pagesByIndex<Page extends IndexedPage<unknown>>(
   fetchPage: (pageIndex: number) => Promise<Page>,
   options: PageIndexOptions,
 ): AsyncGenerator<Page, void, undefined> {
-  assertPositiveInteger(options.firstPageIndex, 'firstPageIndex');
-  for (let pageIndex = options.firstPageIndex ?? 1; ; pageIndex += 1) {
+  const { firstPageIndex = 1 } = options;
+  assertPositiveInteger(firstPageIndex, 'firstPageIndex');
+  for (let pageIndex = firstPageIndex; ; pageIndex += 1) {
     const page = await fetchPage(pageIndex);
     if (page.number !== pageIndex - 1) {
       throw new PaginationError(

@@ -1,7 +1,8 @@
+import { assertPositiveInteger } from '@oapi/runtime';
 import type { Client } from 'openapi-fetch';
 import { envelopeData } from './envelope.js';
 import type { components, operations, paths } from './generated/openapi.js';
-import { assertPositiveInteger, itemsOf, pagesByIndex } from './paginate.js';
+import { itemsOf, pagesByIndex } from './paginate.js';
 
 export type User = components['schemas']['User'];
 export type UserPage = components['schemas']['UserPage'];
@@ -47,15 +48,11 @@ export function userMethods(client: Client<paths>): UserMethods {
     return envelopeData<UserPage>(response, response.ok ? parsed(data) : error);
   }
 
-  function userPages(options: UserIterationOptions = {}) {
-    assertPositiveInteger(options.pageSize, 'options.pageSize');
-    assertPositiveInteger(options.firstPageIndex, 'options.firstPageIndex');
-    const pageSize = options.pageSize ?? defaultPageSize;
-    const keywords = options.keywords === undefined ? {} : { keywords: options.keywords };
-    return pagesByIndex((pageIndex) => listUsers({ pageIndex, pageSize, ...keywords }), {
-      operation,
-      ...(options.firstPageIndex === undefined ? {} : { firstPageIndex: options.firstPageIndex }),
-    });
+  function userPages({ keywords, pageSize = defaultPageSize, firstPageIndex }: UserIterationOptions = {}) {
+    assertPositiveInteger(pageSize, 'options.pageSize');
+    if (firstPageIndex !== undefined) assertPositiveInteger(firstPageIndex, 'options.firstPageIndex');
+    // An undefined `keywords` is left out of the query.
+    return pagesByIndex((pageIndex) => listUsers({ pageIndex, pageSize, keywords }), { operation, firstPageIndex });
   }
 
   return {

@@ -1,6 +1,10 @@
 import { redactedExcerpt } from '@oapi/auth';
 import { errorListSummary } from './error-body.js';
 
+/** `404 Not Found`, or `404` when the reply carries no reason phrase (HTTP/2 never does). */
+export const statusLine = (response: Response) =>
+  `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+
 /**
  * A reply outside 2xx. `body` is the provider's error body, typed by the operation's spec;
  * `message` names the operation, the status and the body's errors when it lists them
@@ -22,23 +26,22 @@ export class ApiError<Body = unknown> extends Error {
       : text
         ? `: ${redactedExcerpt(text)}`
         : ' (empty body)';
-    super(
-      `${operation} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${excerpt}${hint}`,
-    );
+    super(`${operation} answered ${statusLine(response)}${excerpt}${hint}`);
     this.status = response.status;
     this.body = body;
     this.operation = operation;
     this.headers = response.headers;
+  }
+
+  /** The `WWW-Authenticate` challenge (a 401's, or a 403's for a missing scope), which often says why. */
+  get challenge(): string | undefined {
+    return this.headers.get('www-authenticate') ?? undefined;
   }
 }
 
 /** 401: the credential is missing, wrong or expired (after one refresh and replay). */
 export class UnauthorizedError<Body = unknown> extends ApiError<Body> {
   override readonly name = 'UnauthorizedError';
-  /** The `WWW-Authenticate` challenge, which often says why. */
-  get challenge(): string | undefined {
-    return this.headers.get('www-authenticate') ?? undefined;
-  }
 }
 
 /** 422 (or 400 where a provider uses it so): the request's content did not validate. */

@@ -1,5 +1,4 @@
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+type ListedError = { status?: unknown; code?: unknown; message?: unknown; field?: unknown } | null;
 
 /**
  * One line for an error body that lists its errors (`{ errors: [{ status, message, field }] }`, as
@@ -7,15 +6,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * joined by `; `. Undefined for any other body.
  */
 export function errorListSummary(body: unknown): string | undefined {
-  if (!isRecord(body) || !Array.isArray(body.errors)) return undefined;
-  const lines = body.errors.filter(isRecord).flatMap((error) => {
-    if (typeof error.message !== 'string') return [];
-    const code =
-      typeof error.status === 'string' || typeof error.code === 'string'
-        ? `${String(error.status ?? error.code)}: `
-        : '';
-    const field = typeof error.field === 'string' && error.field !== '' ? ` (field: ${error.field})` : '';
-    return [`${code}${error.message}${field}`];
+  const errors: unknown = (body as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  const lines = errors.flatMap((error: ListedError) => {
+    const { status, code, message, field } = error ?? {};
+    if (typeof message !== 'string') return [];
+    const label = [status, code].find((value) => typeof value === 'string');
+    return [`${label ? `${label}: ` : ''}${message}${typeof field === 'string' && field ? ` (field: ${field})` : ''}`];
   });
-  return lines.length > 0 ? lines.join('; ') : undefined;
+  return lines.join('; ') || undefined;
 }

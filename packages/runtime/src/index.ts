@@ -1,4 +1,5 @@
-export { ApiError, RateLimitError, UnauthorizedError, ValidationError } from './api-error.js';
+export { assertPositiveInteger } from './assert-number.js';
+export { ApiError, RateLimitError, statusLine, UnauthorizedError, ValidationError } from './api-error.js';
 export {
   createProviderClient,
   type ClientBaseOptions,

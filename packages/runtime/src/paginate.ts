@@ -1,3 +1,5 @@
+import { assertPositiveInteger } from './assert-number.js';
+
 /** One page of a list: its records and, when the API says, how many there are in all. */
 export interface Page<Item> {
   readonly items: readonly Item[];
@@ -29,11 +31,8 @@ export class PageLimitError extends Error {
 }
 
 export function assertPageSize(perPage: number, maxPages: number | undefined): void {
-  if (!Number.isInteger(perPage) || perPage < 1)
-    throw new TypeError(`"perPage" must be a positive integer, got ${perPage}`);
-  if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) {
-    throw new TypeError(`"maxPages" must be a positive integer, got ${maxPages}`);
-  }
+  assertPositiveInteger(perPage, 'perPage');
+  if (maxPages !== undefined) assertPositiveInteger(maxPages, 'maxPages');
 }
 
 /**

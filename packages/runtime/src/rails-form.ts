@@ -7,33 +7,28 @@ export type FormFieldValue = string | Blob;
 export type FormField = readonly [name: string, value: FormFieldValue];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
+  const prototype: unknown = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
 function describe(value: unknown): string {
   if (value instanceof Date) return 'a Date (send UNIX seconds or a string instead)';
   if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'object' && value !== null) return `a ${value.constructor?.name ?? 'object'}`;
-  return `a ${typeof value}`;
+  return `a ${(value as object | undefined)?.constructor?.name ?? typeof value}`;
 }
+
+const isScalar = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint' || Number.isFinite(value);
 
 /** The fields below `name`, for a value at `path` (for messages: `body.context[1]`). */
 function fieldsOf(name: string, value: unknown, path: string, out: FormField[]): void {
   if (value === undefined) return;
-  const type = typeof value;
-  if (value === null || type === 'string' || type === 'boolean' || type === 'bigint' || Number.isFinite(value)) {
-    out.push([name, value === null ? '' : String(value)]);
-  } else if (value instanceof Blob) {
-    out.push([name, value]);
-  } else if (Array.isArray(value)) {
-    arrayFields(name, value, path, out);
-  } else if (isPlainObject(value)) {
+  if (value === null || isScalar(value)) out.push([name, String(value ?? '')]);
+  else if (value instanceof Blob) out.push([name, value]);
+  else if (Array.isArray(value)) arrayFields(name, value, path, out);
+  else if (isPlainObject(value))
     for (const [key, child] of Object.entries(value)) fieldsOf(`${name}[${key}]`, child, `${path}.${key}`, out);
-  } else {
-    throw new TypeError(`"${path}" cannot be sent as a form field: ${describe(value)}`);
-  }
+  else throw new TypeError(`"${path}" cannot be sent as a form field: ${describe(value)}`);
 }
 
 function arrayFields(name: string, items: readonly unknown[], path: string, out: FormField[]): void {
@@ -43,8 +38,8 @@ function arrayFields(name: string, items: readonly unknown[], path: string, out:
     const itemPath = `${path}[${index}]`;
     if (Array.isArray(item))
       throw new TypeError(`"${itemPath}" is an array inside an array, which a Rails form cannot carry`);
+    if (item === undefined) throw new TypeError(`"${itemPath}" is undefined; remove it from the array`);
     if (!isPlainObject(item)) {
-      if (item === undefined) throw new TypeError(`"${itemPath}" is undefined; remove it from the array`);
       fieldsOf(`${name}[]`, item, itemPath, out);
       previous = undefined;
       return;
@@ -53,11 +48,11 @@ function arrayFields(name: string, items: readonly unknown[], path: string, out:
     fieldsOf('', item, itemPath, fields);
     if (fields.length === 0) throw new TypeError(`"${itemPath}" is an empty object, which a Rails form cannot carry`);
     if (previous) {
-      const repeated = new Set(previous.filter(([field]) => !field.includes('[]')).map(([field]) => field));
-      const anchor = fields.findIndex(([field]) => repeated.has(field));
+      const seen = previous;
+      const anchor = fields.findIndex(([field]) => !field.includes('[]') && seen.some(([other]) => other === field));
       if (anchor < 0) {
         throw new TypeError(
-          `"${itemPath}" shares no plain field with "${path}[${index - 1}]": Rails starts a new hash in an array only when a field repeats, so the two would merge`,
+          `"${itemPath}" shares no plain field with "${path}[${index - 1}]", so Rails would merge the two hashes`,
         );
       }
       fields.unshift(...fields.splice(anchor, 1));

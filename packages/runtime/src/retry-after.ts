@@ -1,13 +1,8 @@
-/** How long each 429 said to wait, as the retry middleware read it, for `RateLimitError.retryAfterMs`. */
-const waits = new WeakMap<Response, number>();
-
-export function recordRetryAfter(response: Response, ms: number): void {
-  waits.set(response, ms);
-}
-
-export function recordedRetryAfter(response: Response): number | undefined {
-  return waits.get(response);
-}
+/**
+ * How long each 429 said to wait, as the retry middleware read it (the provider's own header, e.g.
+ * Wootric's `X-Rate-Limit-Reset`), for `RateLimitError.retryAfterMs`.
+ */
+export const rateLimitWaits = new WeakMap<Response, number>();
 
 /** `Retry-After` as seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`. */
 export function retryAfterHeaderMs(response: Response, now: number): number | undefined {

@@ -1,6 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
+import { assertNonNegativeMs, assertPositiveInteger } from './assert-number.js';
 import type { RetryPolicy } from './create-client.js';
-import { recordRetryAfter, retryAfterHeaderMs } from './retry-after.js';
+import { retryAfterHeaderMs, rateLimitWaits } from './retry-after.js';
 import { RequestTimeoutError } from './timeout.js';
 
 export type RetryReason = 'rate_limited' | 'server_error' | 'network_error' | 'timeout';
@@ -35,11 +36,12 @@ export interface RetryOptions {
 }
 
 /** Safe to send twice (RFC 9110 §9.2.2): only these are retried after a 5xx or a network error. */
-const idempotent = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
+const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/;
 
-export function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    signal.throwIfAborted();
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal.reason);
@@ -50,24 +52,10 @@ export function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
 
-const isAbort = (error: unknown) =>
-  error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+const isAbort = (error: Error) => error.name === 'AbortError' || error.name === 'TimeoutError';
 
-function positiveInteger(value: number | undefined, fallback: number, path: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new TypeError(`"${path}" must be a positive integer, got ${value}`);
-  return value;
-}
-
-function nonNegativeMs(value: number | undefined, fallback: number, path: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0)
-    throw new TypeError(`"${path}" must be a non-negative number of milliseconds, got ${value}`);
-  return value;
-}
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * A provider's retry defaults, for its quirks (`createProviderClient(…, { retry: retrying(…) })`):
@@ -92,80 +80,65 @@ export function retrying(defaults: RetryOptions = {}): RetryPolicy {
  * replay is a clone of the request taken before it was sent, sent with the client's own fetch.
  */
 export function retryMiddleware(options: RetryOptions = {}): Middleware {
-  const maxAttempts = positiveInteger(options.maxAttempts, 4, 'retry.maxAttempts');
-  const maxWaitMs = nonNegativeMs(options.maxWaitMs, 60_000, 'retry.maxWaitMs');
-  const baseDelayMs = nonNegativeMs(options.baseDelayMs, 500, 'retry.baseDelayMs');
-  const maxDelayMs = nonNegativeMs(options.maxDelayMs, 10_000, 'retry.maxDelayMs');
-  const resetMs = options.rateLimitResetMs ?? retryAfterHeaderMs;
-  const sleep = options.sleep ?? defaultSleep;
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const pending = new WeakMap<Request, Request>();
+  const {
+    maxAttempts = 4,
+    maxWaitMs = 60_000,
+    baseDelayMs = 500,
+    maxDelayMs = 10_000,
+    rateLimitResetMs = retryAfterHeaderMs,
+    sleep = defaultSleep,
+    now = Date.now,
+    random = Math.random,
+  } = options;
+  assertPositiveInteger(maxAttempts, 'retry.maxAttempts');
+  for (const [name, value] of Object.entries({ maxWaitMs, baseDelayMs, maxDelayMs }))
+    assertNonNegativeMs(value, `retry.${name}`);
+  // Each request's clone taken before it was sent, until its outcome is settled.
+  const templates = new WeakMap<Request, Request>();
 
-  const backoff = (attempt: number) => Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
-
-  /** The wait before the next attempt, or undefined to give the outcome back. */
-  function plan(
-    outcome: Response | Error,
-    method: string,
-    attempt: number,
-  ): { delayMs: number; reason: RetryReason } | undefined {
-    if (outcome instanceof Response) {
-      if (outcome.status === 429) {
-        const reset = resetMs(outcome, now());
-        const delayMs = reset === undefined ? backoff(attempt) : Math.max(0, Math.ceil(reset));
-        if (reset !== undefined) recordRetryAfter(outcome, delayMs);
-        return attempt < maxAttempts && delayMs <= maxWaitMs ? { delayMs, reason: 'rate_limited' } : undefined;
+  /** Retries `outcome` (the first attempt's) as long as the rules allow; the last outcome. */
+  async function settle(request: Request, outcome: Response | Error, fetch: typeof globalThis.fetch) {
+    const template = templates.get(request) as Request;
+    templates.delete(request);
+    const replayable = idempotent.test(request.method);
+    for (let attempt = 1; ; attempt += 1) {
+      let delayMs = Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+      let reason: RetryReason | false;
+      if (!(outcome instanceof Response)) {
+        // An attempt that timed out (the client's timeoutMs) is retried; the caller's abort is not.
+        reason =
+          replayable && !isAbort(outcome) && (outcome instanceof RequestTimeoutError ? 'timeout' : 'network_error');
+      } else if (outcome.status === 429) {
+        const reset = rateLimitResetMs(outcome, now());
+        if (reset !== undefined) {
+          delayMs = Math.max(0, Math.ceil(reset));
+          rateLimitWaits.set(outcome, delayMs);
+        }
+        reason = delayMs <= maxWaitMs && 'rate_limited';
+      } else {
+        reason = replayable && outcome.status >= 500 && outcome.status !== 501 && 'server_error';
       }
-      const serverError = outcome.status >= 500 && outcome.status !== 501;
-      return serverError && idempotent.has(method) && attempt < maxAttempts
-        ? { delayMs: backoff(attempt), reason: 'server_error' }
-        : undefined;
-    }
-    // An attempt that timed out (the client's timeoutMs) is retried; the caller's abort is not.
-    const reason = outcome instanceof RequestTimeoutError ? 'timeout' : 'network_error';
-    return !isAbort(outcome) && idempotent.has(method) && attempt < maxAttempts
-      ? { delayMs: backoff(attempt), reason }
-      : undefined;
-  }
-
-  async function settle(
-    request: Request,
-    first: Response | Error,
-    fetch: typeof globalThis.fetch,
-  ): Promise<Response | Error> {
-    const template = pending.get(request);
-    pending.delete(request);
-    let outcome = first;
-    for (let attempt = 1; template; attempt += 1) {
-      const next = plan(outcome, request.method, attempt);
-      if (!next) break;
-      options.onRetry?.({ attempt, delayMs: next.delayMs, reason: next.reason, request });
+      if (!reason || attempt >= maxAttempts) return outcome;
+      options.onRetry?.({ attempt, delayMs, reason, request });
       if (outcome instanceof Response) await outcome.body?.cancel();
-      await sleep(next.delayMs, request.signal);
-      try {
-        outcome = await fetch(template.clone());
-      } catch (error) {
-        outcome = error instanceof Error ? error : new Error(String(error));
-      }
+      await sleep(delayMs, request.signal);
+      outcome = await fetch(template.clone()).catch(asError);
     }
-    return outcome;
   }
 
   return {
     onRequest({ request }) {
-      pending.set(request, request.clone());
+      templates.set(request, request.clone());
       return undefined;
     },
+    // Neither runs for a request whose outcome is settled (onError's response reaches onResponse).
     async onResponse({ request, response, options: client }) {
-      if (!pending.has(request)) return undefined;
-      const outcome = await settle(request, response, client.fetch);
+      const outcome = templates.has(request) ? await settle(request, response, client.fetch) : response;
       if (outcome instanceof Error) throw outcome;
-      return outcome === response ? undefined : outcome;
+      return outcome;
     },
-    async onError({ request, error, options: client }) {
-      if (!pending.has(request)) return undefined;
-      return settle(request, error instanceof Error ? error : new Error(String(error)), client.fetch);
+    onError({ request, error, options: client }) {
+      return templates.has(request) ? settle(request, asError(error), client.fetch) : undefined;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { ApiError, RateLimitError, UnauthorizedError, ValidationError } from './api-error.js';
 import { operationOf } from './operation.js';
-import { recordedRetryAfter, retryAfterHeaderMs } from './retry-after.js';
+import { retryAfterHeaderMs, rateLimitWaits } from './retry-after.js';
 
 interface FetchResult<Data, Error> {
   data?: Data;
@@ -22,7 +22,7 @@ export function apiErrorFor<Body>(response: Response, body: Body, classes: ApiEr
   if (response.status === 401) return new UnauthorizedError(operation, response, body);
   if (response.status === 422) return new ValidationError(operation, response, body);
   if (response.status === 429) {
-    const retryAfterMs = recordedRetryAfter(response) ?? retryAfterHeaderMs(response, Date.now());
+    const retryAfterMs = rateLimitWaits.get(response) ?? retryAfterHeaderMs(response, Date.now());
     return new RateLimitError(operation, response, body, retryAfterMs);
   }
   return new ApiError(operation, response, body);

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { bearerToken } from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
-import { createProviderClient, RateLimitError, retrying, unwrap, type RetryOptions } from '../src/index.js';
+import {
+  createProviderClient,
+  defaultSleep,
+  RateLimitError,
+  retrying,
+  unwrap,
+  type RetryOptions,
+} from '../src/index.js';
 import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
@@ -169,8 +176,27 @@ describe('retryMiddleware: 5xx and network errors', () => {
     [{ maxAttempts: -1 }, /"retry.maxAttempts" must be a positive integer, got -1/],
     [{ maxAttempts: 0.5 }, /"retry.maxAttempts" must be a positive integer, got 0.5/],
     [{ maxAttempts: 0 }, /"retry.maxAttempts" must be a positive integer, got 0/],
-    [{ maxWaitMs: Number.NaN }, /"retry.maxWaitMs" must be a non-negative number of milliseconds/],
+    [{ maxWaitMs: Number.NaN }, /"retry.maxWaitMs" must be a non-negative number of milliseconds, got NaN/],
+    [{ maxAttempts: '3' as never }, /"retry.maxAttempts" must be a positive integer, got string/],
+    [{ baseDelayMs: null as never }, /"retry.baseDelayMs" must be a non-negative number of milliseconds, got object/],
   ])('refuses bad options: %o', (retry, message) => {
     expect(() => setup([], retry)).toThrow(message);
+  });
+});
+
+describe('defaultSleep', () => {
+  it('resolves after the delay', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    await defaultSleep(20, controller.signal);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  it("rejects with the signal's reason when aborted during the wait, or before it", async () => {
+    const controller = new AbortController();
+    const sleeping = defaultSleep(60_000, controller.signal);
+    controller.abort(new Error('caller gave up'));
+    await expect(sleeping).rejects.toThrow('caller gave up');
+    await expect(defaultSleep(60_000, controller.signal)).rejects.toThrow('caller gave up');
   });
 });

@@ -64,6 +64,7 @@ describe('errorListSummary', () => {
       'invalid: is invalid (field: email); length: too long',
     ],
     [{ errors: [{ user: ['parameter is required'] }] }, undefined],
+    [{ errors: [null, 'oops', { status: 404, code: 'gone', message: 'Gone', field: '' }] }, 'gone: Gone'],
     [{ message: 'Please complete the onboarding flow first.' }, undefined],
     ['plain text', undefined],
   ])('%j → %s', (body, expected) => {
