@@ -92,7 +92,7 @@ export function createProviderClient<Paths extends {}>(
       baseUrl,
       fetch,
       tokenParameters,
-      tokenParameterOptions: Object.fromEntries(descriptor.tokenParameters.map((p) => [p.name, p.option])),
+      tokenParameterOptions: descriptor.tokenParameters,
       tokenBaseUrl: servers.tokenBaseUrl,
     });
   const encoder = descriptor.bodyEncoder;

@@ -11,7 +11,7 @@ import { json, type paths, type Reply, scriptedFetch } from './scripted-fetch.js
 const secret = 'at-secret-123456';
 const descriptor = testDescriptor({
   security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-  deprecatedOperations: [{ operationId: 'listThings', method: 'GET', path: '/things' }],
+  deprecatedOperations: ['GET /things'],
 });
 
 function client(replies: Reply[], onDeprecation?: (notice: DeprecationNotice) => void) {
