@@ -47,9 +47,15 @@ export function deprecationNotice(
 
 /** The default `onDeprecation`: one warning per operation, on the console. */
 export function warnDeprecation({ provider, operation, inSpec, fromServer, ...said }: DeprecationNotice): void {
-  const day = (at: Date | undefined, what: string) => (at ? `, ${what} ${at.toISOString().slice(0, 10)}` : '');
-  const by = [inSpec && 'the spec', fromServer && 'the server'].filter(Boolean).join(' and ');
+  const day = (at: Date | undefined) => at?.toISOString().slice(0, 10);
+  const what = [
+    inSpec && 'by the spec',
+    fromServer && 'by the server',
+    said.deprecatedAt && `since ${day(said.deprecatedAt)}`,
+    said.sunsetAt && `sunset ${day(said.sunsetAt)}`,
+    said.link && `see ${said.link}`,
+  ];
   console.warn(
-    `${provider}: ${operation} is deprecated (by ${by}${day(said.deprecatedAt, 'since')}${day(said.sunsetAt, 'sunset')}${said.link ? `, see ${said.link}` : ''}); told once per operation, onDeprecation handles it`,
+    `${provider}: ${operation} is deprecated (${what.filter(Boolean).join(', ')}); told once per operation, onDeprecation handles it`,
   );
 }

@@ -96,7 +96,7 @@ describe('onDeprecation', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     const [line] = warn.mock.calls[0]!;
     expect(line).toBe(
-      'test: GET /things is deprecated (by the spec and the server, since 2025-01-01, sunset 2025-12-31); told once per operation, onDeprecation handles it',
+      'test: GET /things is deprecated (by the spec, by the server, since 2025-01-01, sunset 2025-12-31); told once per operation, onDeprecation handles it',
     );
     expect(secretsIn(String(line), [secret])).toEqual([]);
   });
