@@ -3,22 +3,6 @@ import type { ProviderDescriptor } from './descriptor.js';
 import type { OptionValues } from './server-choice.js';
 import { maxTimeoutMs } from './timeout.js';
 
-/** The options every client takes (`ClientBaseOptions`), by name. */
-const baseOptions = [
-  'auth',
-  'fetch',
-  'headers',
-  'tokenStore',
-  'onTokens',
-  'tokenTimeoutMs',
-  'allowInsecureHttp',
-  'middleware',
-  'baseUrl',
-  'tokenUrl',
-  'timeoutMs',
-  'onDeprecation',
-];
-
 type Check = (value: unknown, path: string) => void;
 
 const must =
@@ -29,20 +13,26 @@ const must =
 const aFunction = must((value) => typeof value === 'function', 'a function');
 
 /**
- * What the options the client checks itself must be, when given. `baseUrl` and the spec's options
- * are checked as the server is chosen; the token options (tokenUrl, tokenStore, …) by the grant
- * that uses them.
+ * The options every client takes (`ClientBaseOptions`), each with its check when given. `undefined`:
+ * checked elsewhere (`baseUrl` as the server is chosen, the token options by the grant that uses
+ * them) or passed on as they are (`headers`).
  */
-const checks: Readonly<Record<string, Check>> = {
+const baseOptions: Readonly<Record<string, Check | undefined>> = {
   auth: assertStrategy,
-  allowInsecureHttp: assertOptionalBoolean,
   fetch: aFunction,
-  onDeprecation: aFunction,
+  headers: undefined,
+  tokenStore: undefined,
+  onTokens: undefined,
+  tokenTimeoutMs: undefined,
+  allowInsecureHttp: assertOptionalBoolean,
   middleware: must(Array.isArray, 'an array of openapi-fetch middleware'),
+  baseUrl: undefined,
+  tokenUrl: undefined,
   timeoutMs: must(
     (value) => typeof value === 'number' && value > 0 && value <= maxTimeoutMs,
     `a number of milliseconds from 1 to ${maxTimeoutMs}`,
   ),
+  onDeprecation: aFunction,
 };
 
 /**
@@ -52,14 +42,14 @@ const checks: Readonly<Record<string, Check>> = {
  */
 export function assertClientOptions(descriptor: ProviderDescriptor, options: unknown, extra: readonly string[]): void {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
-  const known = [...baseOptions, ...extra, ...descriptor.options];
+  const known = [...Object.keys(baseOptions), ...extra, ...descriptor.options];
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined) continue;
     if (!known.includes(name))
       throw new TypeError(
         `"options.${name}" is not an option of the ${descriptor.id} client; it takes ${known.join(', ')}`,
       );
-    checks[name]?.(value, `options.${name}`);
+    baseOptions[name]?.(value, `options.${name}`);
   }
 }
 
