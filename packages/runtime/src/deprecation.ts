@@ -45,17 +45,13 @@ export function deprecationNotice(
   };
 }
 
-/** The default `onDeprecation`: one warning per operation, on the console. */
-export function warnDeprecation({ provider, operation, inSpec, fromServer, ...said }: DeprecationNotice): void {
-  const day = (at: Date | undefined) => at?.toISOString().slice(0, 10);
-  const what = [
-    inSpec && 'by the spec',
-    fromServer && 'by the server',
-    said.deprecatedAt && `since ${day(said.deprecatedAt)}`,
-    said.sunsetAt && `sunset ${day(said.sunsetAt)}`,
-    said.link && `see ${said.link}`,
-  ];
+/**
+ * The default `onDeprecation`: one warning per operation, on the console, the notice beside it (by
+ * whom, since when, the sunset, the link): the console shows its fields without formatting code here.
+ */
+export function warnDeprecation(notice: DeprecationNotice): void {
   console.warn(
-    `${provider}: ${operation} is deprecated (${what.filter(Boolean).join(', ')}); told once per operation, onDeprecation handles it`,
+    `${notice.provider}: ${notice.operation} is deprecated; told once per operation, onDeprecation handles it`,
+    notice,
   );
 }
