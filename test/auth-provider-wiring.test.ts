@@ -16,9 +16,8 @@ import {
   type AuthStrategy,
   type SecurityConfig,
 } from '@oapi/auth';
-import { providerDescriptor } from '@oapi/codegen';
+import { providerDescriptor, type SpecDescriptor } from '@oapi/codegen';
 import type { TokenRequestRecord } from '@oapi/fakes/wootric-oauth';
-import type { ProviderDescriptor } from '@oapi/runtime';
 import { secretsIn } from '@oapi/test-support';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +38,7 @@ import {
 } from './auth-provider-worlds.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const descriptorOf = (id: string): ProviderDescriptor =>
+const descriptorOf = (id: string): SpecDescriptor =>
   providerDescriptor(
     { id },
     JSON.parse(readFileSync(`${root}dist/${id}.openapi.json`, 'utf8')) as Record<string, unknown>,

@@ -59,27 +59,43 @@ describe('createCloudcxClient options', () => {
     [
       'no host',
       {},
-      '"options.host" is required (or a full "options.baseUrl"): {host} of https://{host}, e.g. "cloudcx.cloudfon.net"',
+      '"options.host" is required (or "options.baseUrl") for https://{host}, e.g. "cloudcx.cloudfon.net"',
     ],
-    ['an empty host', { host: ' ' }, '"options.host" must be a non-empty string'],
-    ['a numeric host', { host: 9001 }, '"options.host" must be a non-empty string'],
+    [
+      'an empty host',
+      { host: ' ' },
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "cloudcx.cloudfon.net"',
+    ],
+    [
+      'a numeric host',
+      { host: 9001 },
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "cloudcx.cloudfon.net"',
+    ],
     [
       'a URL as host',
       { host: 'https://cx.cloudfon.net:9001' },
-      '"options.host" must be the host alone, without a scheme (https:// is implied)',
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "cloudcx.cloudfon.net"',
     ],
     [
       'a host with a path',
       { host: 'cx.cloudfon.net:9001/openapi' },
-      '"options.host" must be the host alone, without a path',
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "cloudcx.cloudfon.net"',
     ],
     [
       'a host with credentials',
       { host: 'admin:pw@cx.cloudfon.net' },
-      '"options.host" must be the host alone, without a path, query, credentials',
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "cloudcx.cloudfon.net"',
     ],
-    ['a port out of range', { host: 'cx.cloudfon.net:99999' }, '"options.host" is not a valid host for https://{host}'],
-    ['a port that is not a number', { host: 'cx.cloudfon.net:tls' }, '"options.host" is not a valid host'],
+    [
+      'a port out of range',
+      { host: 'cx.cloudfon.net:99999' },
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "cloudcx.cloudfon.net"',
+    ],
+    [
+      'a port that is not a number',
+      { host: 'cx.cloudfon.net:tls' },
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "cloudcx.cloudfon.net"',
+    ],
     [
       'host and baseUrl',
       { host: 'cx.cloudfon.net', baseUrl: 'https://cx.cloudfon.net' },

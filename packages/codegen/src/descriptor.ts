@@ -1,6 +1,6 @@
 import type { ApiEntry } from '@oapi/api-list';
 import type { StrategyName } from '@oapi/auth';
-import type { ProviderDescriptor } from '@oapi/runtime';
+import type { DeprecatedOperation, ProviderDescriptor, TokenParameter } from '@oapi/runtime';
 import { strategiesOf, tokenParametersOf } from './auth-surface.js';
 import { bodyEncodingOf } from './body-encoding.js';
 import { deprecatedOperations } from './operations.js';
@@ -9,8 +9,15 @@ import { securityConfig } from './security-config.js';
 import { apiServers, tokenServersOf } from './servers.js';
 import { isObject, type Json } from './spec-json.js';
 
-/** A provider's descriptor with what only codegen and the docs use, which the shipped one leaves out. */
-export interface SpecDescriptor extends ProviderDescriptor {
+/**
+ * A provider's descriptor with what only codegen and the docs use, which the shipped one leaves out,
+ * and without what the shipped one derives for the runtime (`shippedDescriptor`).
+ */
+export interface SpecDescriptor
+  extends Omit<
+    ProviderDescriptor,
+    'exampleUrl' | 'options' | 'serverOptions' | 'tokenParameters' | 'deprecatedOperations' | 'bodyEncoder'
+  > {
   readonly title: string;
   /** `info.version`. */
   readonly version: string;
@@ -18,6 +25,8 @@ export interface SpecDescriptor extends ProviderDescriptor {
   readonly strategies: readonly StrategyName[];
   /** `rails-form`: every request body is a form in Rails bracket notation (`x-bracket-notation`); the descriptor then imports its encoder. */
   readonly bodyEncoding: 'json' | 'rails-form';
+  readonly tokenParameters: readonly TokenParameter[];
+  readonly deprecatedOperations: readonly DeprecatedOperation[];
 }
 
 /**

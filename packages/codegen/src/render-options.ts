@@ -1,5 +1,6 @@
 import { grantTypes, type OAuth2SchemeConfig, shapeFor } from '@oapi/auth';
-import type { ProviderDescriptor, ServerVariable } from '@oapi/runtime';
+import type { ServerDescriptor, ServerVariable } from '@oapi/runtime';
+import type { SpecDescriptor } from './descriptor.js';
 
 /** A JSDoc block, indented two spaces, from paragraphs of text (a spec's Markdown, as it is). */
 function jsdoc(paragraphs: readonly (string | undefined)[]): string {
@@ -11,7 +12,7 @@ function jsdoc(paragraphs: readonly (string | undefined)[]): string {
 
 const literalUnion = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(' | ');
 
-function variableOption(descriptor: ProviderDescriptor, name: string): string {
+function variableOption(descriptor: SpecDescriptor, name: string): string {
   const servers = [...descriptor.servers, ...(descriptor.tokenServers ?? [])].filter((s) => s.variables?.[name]);
   const variable = servers[0]!.variables![name] as ServerVariable;
   const where = servers.map((s) => `\`${s.url}\``).join(', ');
@@ -22,7 +23,7 @@ function variableOption(descriptor: ProviderDescriptor, name: string): string {
   return `${jsdoc([`\`{${name}}\` of ${where}.`, variable.description, usage])}\n  readonly ${name}?: ${type};`;
 }
 
-function tokenParameterOption(descriptor: ProviderDescriptor, index: number): string {
+function tokenParameterOption(descriptor: SpecDescriptor, index: number): string {
   const { name, option, description } = descriptor.tokenParameters[index]!;
   const scheme = Object.values(descriptor.security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
   const sentWith = grantTypes.filter((grant) => {
@@ -43,7 +44,7 @@ function tokenParameterOption(descriptor: ProviderDescriptor, index: number): st
   ])}\n  readonly ${option}?: string;`;
 }
 
-function serverOption(descriptor: ProviderDescriptor): string | undefined {
+function serverOption(descriptor: SpecDescriptor): string | undefined {
   const named = descriptor.servers.filter((server) => server.name !== undefined);
   if (named.length === 0) return undefined;
   const list = named.map((server) => `- \`${server.name}\`: \`${server.url}\``).join('\n');
@@ -51,16 +52,31 @@ function serverOption(descriptor: ProviderDescriptor): string | undefined {
   return `${jsdoc([text])}\n  readonly server?: ${literalUnion(named.map((server) => server.name!))};`;
 }
 
+const variablesOf = (servers: readonly ServerDescriptor[] = []) =>
+  servers.flatMap((s) => Object.keys(s.variables ?? {}));
+
+/** The variables of the API's and the token endpoint's servers: an option each. */
+const serverVariables = (descriptor: SpecDescriptor) => [
+  ...new Set([...variablesOf(descriptor.servers), ...variablesOf(descriptor.tokenServers)]),
+];
+
+/** `server` (when the spec names its servers) and the API servers' variables: what `baseUrl` replaces. */
+export function serverOptionNames(descriptor: SpecDescriptor): string[] {
+  const named = descriptor.servers.some((server) => server.name !== undefined);
+  return [...new Set([...(named ? ['server'] : []), ...variablesOf(descriptor.servers)])];
+}
+
+/** Every client option the spec defines, in the order `SpecOptions` declares them. */
+export function specOptionNames(descriptor: SpecDescriptor): string[] {
+  const tokenOptions = descriptor.tokenParameters.map((parameter) => parameter.option);
+  return [...new Set([...serverOptionNames(descriptor), ...serverVariables(descriptor), ...tokenOptions])];
+}
+
 /** The client options the spec defines: one per server variable and token parameter, and `server`. */
-export function renderSpecOptions(descriptor: ProviderDescriptor): string {
-  const variables = [
-    ...new Set(
-      [...descriptor.servers, ...(descriptor.tokenServers ?? [])].flatMap((s) => Object.keys(s.variables ?? {})),
-    ),
-  ];
+export function renderSpecOptions(descriptor: SpecDescriptor): string {
   const members = [
     serverOption(descriptor),
-    ...variables.map((name) => variableOption(descriptor, name)),
+    ...serverVariables(descriptor).map((name) => variableOption(descriptor, name)),
     ...descriptor.tokenParameters.map((_, i) => tokenParameterOption(descriptor, i)),
   ].filter((member): member is string => member !== undefined);
   return [

@@ -24,6 +24,9 @@ function server(raw: unknown, pointer: string, tokenParameters: readonly string[
       Object.entries(raw.variables).map(([name, value]) => [name, variable(value, `${pointer}/variables/${name}`)]),
     );
   }
+  // The client fills in each `{variable}` from its declaration (default, enum, x-required).
+  const undeclared = [...raw.url.matchAll(/\{([^}]+)\}/g)].find(([, variable]) => !out.variables?.[variable!]);
+  if (undeclared) throw new SpecError(`${pointer}/variables`, `must declare ${undeclared[0]}, which the url uses`);
   const name = raw['x-server-name'];
   if (name !== undefined) {
     if (typeof name !== 'string' || !/^[a-z0-9-]+$/.test(name))

@@ -2,10 +2,13 @@
 // bundle of a client carries this object, so the prose (descriptions, scope texts) stays in the
 // spec, the docs and the JSDoc of the generated options, only deprecated operations are listed, and
 // what codegen alone uses (title, version, strategies, body encoding) is left out: the strategies
-// become the exports of `strategies.ts`, the body encoding the import of its encoder.
+// become the exports of `strategies.ts`, the body encoding the import of its encoder. What the
+// runtime would derive at every construction (the option names, the example URL, the deprecated
+// operations' `GET /path` keys, the token parameters by name) is written out ready.
 import type { SecuritySchemeConfig, TokenRequestConfig, TokenRequestShape } from '@oapi/auth';
-import type { ProviderDescriptor, ServerDescriptor } from '@oapi/runtime';
+import { defaultUrl, type ProviderDescriptor, type ServerDescriptor } from '@oapi/runtime';
 import type { SpecDescriptor } from './descriptor.js';
+import { serverOptionNames, specOptionNames } from './render-options.js';
 
 function server({ url, variables, name, match }: ServerDescriptor): ServerDescriptor {
   return {
@@ -43,16 +46,20 @@ function withoutRepeats({ grants, ...shape }: TokenRequestConfig): TokenRequestC
 }
 
 export function shippedDescriptor(descriptor: SpecDescriptor): ProviderDescriptor {
-  const { title: _, version: __, strategies: ___, bodyEncoding: ____, ...read } = descriptor;
-  const { servers, tokenServers, security, tokenParameters } = read;
+  const { id, servers, tokenServers, security, tokenParameters, pagination, deprecatedOperations } = descriptor;
   return {
-    ...read,
+    id,
     servers: servers.map(server),
     ...(tokenServers && { tokenServers: tokenServers.map(server) }),
+    exampleUrl: defaultUrl(servers[0]!),
+    options: specOptionNames(descriptor),
+    serverOptions: serverOptionNames(descriptor),
     security: {
       ...security,
       schemes: Object.fromEntries(Object.entries(security.schemes).map(([name, config]) => [name, scheme(config)])),
     },
-    tokenParameters: tokenParameters.map(({ name, option }) => ({ name, option })),
+    tokenParameters: Object.fromEntries(tokenParameters.map(({ name, option }) => [name, option])),
+    ...(pagination && { pagination }),
+    deprecatedOperations: deprecatedOperations.map(({ method, path }) => `${method} ${path}`),
   };
 }

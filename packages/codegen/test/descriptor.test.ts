@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { providerDescriptor, SpecError } from '../src/index.js';
 import { renderSpecOptions } from '../src/render-options.js';
+import { shippedDescriptor } from '../src/shipped-descriptor.js';
 
 type Json = Record<string, unknown>;
 
@@ -134,7 +135,33 @@ describe('providerDescriptor', () => {
     expect(options).toContain('It also chooses the server: `^ACME-EU-` → `https://api.acme.eu`.');
   });
 
+  it('ships the option names, the example URL, the token parameters and the deprecated operations ready', () => {
+    const paths = { ...(spec().paths as Json), '/old': { delete: { operationId: 'old', deprecated: true } } };
+    expect(shippedDescriptor(providerDescriptor({ id: 'acme' }, spec({ paths })))).toMatchObject({
+      exampleUrl: 'https://api.acme.test',
+      options: ['server', 'loginHost', 'accountToken'],
+      serverOptions: ['server'],
+      tokenParameters: { account_token: 'accountToken' },
+      deprecatedOperations: ['DELETE /old'],
+    });
+    const tenant = spec({
+      servers: [
+        { url: 'https://{host}/v{major}', variables: { host: { default: 'a.test' }, major: { default: '2' } } },
+      ],
+    });
+    expect(shippedDescriptor(providerDescriptor({ id: 'acme' }, tenant))).toMatchObject({
+      exampleUrl: 'https://a.test/v2',
+      options: ['host', 'major', 'loginHost', 'accountToken'],
+      serverOptions: ['host', 'major'],
+    });
+  });
+
   it.each<[string, Json, string]>([
+    [
+      'a server variable the url uses but does not declare',
+      { servers: [{ url: 'https://{host}:{port}', variables: { host: { default: 'a.test' } } }] },
+      '#/servers/0/variables: must declare {port}, which the url uses',
+    ],
     ['no server', { servers: [] }, '#/servers: must list at least one server with an absolute http(s) URL'],
     [
       'a server match on an unknown parameter',

@@ -83,12 +83,17 @@ describe('src/generated/provider.ts', () => {
     );
   });
 
-  it('lists the deprecated operations, and only those', async () => {
+  it('lists the deprecated operations, and only those, as the runtime keys them', async () => {
     const provider = await file(json, 'provider.ts');
-    expect(provider).toContain(
-      '"deprecatedOperations": [\n    {\n      "operationId": "listThings",\n      "method": "GET",\n      "path": "/things"\n    }\n  ]',
-    );
+    expect(provider).toContain('"deprecatedOperations": [\n    "GET /things"\n  ]');
     expect(provider).not.toContain('createThing');
+  });
+
+  it('writes out what the runtime would derive: the example URL and the option names', async () => {
+    const provider = await file(json, 'provider.ts');
+    expect(provider).toContain('"exampleUrl": "https://acme.test"');
+    expect(provider).toContain('"options": [\n    "host"\n  ],\n  "serverOptions": [\n    "host"\n  ]');
+    expect(provider).toContain('"tokenParameters": {}');
   });
 
   it('imports the code of the Rails form encoding only for a spec whose bodies are Rails forms', async () => {

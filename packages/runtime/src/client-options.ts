@@ -1,59 +1,56 @@
 import { assertOptionalBoolean, assertStrategy, type AuthStrategy } from '@oapi/auth';
 import type { ProviderDescriptor } from './descriptor.js';
-import { type OptionValues, serverVariables } from './server-choice.js';
-import { assertTimeoutMs } from './timeout.js';
+import type { OptionValues } from './server-choice.js';
+import { maxTimeoutMs } from './timeout.js';
 
-/** The options every client takes (`ClientBaseOptions`), by name. */
-const baseOptions = [
-  'auth',
-  'fetch',
-  'headers',
-  'tokenStore',
-  'onTokens',
-  'tokenTimeoutMs',
-  'allowInsecureHttp',
-  'middleware',
-  'baseUrl',
-  'tokenUrl',
-  'timeoutMs',
-  'onDeprecation',
-];
+type Check = (value: unknown, path: string) => void;
 
-function specOptions(descriptor: ProviderDescriptor): string[] {
-  return [
-    ...(descriptor.servers.some((server) => server.name !== undefined) ? ['server'] : []),
-    ...serverVariables(descriptor),
-    ...descriptor.tokenParameters.map((parameter) => parameter.option),
-  ];
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const must =
+  (valid: (value: unknown) => boolean, what: string): Check =>
+  (value, path) => {
+    if (!valid(value)) throw new TypeError(`"${path}" must be ${what}`);
+  };
+const aFunction = must((value) => typeof value === 'function', 'a function');
 
 /**
- * Checks the options up front: a TypeError names the option (`"options.tokenUrl" must be …`),
+ * The options every client takes (`ClientBaseOptions`), each with its check when given. `undefined`:
+ * checked elsewhere (`baseUrl` as the server is chosen, the token options by the grant that uses
+ * them) or passed on as they are (`headers`).
+ */
+const baseOptions: Readonly<Record<string, Check | undefined>> = {
+  auth: assertStrategy,
+  fetch: aFunction,
+  headers: undefined,
+  tokenStore: undefined,
+  onTokens: undefined,
+  tokenTimeoutMs: undefined,
+  allowInsecureHttp: assertOptionalBoolean,
+  middleware: must(Array.isArray, 'an array of openapi-fetch middleware'),
+  baseUrl: undefined,
+  tokenUrl: undefined,
+  timeoutMs: must(
+    (value) => typeof value === 'number' && value > 0 && value <= maxTimeoutMs,
+    `a number of milliseconds from 1 to ${maxTimeoutMs}`,
+  ),
+  onDeprecation: aFunction,
+};
+
+/**
+ * Checks the options up front: a TypeError names the option (`"options.timeoutMs" must be …`),
  * including one the client does not know (a typo, or a name of an older version). `extra`: the
  * options the provider's quirks add (`retry`).
  */
 export function assertClientOptions(descriptor: ProviderDescriptor, options: unknown, extra: readonly string[]): void {
-  if (!isObject(options)) throw new TypeError('"options" must be an object');
-  const known = new Set([...baseOptions, ...extra, ...specOptions(descriptor)]);
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
+  const known = [...Object.keys(baseOptions), ...extra, ...descriptor.options];
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined) continue;
-    if (!known.has(name)) {
+    if (!known.includes(name))
       throw new TypeError(
-        `"options.${name}" is not an option of the ${descriptor.id} client; it takes ${[...known].join(', ')}`,
+        `"options.${name}" is not an option of the ${descriptor.id} client; it takes ${known.join(', ')}`,
       );
-    }
+    baseOptions[name]?.(value, `options.${name}`);
   }
-  // The token options (tokenUrl, tokenStore, …) are checked by the grant that uses them.
-  const { auth, allowInsecureHttp, fetch, onDeprecation, middleware } = options;
-  if (auth !== undefined) assertStrategy(auth, 'options.auth');
-  assertOptionalBoolean(allowInsecureHttp, 'options.allowInsecureHttp');
-  for (const [name, value] of Object.entries({ fetch, onDeprecation }))
-    if (value !== undefined && typeof value !== 'function') throw new TypeError(`"options.${name}" must be a function`);
-  if (middleware !== undefined && !Array.isArray(middleware))
-    throw new TypeError('"options.middleware" must be an array of openapi-fetch middleware');
-  assertTimeoutMs(options.timeoutMs);
 }
 
 /**
@@ -66,15 +63,14 @@ export function tokenParameterValues(
   auth: AuthStrategy | undefined,
 ): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const { name, option } of descriptor.tokenParameters) {
+  const grant = auth?.kind === 'grant' ? auth : undefined;
+  for (const [name, option] of Object.entries(descriptor.tokenParameters)) {
     const given = options[option];
     if (given !== undefined && (typeof given !== 'string' || given === ''))
       throw new TypeError(`"options.${option}" must be a non-empty string`);
-    const own = auth?.kind === 'grant' ? auth.parameters[name] : undefined;
-    if (given !== undefined && own !== undefined && given !== own) {
-      const grant = auth?.kind === 'grant' ? auth.grantType : '';
-      throw new TypeError(`"options.${option}" and the ${grant} grant's parameters.${name} differ`);
-    }
+    const own = grant?.parameters[name];
+    if (given !== undefined && own !== undefined && given !== own)
+      throw new TypeError(`"options.${option}" and the ${grant!.grantType} grant's parameters.${name} differ`);
     const value = given ?? own;
     if (value !== undefined) values[name] = value;
   }

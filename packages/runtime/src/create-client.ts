@@ -92,7 +92,7 @@ export function createProviderClient<Paths extends {}>(
       baseUrl,
       fetch,
       tokenParameters,
-      tokenParameterOptions: Object.fromEntries(descriptor.tokenParameters.map((p) => [p.name, p.option])),
+      tokenParameterOptions: descriptor.tokenParameters,
       tokenBaseUrl: servers.tokenBaseUrl,
     });
   const encoder = descriptor.bodyEncoder;
@@ -104,16 +104,17 @@ export function createProviderClient<Paths extends {}>(
     bodySerializer: encoder?.bodySerializer,
     querySerializer: quirks.querySerializer,
   });
-  // Response hooks run in reverse: the first sees the final response, auth sees the raw one.
-  client.use(
+  // Response hooks run in reverse: the first sees the final response, auth sees the raw one; retry
+  // last, closest to the network, so that a replay carries the Authorization header auth has set.
+  // openapi-fetch's use() skips the `undefined` of a middleware the client goes without.
+  const middleware = [
     operationMiddleware(descriptor, options.onDeprecation ?? warnDeprecation),
-    ...(encoder ? [encoder.middleware] : []),
+    encoder?.middleware,
     ...(quirks.middleware ?? []),
     ...(options.middleware ?? []),
-  );
-  if (auth) client.use(auth.middleware);
-  // Last, so closest to the network: a replay carries the Authorization header auth has set.
-  const retry = quirks.retry?.(options.retry);
-  if (retry) client.use(retry);
+    auth?.middleware,
+    quirks.retry?.(options.retry),
+  ];
+  client.use(...(middleware as Middleware[]));
   return Object.assign(client, { auth, baseUrl });
 }

@@ -45,11 +45,13 @@ export function deprecationNotice(
   };
 }
 
-/** The default `onDeprecation`: one warning per operation, on the console. */
-export function warnDeprecation({ provider, operation, inSpec, fromServer, ...said }: DeprecationNotice): void {
-  const day = (at: Date | undefined, what: string) => (at ? `, ${what} ${at.toISOString().slice(0, 10)}` : '');
-  const by = [inSpec && 'the spec', fromServer && 'the server'].filter(Boolean).join(' and ');
+/**
+ * The default `onDeprecation`: one warning per operation, on the console, the notice beside it (by
+ * whom, since when, the sunset, the link): the console shows its fields without formatting code here.
+ */
+export function warnDeprecation(notice: DeprecationNotice): void {
   console.warn(
-    `${provider}: ${operation} is deprecated (by ${by}${day(said.deprecatedAt, 'since')}${day(said.sunsetAt, 'sunset')}${said.link ? `, see ${said.link}` : ''}); told once per operation, onDeprecation handles it`,
+    `${notice.provider}: ${notice.operation} is deprecated; told once per operation, onDeprecation handles it`,
+    notice,
   );
 }

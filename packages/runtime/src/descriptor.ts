@@ -1,8 +1,10 @@
 // The shape of `src/generated/provider.ts` in every client package: what a provider *is*, read out of
 // its spec by packages/codegen. createProviderClient() builds a client from it and the caller's options.
 // Every browser bundle of a client carries its descriptor: the generated file holds what the runtime
-// reads, nothing else. The prose (descriptions, scope texts) stays in the spec, the docs and the
-// options' JSDoc; what only codegen uses (title, strategies, body encoding) in its `SpecDescriptor`.
+// reads, nothing else, and what the runtime would otherwise derive at every construction (the option
+// names, the example URL, the deprecated operations' keys) comes ready from codegen. The prose
+// (descriptions, scope texts) stays in the spec, the docs and the options' JSDoc; what only codegen
+// uses (title, strategies, body encoding) in its `SpecDescriptor`.
 import type { SecurityConfig } from '@oapi/auth';
 import type { Middleware } from 'openapi-fetch';
 
@@ -14,7 +16,7 @@ export interface ServerVariable {
   readonly required?: boolean;
 }
 
-/** A spec's server. Its `{variables}` are client options of the same name. */
+/** A spec's server. Its `{variables}`, each declared in `variables`, are client options of the same name. */
 export interface ServerDescriptor {
   readonly url: string;
   readonly description?: string;
@@ -65,10 +67,18 @@ export interface ProviderDescriptor {
   readonly servers: readonly ServerDescriptor[];
   /** The token endpoint's own servers (its path item's `servers`), where tokens come from elsewhere. */
   readonly tokenServers?: readonly ServerDescriptor[];
+  /** The first server's URL with its variables' defaults: the example in a message about `baseUrl`. */
+  readonly exampleUrl: string;
+  /** The client options the spec adds (`server`, the servers' `{variables}`, the token parameters'): a name outside these and the base options is refused. */
+  readonly options: readonly string[];
+  /** Those that choose or fill in the API's server (`server`, its `{variables}`): `baseUrl` replaces them. */
+  readonly serverOptions: readonly string[];
   readonly security: SecurityConfig;
-  readonly tokenParameters: readonly TokenParameter[];
+  /** The token-request parameters the client takes as options, by parameter: `{ account_token: 'accountToken' }`. */
+  readonly tokenParameters: Readonly<Record<string, string>>;
   /** The code of a body encoding other than JSON (`railsForms`), imported by the generated descriptor that needs it. */
   readonly bodyEncoder?: BodyEncoder;
   readonly pagination?: PaginationDescriptor;
-  readonly deprecatedOperations: readonly DeprecatedOperation[];
+  /** The operations the spec marks `deprecated`, as `GET /v1/things/{id}`: calling one is reported once (`onDeprecation`). */
+  readonly deprecatedOperations: readonly string[];
 }

@@ -13,39 +13,26 @@ export interface ChosenServers {
 
 const variablePattern = /\{([^}]+)\}/g;
 
-function variableNames(server: ServerDescriptor): string[] {
-  return [...server.url.matchAll(variablePattern)].map((match) => match[1]!);
-}
-
-/** Every server variable of the descriptor's servers: each is a client option of that name. */
-export function serverVariables(descriptor: ProviderDescriptor): string[] {
-  const servers = [...descriptor.servers, ...(descriptor.tokenServers ?? [])];
-  return [...new Set(servers.flatMap(variableNames))];
-}
-
-/** What is wrong with `value` for `{name}` of `server`, in the message's own words (the value may hold credentials, `admin:pw@host`). */
-function variableProblem(server: ServerDescriptor, name: string, value: unknown): string | undefined {
-  const allowed = server.variables?.[name]?.enum;
-  if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty string';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
-    return `must be the ${name} alone, without a scheme (${server.url.split('{')[0]} is implied)`;
-  if (/[\s/?#@\\]/.test(value)) return `must be the ${name} alone, without a path, query, credentials or spaces`;
-  if (allowed && !allowed.includes(value)) return `must be one of ${allowed.join(', ')}`;
-  if (!URL.canParse(server.url.replace(`{${name}}`, value).replace(variablePattern, 'x')))
-    return `is not a valid ${name} for ${server.url}`;
-}
-
-/** One `{variable}`'s value: the option, else the default unless the spec says the caller must give it. */
+/**
+ * One `{variable}`'s value: the option, else the default unless the spec says the caller must give
+ * it. A bad value is not repeated in the message: it may hold credentials (`admin:pw@host`).
+ */
 function variableValue(server: ServerDescriptor, name: string, options: OptionValues): string {
-  const variable = server.variables?.[name];
+  // Codegen refuses a spec whose URL names a variable it does not declare.
+  const { default: example, required, enum: allowed } = server.variables![name]!;
   const value = options[name];
-  if (value === undefined && variable && !variable.required) return variable.default;
-  const example = variable ? `, e.g. "${variable.default}"` : '';
+  if (value === undefined && !required) return example;
   const problem =
     value === undefined
-      ? `is required (or a full "options.baseUrl"): {${name}} of ${server.url}`
-      : variableProblem(server, name, value);
-  if (problem) throw new TypeError(`"options.${name}" ${problem}${example}`);
+      ? 'is required (or "options.baseUrl")'
+      : allowed
+        ? !allowed.includes(value as string) && `must be one of ${allowed.join(', ')}`
+        : !(
+            typeof value === 'string' &&
+            /^[^\s/?#@\\]+$/.test(value) &&
+            URL.canParse(server.url.replace(`{${name}}`, value).replace(variablePattern, 'x'))
+          ) && `must be a valid ${name} string (no scheme, path, query, credentials or spaces)`;
+  if (problem) throw new TypeError(`"options.${name}" ${problem} for ${server.url}, e.g. "${example}"`);
   return value as string;
 }
 
@@ -63,21 +50,22 @@ export function defaultUrl(server: ServerDescriptor): string {
  * The API server: the one the `server` option names, else the first whose `x-server-match` pattern
  * matches its token parameter's value (Wootric's account token picks the region), else the first.
  */
-function apiServer(descriptor: ProviderDescriptor, options: OptionValues, tokenValues: OptionValues): ServerDescriptor {
-  const named = descriptor.servers.filter((server) => server.name !== undefined);
+function apiServer(
+  { servers }: ProviderDescriptor,
+  options: OptionValues,
+  tokenValues: Readonly<Record<string, string>>,
+): ServerDescriptor {
+  // `server` is an option only of a spec that names its servers (assertClientOptions).
   if (options.server !== undefined) {
-    const server = named.find((s) => s.name === options.server);
-    if (!server) {
-      const names = named.map((s) => s.name).join(', ');
-      throw new TypeError(`"options.server" must be one of ${names || '(the spec names no server)'}`);
-    }
-    return server;
+    const server = servers.find((s) => s.name === options.server);
+    if (server) return server;
+    throw new TypeError(`"options.server" must be one of ${servers.flatMap((s) => s.name ?? []).join(', ')}`);
   }
-  const matched = descriptor.servers.find((server) => {
-    const value = server.match ? tokenValues[server.match.parameter] : undefined;
-    return typeof value === 'string' && new RegExp(server.match!.pattern).test(value);
+  const matched = servers.find(({ match }) => {
+    const value = match && tokenValues[match.parameter];
+    return value !== undefined && new RegExp(match!.pattern).test(value);
   });
-  return matched ?? descriptor.servers.find((server) => !server.match) ?? descriptor.servers[0]!;
+  return matched ?? servers.find((server) => !server.match) ?? servers[0]!;
 }
 
 /**
@@ -87,18 +75,15 @@ function apiServer(descriptor: ProviderDescriptor, options: OptionValues, tokenV
 export function chooseServers(
   descriptor: ProviderDescriptor,
   options: OptionValues,
-  tokenValues: OptionValues,
+  tokenValues: Readonly<Record<string, string>>,
 ): ChosenServers {
   const [tokenServer] = descriptor.tokenServers ?? [];
-  if (options.baseUrl !== undefined) {
-    const apiVariables = descriptor.servers.flatMap(variableNames);
-    const both = ['server', ...apiVariables].find((name) => options[name] !== undefined);
-    if (both) throw new TypeError(`Pass either "options.${both}" or "options.baseUrl", not both`);
-    assertHttpUrl(options.baseUrl, 'options.baseUrl', defaultUrl(descriptor.servers[0]!));
-    return { baseUrl: options.baseUrl, tokenBaseUrl: tokenServer && serverUrl(tokenServer, options) };
-  }
-  return {
-    baseUrl: serverUrl(apiServer(descriptor, options, tokenValues), options),
-    tokenBaseUrl: tokenServer && serverUrl(tokenServer, options),
-  };
+  const tokenBaseUrl = tokenServer && serverUrl(tokenServer, options);
+  const { baseUrl } = options;
+  if (baseUrl === undefined)
+    return { baseUrl: serverUrl(apiServer(descriptor, options, tokenValues), options), tokenBaseUrl };
+  const both = descriptor.serverOptions.find((name) => options[name] !== undefined);
+  if (both) throw new TypeError(`Pass either "options.${both}" or "options.baseUrl", not both`);
+  assertHttpUrl(baseUrl, 'options.baseUrl', descriptor.exampleUrl);
+  return { baseUrl, tokenBaseUrl };
 }

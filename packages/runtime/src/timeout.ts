@@ -15,12 +15,7 @@ export class RequestTimeoutError extends Error {
 }
 
 /** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
-const maxTimeoutMs = 2_147_483_647;
-
-export function assertTimeoutMs(value: unknown): void {
-  if (value !== undefined && !(typeof value === 'number' && value > 0 && value <= maxTimeoutMs))
-    throw new TypeError(`"options.timeoutMs" must be a number of milliseconds from 1 to ${maxTimeoutMs}`);
-}
+export const maxTimeoutMs = 2_147_483_647;
 
 /**
  * `fetch` with a deadline per call, so that each attempt (a retry, a replay after a 401) gets its

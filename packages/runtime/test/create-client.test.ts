@@ -32,6 +32,15 @@ const security = (requiredParameters: string[] = ['account_token']): SecurityCon
 
 const tenant = testDescriptor({
   servers: [{ url: 'https://{host}', variables: { host: { default: 'tenant.example.com', required: true } } }],
+  exampleUrl: 'https://tenant.example.com',
+  options: ['host'],
+  serverOptions: ['host'],
+});
+const regions = testDescriptor({
+  servers: [{ url: 'https://{region}.example.com', variables: { region: { default: 'eu', enum: ['eu', 'us'] } } }],
+  exampleUrl: 'https://eu.example.com',
+  options: ['region'],
+  serverOptions: ['region'],
 });
 const regional = testDescriptor({
   security: security(),
@@ -39,12 +48,16 @@ const regional = testDescriptor({
     { url: 'https://api.example.com', name: 'us' },
     { url: 'https://api.example.eu', name: 'eu', match: { parameter: 'account_token', pattern: '^NPS-EU-' } },
   ],
-  tokenParameters: [{ name: 'account_token', option: 'accountToken' }],
+  exampleUrl: 'https://api.example.com',
+  options: ['server', 'accountToken'],
+  serverOptions: ['server'],
+  tokenParameters: { account_token: 'accountToken' },
 });
 const tokenElsewhere = testDescriptor({
   security: security([]),
   servers: [{ url: 'https://api.example.com' }],
   tokenServers: [{ url: 'https://{tokenHost}', variables: { tokenHost: { default: 'id.example.com' } } }],
+  options: ['tokenHost'],
 });
 
 const token = () => json(200, { access_token: 'at-123456', token_type: 'bearer', expires_in: 60 });
@@ -72,6 +85,7 @@ describe('where requests go', () => {
       { auth: password() },
       ['https://id.example.com/oauth/token', 'https://api.example.com/things'],
     ],
+    ['a variable from its enum', regions, { region: 'us' }, ['https://us.example.com/things']],
     ['baseUrl over the servers', tenant, { baseUrl: 'http://127.0.0.1:4010/' }, ['http://127.0.0.1:4010/things']],
     [
       'the server the token parameter matches',
@@ -140,26 +154,37 @@ describe('bad options', () => {
       'a required variable missing',
       tenant,
       {},
-      '"options.host" is required (or a full "options.baseUrl"): {host} of https://{host}, e.g. "tenant.example.com"',
+      '"options.host" is required (or "options.baseUrl") for https://{host}, e.g. "tenant.example.com"',
     ],
-    ['a variable that is not a string', tenant, { host: 9001 }, '"options.host" must be a non-empty string'],
+    [
+      'a variable that is not a string',
+      tenant,
+      { host: 9001 },
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "tenant.example.com"',
+    ],
     [
       'a URL as a variable',
       tenant,
       { host: 'https://a.example.com' },
-      '"options.host" must be the host alone, without a scheme (https:// is implied)',
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "tenant.example.com"',
     ],
     [
       'a path in a variable',
       tenant,
       { host: 'a.example.com/v2' },
-      '"options.host" must be the host alone, without a path',
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "tenant.example.com"',
     ],
     [
       'a port out of range',
       tenant,
       { host: 'a.example.com:99999' },
-      '"options.host" is not a valid host for https://{host}',
+      '"options.host" must be a valid host string (no scheme, path, query, credentials or spaces) for https://{host}, e.g. "tenant.example.com"',
+    ],
+    [
+      'a variable outside its enum',
+      regions,
+      { region: 'mars' },
+      '"options.region" must be one of eu, us for https://{region}.example.com, e.g. "eu"',
     ],
     [
       'a variable and baseUrl',

@@ -11,7 +11,7 @@ import { json, type paths, type Reply, scriptedFetch } from './scripted-fetch.js
 const secret = 'at-secret-123456';
 const descriptor = testDescriptor({
   security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-  deprecatedOperations: [{ operationId: 'listThings', method: 'GET', path: '/things' }],
+  deprecatedOperations: ['GET /things'],
 });
 
 function client(replies: Reply[], onDeprecation?: (notice: DeprecationNotice) => void) {
@@ -87,18 +87,25 @@ describe('onDeprecation', () => {
     ]);
   });
 
-  it('writes one console warning by default, naming the operation and what was said, not the credential', async () => {
+  it('writes one console warning by default, naming the operation, with what was said beside it, not the credential', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const headers = { deprecation: '@1735689600', sunset: 'Wed, 31 Dec 2025 23:59:59 GMT' };
     const api = client([json(200, [], headers), json(200, [], headers)]);
     await api.GET('/things');
     await api.GET('/things');
     expect(warn).toHaveBeenCalledTimes(1);
-    const [line] = warn.mock.calls[0]!;
-    expect(line).toBe(
-      'test: GET /things is deprecated (by the spec and the server, since 2025-01-01, sunset 2025-12-31); told once per operation, onDeprecation handles it',
-    );
-    expect(secretsIn(String(line), [secret])).toEqual([]);
+    const [line, notice] = warn.mock.calls[0]!;
+    expect(line).toBe('test: GET /things is deprecated; told once per operation, onDeprecation handles it');
+    expect(notice).toEqual({
+      provider: 'test',
+      operation: 'GET /things',
+      inSpec: true,
+      fromServer: true,
+      deprecatedAt: new Date('2025-01-01T00:00:00Z'),
+      sunsetAt: new Date('2025-12-31T23:59:59Z'),
+      link: undefined,
+    });
+    expect(secretsIn([line, notice], [secret])).toEqual([]);
   });
 
   it('fails the call when the hook throws: a test suite may forbid deprecated operations so', async () => {

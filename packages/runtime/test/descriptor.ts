@@ -5,8 +5,11 @@ export function testDescriptor(overrides: Partial<ProviderDescriptor> = {}): Pro
   return {
     id: 'test',
     servers: [{ url: 'https://api.example.com' }],
+    exampleUrl: 'https://api.example.com',
+    options: [],
+    serverOptions: [],
     security: { provider: 'test', schemes: {} },
-    tokenParameters: [],
+    tokenParameters: {},
     deprecatedOperations: [],
     ...overrides,
   };

@@ -17,6 +17,13 @@ export const provider = {
       }
     }
   ],
+  "exampleUrl": "https://cloudcx.cloudfon.net",
+  "options": [
+    "host"
+  ],
+  "serverOptions": [
+    "host"
+  ],
   "security": {
     "provider": "cloudcx",
     "schemes": {
@@ -45,7 +52,7 @@ export const provider = {
       }
     }
   },
-  "tokenParameters": [],
+  "tokenParameters": {},
   "deprecatedOperations": []
 } as const satisfies ProviderDescriptor;
 

@@ -17,6 +17,13 @@ export const provider = {
       }
     }
   ],
+  "exampleUrl": "https://klika-rails-api.herokuapp.com",
+  "options": [
+    "host"
+  ],
+  "serverOptions": [
+    "host"
+  ],
   "security": {
     "provider": "klika",
     "schemes": {
@@ -51,7 +58,7 @@ export const provider = {
       }
     }
   },
-  "tokenParameters": [],
+  "tokenParameters": {},
   "deprecatedOperations": []
 } as const satisfies ProviderDescriptor;
 

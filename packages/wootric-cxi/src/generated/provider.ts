@@ -16,6 +16,11 @@ export const provider = {
       "url": "https://api.wootric.com"
     }
   ],
+  "exampleUrl": "https://cxi-api.wootric.com",
+  "options": [
+    "accountToken"
+  ],
+  "serverOptions": [],
   "security": {
     "provider": "wootric-cxi",
     "schemes": {
@@ -55,12 +60,9 @@ export const provider = {
       }
     }
   },
-  "tokenParameters": [
-    {
-      "name": "account_token",
-      "option": "accountToken"
-    }
-  ],
+  "tokenParameters": {
+    "account_token": "accountToken"
+  },
   "pagination": {
     "pageParameter": "page",
     "sizeParameter": "per_page",

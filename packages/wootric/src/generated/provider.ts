@@ -28,6 +28,14 @@ export const provider = {
       }
     }
   ],
+  "exampleUrl": "https://api.wootric.com",
+  "options": [
+    "server",
+    "accountToken"
+  ],
+  "serverOptions": [
+    "server"
+  ],
   "security": {
     "provider": "wootric",
     "schemes": {
@@ -64,12 +72,9 @@ export const provider = {
       }
     }
   },
-  "tokenParameters": [
-    {
-      "name": "account_token",
-      "option": "accountToken"
-    }
-  ],
+  "tokenParameters": {
+    "account_token": "accountToken"
+  },
   "pagination": {
     "pageParameter": "page",
     "sizeParameter": "per_page",
