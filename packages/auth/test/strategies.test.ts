@@ -176,7 +176,7 @@ describe('createAuth options', () => {
       'an API key for a spec without an API-key scheme',
       { provider: 'p', schemes: { oauth2: securityWith().schemes.oauth2! } },
       apiKey(secret),
-      /declares no API-key scheme/,
+      /the p spec has no API-key scheme/,
     ],
     [
       'an API key the spec sends in the query',
