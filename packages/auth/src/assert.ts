@@ -44,7 +44,8 @@ export function isLoopback(url: URL): boolean {
  */
 export function assertSecureUrl(url: URL, what: string, allowInsecureHttp: boolean | undefined): void {
   const userInfo = url.username !== '' || url.password !== '';
-  const secure = url.protocol === 'https:' || allowInsecureHttp === true || (url.protocol === 'http:' && isLoopback(url));
+  const secure =
+    url.protocol === 'https:' || allowInsecureHttp === true || (url.protocol === 'http:' && isLoopback(url));
   if (secure && !userInfo) return;
   throw new AuthError(
     'insecure_url',

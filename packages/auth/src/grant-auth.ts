@@ -8,7 +8,6 @@ import { createTokenManager } from './token-manager.js';
 
 export interface GrantAuthContext extends AuthContext {
   readonly options: AuthOptions;
-  readonly fetch: typeof globalThis.fetch;
   readonly checkUrl: (url: URL, what: string) => void;
 }
 

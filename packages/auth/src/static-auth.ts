@@ -28,7 +28,8 @@ export function staticAuth({ scheme: name, prefers, credential }: StaticStrategy
     );
   if (scheme.type === 'apiKey' && scheme.in !== 'header')
     throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
-  const [header, value] = scheme.type === 'apiKey' ? [scheme.name, credential] : ['authorization', `Bearer ${credential}`];
+  const [header, value] =
+    scheme.type === 'apiKey' ? [scheme.name, credential] : ['authorization', `Bearer ${credential}`];
   return {
     middleware: {
       onRequest({ request }) {

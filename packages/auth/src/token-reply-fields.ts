@@ -64,12 +64,14 @@ export function tokenFields(text: string, unusable: Unusable): TokenFields {
   const strings: Record<string, string | undefined> = {};
   for (const [name, rule] of Object.entries(stringFields)) {
     const value = body[name] ?? undefined;
-    const wrong = value === undefined ? rule === 'required' : typeof value !== 'string' || (value === '' && rule !== 'anyString');
+    const wrong =
+      value === undefined ? rule === 'required' : typeof value !== 'string' || (value === '' && rule !== 'anyString');
     if (wrong) throw unusable(`"${name}" must be a ${rule === 'anyString' ? '' : 'non-empty '}string`);
     strings[name] = value as string | undefined;
   }
   const tokenType = (strings.token_type as string).toLowerCase();
-  if (tokenType !== 'bearer') throw unusable(`"token_type" is "${tokenType.slice(0, 40)}"; only bearer tokens are supported`);
+  if (tokenType !== 'bearer')
+    throw unusable(`"token_type" is "${tokenType.slice(0, 40)}"; only bearer tokens are supported`);
   return {
     accessToken: strings.access_token as string,
     expiresIn: expiresIn(body.expires_in, unusable),

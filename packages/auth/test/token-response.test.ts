@@ -100,9 +100,19 @@ describe('processTokenResponse: unusable replies', () => {
       /HTTP 502\) is not a usable token response: not a token response/,
     ],
     ['an empty 200', { status: 200, headers: new Headers(), body: '' }, 200, /an empty body/],
-    ['malformed JSON', json(200, `{"access_token":"${issuedToken}", "token_type":`), 200, /the body is not a JSON object/],
+    [
+      'malformed JSON',
+      json(200, `{"access_token":"${issuedToken}", "token_type":`),
+      200,
+      /the body is not a JSON object/,
+    ],
     ['a JSON array', json(200, [issuedToken]), 200, /the body is not a JSON object/],
-    ['no access_token', json(200, { token_type: 'bearer', expires_in: 60 }), 200, /"access_token" must be a non-empty string/],
+    [
+      'no access_token',
+      json(200, { token_type: 'bearer', expires_in: 60 }),
+      200,
+      /"access_token" must be a non-empty string/,
+    ],
     [
       'a token under another name',
       json(200, { accessToken: issuedToken, tokenType: 'Bearer' }),
