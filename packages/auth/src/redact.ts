@@ -1,5 +1,5 @@
 const secretFields =
-  /("?(access_token|refresh_token|id_token|client_secret|password|code|code_verifier|assertion)"?\s*[:=]\s*"?)([^"&,\s}]+)/gi;
+  /("?(access_token|refresh_token|client_secret|password|code|code_verifier|assertion|id_token)"?\s*[:=]\s*"?)([^"&,\s}]+)/gi;
 
 /** A vendor's status code (CloudCX's `"code": "0000"`) is not an authorization code: keep it readable. */
 const statusCode = /^\d{1,6}$/;
