@@ -2,7 +2,7 @@ import { assertHttpUrl } from './assert.js';
 import { AuthError, OAuthError } from './errors.js';
 import type { GrantType } from './grants.js';
 import type { GrantAuthContext } from './grant-auth.js';
-import type { OAuth2SchemeConfig } from './security-config.js';
+import type { OAuth2SchemeConfig, OAuthFlowConfig } from './security-config.js';
 import type { GrantStrategy } from './strategies.js';
 import { buildTokenRequest, shapeFor } from './token-request.js';
 import { redactedExcerpt } from './redact.js';
@@ -40,11 +40,13 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 /**
- * The token lifecycle of one grant strategy: `createAuth`'s options as they came (tokenUrl,
- * tokenStore, onTokens, tokenTimeoutMs, …), checked by grant-options.ts.
+ * The token lifecycle of one grant strategy, with tokens from `flow` of the spec's oauth2 `scheme`:
+ * `createAuth`'s options as they came (tokenUrl, tokenStore, onTokens, tokenTimeoutMs, …), checked
+ * by grant-options.ts.
  */
 export function createTokenManager(
   scheme: OAuth2SchemeConfig,
+  flow: OAuthFlowConfig,
   strategy: GrantStrategy,
   { options, checkUrl }: GrantAuthContext,
 ): TokenManager {
@@ -53,14 +55,6 @@ export function createTokenManager(
   const now = options.now ?? Date.now;
   const store = options.tokenStore;
   const tokenBaseUrl = options.tokenBaseUrl ?? options.baseUrl;
-  const flow = strategy.flow
-    ? scheme.flows[strategy.flow]
-    : Object.values(scheme.flows).find((f) => f && 'tokenUrl' in f);
-  if (!flow || !('tokenUrl' in flow)) {
-    throw new TypeError(
-      `"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`,
-    );
-  }
   if (options.tokenUrl !== undefined)
     assertHttpUrl(options.tokenUrl, 'options.tokenUrl', new URL(flow.tokenUrl, tokenBaseUrl).href);
   /** `options.tokenUrl`, else the spec's URL, checked: credentials go there. */

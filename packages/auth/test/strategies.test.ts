@@ -10,7 +10,7 @@ import {
   passwordGrant,
   refreshTokenGrant,
 } from '../src/index.js';
-import { securityWith, thrownBy } from './helpers.js';
+import { oauth2Scheme, securityWith, thrownBy } from './helpers.js';
 
 const secret = 'hunter2-secret-value';
 
@@ -188,7 +188,13 @@ describe('createAuth options', () => {
       'a grant for a spec without oauth2',
       { provider: 'p', schemes: { k: { type: 'http', scheme: 'bearer' } } },
       clientCredentialsGrant({ clientId: 'id', clientSecret: secret }),
-      /no oauth2 scheme/,
+      /the p spec has no oauth2 clientCredentials flow for the client_credentials grant/,
+    ],
+    [
+      'a password grant for a spec whose oauth2 scheme has no password flow',
+      securityWith(oauth2Scheme({ flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: {} } } })),
+      passwordGrant({ username: 'me', password: secret }),
+      /the test spec has no oauth2 password flow for the password grant/,
     ],
     [
       'a scheme name the spec lacks',
