@@ -16,7 +16,7 @@ export function redactedExcerpt(body: string, secrets: Iterable<string | undefin
     if (!secret || secret.length < 4) continue;
     // As sent, and as a JSON string or a form field would echo it back.
     for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
-      text = text.split(form).join('[redacted]');
+      text = text.replaceAll(form, '[redacted]');
     }
   }
   text = text.replace(/\s+/g, ' ').trim();

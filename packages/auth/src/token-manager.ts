@@ -168,16 +168,13 @@ export function createTokenManager(
   }
 
   return {
-    getToken(signal) {
-      if (signal?.aborted) return Promise.reject(signal.reason);
-      if (loaded && isUsable(current, now())) return Promise.resolve(current);
-      if (!inflight) {
-        inflight = obtain().finally(() => {
-          inflight = undefined;
-        });
-        // Each waiter gets the outcome through raceAbort; when all of them gave up, nobody is left to tell.
-        inflight.catch(() => undefined);
-      }
+    async getToken(signal) {
+      signal?.throwIfAborted();
+      if (loaded && isUsable(current, now())) return current;
+      // Concurrent callers share one; each waits for it through raceAbort, which also handles its failure.
+      inflight ??= obtain().finally(() => {
+        inflight = undefined;
+      });
       return raceAbort(inflight, signal);
     },
     invalidate(accessToken) {
