@@ -83,8 +83,9 @@ function grant<Type extends GrantType>(
     client: clientId === undefined ? undefined : { clientId, clientSecret },
     credentials: scope === undefined ? credentials : { ...credentials, scope },
     parameters: { ...options.parameters },
-    refreshToken: rest.refreshToken,
-    repeatable: rest.repeatable ?? true,
+    refreshToken: undefined,
+    repeatable: true,
+    ...rest,
     authenticator: grantAuth,
   };
 }
