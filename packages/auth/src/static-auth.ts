@@ -24,7 +24,7 @@ export function staticAuth({ scheme: name, prefers, credential }: StaticStrategy
       : (all.find((s) => s.type !== avoided) ?? (prefers === 'bearer' ? all[0] : undefined));
   if (!scheme)
     throw new TypeError(
-      `"auth": the ${provider} spec has no ${name !== undefined ? `security scheme "${name}"` : prefers === 'apiKey' ? 'API-key scheme' : 'security scheme'}`,
+      `"auth": the ${provider} spec has no ${name === undefined ? prefers : `"${name}"`} security scheme`,
     );
   if (scheme.type === 'apiKey' && scheme.in !== 'header')
     throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);

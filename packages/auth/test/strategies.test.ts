@@ -176,7 +176,7 @@ describe('createAuth options', () => {
       'an API key for a spec without an API-key scheme',
       { provider: 'p', schemes: { oauth2: securityWith().schemes.oauth2! } },
       apiKey(secret),
-      /the p spec has no API-key scheme/,
+      /the p spec has no apiKey security scheme/,
     ],
     [
       'an API key the spec sends in the query',
@@ -200,7 +200,7 @@ describe('createAuth options', () => {
       'a scheme name the spec lacks',
       securityWith(),
       bearerToken(secret, { scheme: 'nope' }),
-      /has no security scheme "nope"/,
+      /the test spec has no "nope" security scheme/,
     ],
   ] as const)('%s: a TypeError', (_, security, strategy, message) => {
     const error = thrownBy(() =>
