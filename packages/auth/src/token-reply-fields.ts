@@ -70,8 +70,7 @@ export function tokenFields(text: string, unusable: Unusable): TokenFields {
     strings[name] = value as string | undefined;
   }
   const tokenType = (strings.token_type as string).toLowerCase();
-  if (tokenType !== 'bearer')
-    throw unusable(`"token_type" is "${tokenType.slice(0, 40)}"; only bearer tokens are supported`);
+  if (tokenType !== 'bearer') throw unusable(`"token_type" is "${tokenType}"; only bearer tokens are supported`);
   return {
     accessToken: strings.access_token as string,
     expiresIn: expiresIn(body.expires_in, unusable),

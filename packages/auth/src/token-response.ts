@@ -32,13 +32,14 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
   const { status } = reply;
   const redact = (text: string) => redactedExcerpt(text, context.secrets);
   // A 200 that is refused may still carry a token under a name we do not know (`accessToken`,
-  // `token`): in its excerpt, every long run of token characters is hidden too.
-  const excerpt = () => redact(status === 200 ? reply.body.replace(tokenLike, '[redacted]') : reply.body);
-  // The reason may quote the reply (its token_type, its challenge's scheme): redacted too.
+  // `token`): in what is quoted of it, every long run of token characters is hidden too.
+  const quote = (text: string) => redact(status === 200 ? text.replace(tokenLike, '[redacted]') : text);
+  const excerpt = () => quote(reply.body);
+  // The reason may quote the reply (its token_type, its challenge's scheme).
   const unusable = (reason: string) =>
     new AuthError(
       'invalid_token_response',
-      `The token endpoint's reply (HTTP ${status}) is not a usable token response: ${redact(reason)}.`,
+      `The token endpoint's reply (HTTP ${status}) is not a usable token response: ${quote(reason)}.`,
       { status, bodyExcerpt: excerpt() },
     );
   if (status !== 200) {
@@ -49,7 +50,7 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
       const reason = reply.body.trim() === '' ? 'an empty body' : 'not a token response';
       throw unusable(scheme ? `${reason}, and a "${scheme}" challenge without an OAuth error` : reason);
     }
-    const description = refusal.description === undefined ? undefined : redact(refusal.description);
+    const description = refusal.description && redact(refusal.description);
     throw new OAuthError(redact(refusal.error), description, { status, bodyExcerpt: excerpt() });
   }
   const fields = tokenFields(reply.body, unusable);

@@ -133,6 +133,18 @@ describe('processTokenResponse: unusable replies', () => {
       /"token_type" is "dpop"; only bearer tokens/,
     ],
     [
+      'the token again as token_type',
+      json(200, { access_token: issuedToken, token_type: issuedToken }),
+      200,
+      /"token_type" is "\[redacted\]"; only bearer tokens/,
+    ],
+    [
+      'the password as token_type',
+      json(200, { access_token: issuedToken, token_type: password }),
+      200,
+      /"token_type" is "\[redacted\]"; only bearer tokens/,
+    ],
+    [
       'expires_in not numeric',
       json(200, { access_token: issuedToken, token_type: 'bearer', expires_in: 'soon' }),
       200,
