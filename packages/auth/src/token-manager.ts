@@ -57,14 +57,10 @@ export function createTokenManager(
   const tokenBaseUrl = options.tokenBaseUrl ?? options.baseUrl;
   if (options.tokenUrl !== undefined)
     assertHttpUrl(options.tokenUrl, 'options.tokenUrl', new URL(flow.tokenUrl, tokenBaseUrl).href);
-  /** `options.tokenUrl`, else the spec's URL, checked: credentials go there. */
-  const endpoint = (specUrl: string, what: string) => {
-    const url = new URL(options.tokenUrl ?? specUrl, tokenBaseUrl);
-    checkUrl(url, what);
-    return url;
-  };
-  const tokenUrl = endpoint(flow.tokenUrl, 'token URL');
-  const refreshUrl = endpoint(flow.refreshUrl ?? flow.tokenUrl, 'refresh URL');
+  const tokenUrl = new URL(options.tokenUrl ?? flow.tokenUrl, tokenBaseUrl);
+  const refreshUrl = new URL(options.tokenUrl ?? flow.refreshUrl ?? flow.tokenUrl, tokenBaseUrl);
+  checkUrl(tokenUrl, 'token URL');
+  checkUrl(refreshUrl, 'refresh URL');
 
   let current: TokenSet | undefined;
   let loaded = false;

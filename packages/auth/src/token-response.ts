@@ -34,13 +34,12 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
   // A 200 that is refused may still carry a token under a name we do not know (`accessToken`,
   // `token`): in what is quoted of it, every long run of token characters is hidden too.
   const quote = (text: string) => redact(status === 200 ? text.replace(tokenLike, '[redacted]') : text);
-  const excerpt = () => quote(reply.body);
   // The reason may quote the reply (its token_type, its challenge's scheme).
   const unusable = (reason: string) =>
     new AuthError(
       'invalid_token_response',
       `The token endpoint's reply (HTTP ${status}) is not a usable token response: ${quote(reason)}.`,
-      { status, bodyExcerpt: excerpt() },
+      { status, bodyExcerpt: quote(reply.body) },
     );
   if (status !== 200) {
     const refusal = refusalOf(reply.body, reply.headers);
@@ -51,7 +50,7 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
       throw unusable(scheme ? `${reason}, and a "${scheme}" challenge without an OAuth error` : reason);
     }
     const description = refusal.description && redact(refusal.description);
-    throw new OAuthError(redact(refusal.error), description, { status, bodyExcerpt: excerpt() });
+    throw new OAuthError(redact(refusal.error), description, { status, bodyExcerpt: quote(reply.body) });
   }
   const fields = tokenFields(reply.body, unusable);
   const lifetime = fields.expiresIn ?? context.defaultLifetimeSeconds;
