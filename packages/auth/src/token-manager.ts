@@ -122,11 +122,9 @@ export function createTokenManager(
     return tokens;
   }
 
-  const stored = async () => (await store?.get()) ?? undefined;
-
   async function obtain(): Promise<TokenSet> {
     if (!loaded) {
-      const tokens = await stored();
+      const tokens = await store?.get();
       loaded = true;
       if (tokens) {
         current = tokens;
@@ -147,7 +145,7 @@ export function createTokenManager(
         refused = error;
         refreshToken = undefined;
         // With refresh-token rotation, another instance sharing the store may have spent it first.
-        const shared = await stored();
+        const shared = await store?.get();
         if (shared?.refreshToken === undefined || shared.refreshToken === used) break;
         current = shared;
         refreshToken = shared.refreshToken;
