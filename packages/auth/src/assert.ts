@@ -33,11 +33,9 @@ export function assertHttpUrl(value: unknown, path: string, example?: string): a
     throw new TypeError(`"${path}" must be an absolute http(s) URL${example ? `, e.g. "${example}"` : ''}`);
 }
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** 127.0.0.0/8, ::1 and `localhost`; a DNS name that merely starts with `127.` is not. */
 export function isLoopback(url: URL): boolean {
-  return loopbackHosts.has(url.hostname) || /^127(?:\.\d{1,3}){3}$/.test(url.hostname);
+  return /^(?:localhost|\[::1\]|127(?:\.\d{1,3}){3})$/.test(url.hostname);
 }
 
 /**
@@ -45,16 +43,14 @@ export function isLoopback(url: URL): boolean {
  * out; and never in a URL's user-info part.
  */
 export function assertSecureUrl(url: URL, what: string, allowInsecureHttp: boolean | undefined): void {
-  if (url.username !== '' || url.password !== '') {
-    throw new AuthError(
-      'insecure_url',
-      `Refusing credentials in the ${what} (${url.protocol}//…@${url.host}): pass them to a strategy instead.`,
-    );
-  }
-  if (url.protocol === 'https:' || allowInsecureHttp === true) return;
-  if (url.protocol === 'http:' && isLoopback(url)) return;
+  const userInfo = url.username !== '' || url.password !== '';
+  const secure =
+    url.protocol === 'https:' || allowInsecureHttp === true || (url.protocol === 'http:' && isLoopback(url));
+  if (secure && !userInfo) return;
   throw new AuthError(
     'insecure_url',
-    `Refusing to send credentials to ${url.origin} (${what}): use https, or set allowInsecureHttp for a trusted network.`,
+    userInfo
+      ? `Refusing credentials in the ${what} (${url.protocol}//…@${url.host}): pass them to a strategy instead.`
+      : `Refusing to send credentials to ${url.origin} (${what}): use https, or set allowInsecureHttp for a trusted network.`,
   );
 }

@@ -67,7 +67,7 @@ export async function createAuthorizationRequest(options: AuthorizationRequestOp
   const state = oauth.generateRandomState();
   const codeVerifier = (options.pkce ?? flow.pkce) ? oauth.generateRandomCodeVerifier() : undefined;
   for (const [name, value] of Object.entries(options.parameters ?? {})) {
-    if (neverInUrl.has(name))
+    if (neverInUrl.test(name))
       throw new TypeError(`"options.parameters.${name}" is a credential: it never travels in a URL`);
     url.searchParams.set(name, value);
   }

@@ -89,5 +89,5 @@ export function authenticate(options: AuthOptions): Auth {
   const { strategy, security } = options;
   // Each strategy brings the code that runs it, so a bundle carries only the kind it uses.
   const run = strategy.authenticator as (strategy: AuthStrategy, context: GrantAuthContext) => Auth;
-  return run(strategy, { security, checkRequestUrl, options, checkUrl, fetch: options.fetch ?? globalThis.fetch });
+  return run(strategy, { security, checkRequestUrl, options, checkUrl });
 }

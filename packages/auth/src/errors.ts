@@ -24,11 +24,12 @@ export type AuthErrorCode =
  */
 export class AuthError extends Error {
   override readonly name: string = 'AuthError';
-  readonly code: AuthErrorCode;
+  // `declare`: set by the constructor, so no field initialisers in the bundle.
+  declare readonly code: AuthErrorCode;
   /** The HTTP status of the reply that caused it, if any. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The start of that reply's body, secrets redacted. */
-  readonly bodyExcerpt: string | undefined;
+  declare readonly bodyExcerpt: string | undefined;
 
   constructor(code: AuthErrorCode, message: string, details: { status?: number; bodyExcerpt?: string } = {}) {
     super(message);
@@ -42,8 +43,8 @@ export class AuthError extends Error {
 export class OAuthError extends AuthError {
   override readonly name = 'OAuthError';
   /** The RFC 6749 error code, e.g. `invalid_grant`. */
-  readonly error: string;
-  readonly errorDescription: string | undefined;
+  declare readonly error: string;
+  declare readonly errorDescription: string | undefined;
 
   constructor(error: string, errorDescription: string | undefined, details: { status: number; bodyExcerpt?: string }) {
     const description = errorDescription ? `: ${errorDescription}` : '';

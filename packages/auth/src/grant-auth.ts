@@ -8,7 +8,6 @@ import { createTokenManager } from './token-manager.js';
 
 export interface GrantAuthContext extends AuthContext {
   readonly options: AuthOptions;
-  readonly fetch: typeof globalThis.fetch;
   readonly checkUrl: (url: URL, what: string) => void;
 }
 
@@ -17,14 +16,17 @@ export interface GrantAuthContext extends AuthContext {
  * the API refuses with 401 is replayed once with a new token.
  */
 export function grantAuth(strategy: GrantStrategy, context: GrantAuthContext): Auth {
-  const { options } = context;
-  const oauth2 = Object.values(context.security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
-  if (!oauth2)
+  const { options, security } = context;
+  const oauth2 = Object.values(security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
+  // The grant's own flow; the refresh-token grant, which has none, refreshes tokens of the first with a token URL.
+  const flows = oauth2?.flows ?? {};
+  const flow = strategy.flow ? flows[strategy.flow] : Object.values(flows).find((f) => f && 'tokenUrl' in f);
+  if (!oauth2 || !flow || !('tokenUrl' in flow))
     throw new TypeError(
-      `"auth": the ${context.security.provider} spec has no oauth2 scheme for the ${strategy.grantType} grant`,
+      `"auth": the ${security.provider} spec has no oauth2 ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`,
     );
   assertGrantOptions(options, oauth2, strategy);
-  const tokens = createTokenManager(oauth2, strategy, context);
+  const tokens = createTokenManager(oauth2, flow, strategy, context);
   const authorization = async (signal?: AbortSignal) => `Bearer ${(await tokens.getToken(signal)).accessToken}`;
 
   // The request as it was before openapi-fetch sent it, to replay after a 401: a body can be read

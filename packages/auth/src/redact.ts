@@ -1,5 +1,5 @@
 const secretFields =
-  /("?(access_token|refresh_token|id_token|client_secret|password|code|code_verifier|assertion)"?\s*[:=]\s*"?)([^"&,\s}]+)/gi;
+  /("?(access_token|refresh_token|client_secret|password|code|code_verifier|assertion|id_token)"?\s*[:=]\s*"?)([^"&,\s}]+)/gi;
 
 /** A vendor's status code (CloudCX's `"code": "0000"`) is not an authorization code: keep it readable. */
 const statusCode = /^\d{1,6}$/;
@@ -16,7 +16,7 @@ export function redactedExcerpt(body: string, secrets: Iterable<string | undefin
     if (!secret || secret.length < 4) continue;
     // As sent, and as a JSON string or a form field would echo it back.
     for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
-      text = text.split(form).join('[redacted]');
+      text = text.replaceAll(form, '[redacted]');
     }
   }
   text = text.replace(/\s+/g, ' ').trim();

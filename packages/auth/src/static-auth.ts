@@ -1,5 +1,5 @@
 import type { Auth } from './create-auth.js';
-import type { SecuritySchemeConfig, SecurityConfig } from './security-config.js';
+import type { SecurityConfig } from './security-config.js';
 import type { StaticStrategy } from './strategies.js';
 
 /** What a strategy's `authenticate` gets from `createAuth`, its options checked. */
@@ -9,42 +9,32 @@ export interface AuthContext {
   readonly checkRequestUrl: (url: string) => void;
 }
 
-/** The spec's scheme the credential is sent by: the one named, else the first of the kind the strategy prefers. */
-function chooseScheme(
-  { schemes, provider }: SecurityConfig,
-  { scheme: name, prefers }: StaticStrategy,
-): SecuritySchemeConfig {
+/**
+ * A credential used as it is: the same header on every request, sent the way the spec's scheme
+ * says: the scheme the strategy names, else the first of the kind it prefers.
+ */
+export function staticAuth({ scheme: name, prefers, credential }: StaticStrategy, context: AuthContext): Auth {
+  const { schemes, provider } = context.security;
   const all = Object.values(schemes);
+  // An API key goes by any scheme but oauth2's; a bearer token by any but an API key's, else by the first.
+  const avoided = prefers === 'apiKey' ? 'oauth2' : 'apiKey';
   const scheme =
     name !== undefined
       ? schemes[name]
-      : prefers === 'apiKey'
-        ? all.find((s) => s.type !== 'oauth2')
-        : (all.find((s) => s.type !== 'apiKey') ?? all[0]);
-  if (scheme) return scheme;
-  throw new TypeError(
-    name !== undefined
-      ? `"auth.scheme": the ${provider} spec has no security scheme "${name}"`
-      : prefers === 'apiKey'
-        ? `"auth": the ${provider} spec declares no API-key scheme; for an access token obtained elsewhere use bearerToken()`
-        : `"auth": the ${provider} spec declares no security scheme`,
-  );
-}
-
-function headerFor(scheme: SecuritySchemeConfig, credential: string): [string, string] {
-  if (scheme.type !== 'apiKey') return ['authorization', `Bearer ${credential}`];
-  if (scheme.in !== 'header') throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
-  return [scheme.name, credential];
-}
-
-/** A credential used as it is: the same header on every request, sent the way the spec's scheme says. */
-export function staticAuth(strategy: StaticStrategy, context: AuthContext): Auth {
-  const [name, value] = headerFor(chooseScheme(context.security, strategy), strategy.credential);
+      : (all.find((s) => s.type !== avoided) ?? (prefers === 'bearer' ? all[0] : undefined));
+  if (!scheme)
+    throw new TypeError(
+      `"auth": the ${provider} spec has no ${name === undefined ? prefers : `"${name}"`} security scheme`,
+    );
+  if (scheme.type === 'apiKey' && scheme.in !== 'header')
+    throw new TypeError(`"auth": API keys are only sent in headers, never in a ${scheme.in}`);
+  const [header, value] =
+    scheme.type === 'apiKey' ? [scheme.name, credential] : ['authorization', `Bearer ${credential}`];
   return {
     middleware: {
       onRequest({ request }) {
         context.checkRequestUrl(request.url);
-        request.headers.set(name, value);
+        request.headers.set(header, value);
         return request;
       },
     },

@@ -61,35 +61,31 @@ interface CommonGrantOptions {
   readonly parameters?: Readonly<Record<string, string>>;
 }
 
-function client(options: { clientId?: string; clientSecret?: string }, path: string): ClientCredentials | undefined {
-  assertOptionalString(options.clientId, `${path}.clientId`);
-  assertOptionalString(options.clientSecret, `${path}.clientSecret`);
-  if (options.clientId === undefined) {
-    if (options.clientSecret !== undefined) throw new TypeError(`"${path}.clientSecret" needs "${path}.clientId"`);
-    return undefined;
-  }
-  return { clientId: options.clientId, clientSecret: options.clientSecret };
-}
-
+/** The checks and the strategy every grant shares: client credentials, scope, extra parameters. */
 function grant<Type extends GrantType>(
   grantType: Type,
   flow: (typeof grants)[Type]['flow'],
   options: CommonGrantOptions & { clientId?: string; clientSecret?: string },
   credentials: Record<string, string>,
-  path: string,
   rest: Partial<Pick<GrantStrategy, 'refreshToken' | 'repeatable'>> = {},
 ): GrantStrategy {
-  assertOptionalString(options.scope, `${path}.scope`);
-  assertStringRecord(options.parameters, `${path}.parameters`);
+  const { clientId, clientSecret, scope } = options;
+  assertOptionalString(clientId, 'auth.clientId');
+  assertOptionalString(clientSecret, 'auth.clientSecret');
+  if (clientId === undefined && clientSecret !== undefined)
+    throw new TypeError('"auth.clientSecret" needs "auth.clientId"');
+  assertOptionalString(scope, 'auth.scope');
+  assertStringRecord(options.parameters, 'auth.parameters');
   return {
     kind: 'grant',
     grantType,
     flow,
-    client: client(options, path),
-    credentials: options.scope === undefined ? credentials : { ...credentials, scope: options.scope },
+    client: clientId === undefined ? undefined : { clientId, clientSecret },
+    credentials: scope === undefined ? credentials : { ...credentials, scope },
     parameters: { ...options.parameters },
-    refreshToken: rest.refreshToken,
-    repeatable: rest.repeatable ?? true,
+    refreshToken: undefined,
+    repeatable: true,
+    ...rest,
     authenticator: grantAuth,
   };
 }
@@ -103,10 +99,9 @@ export interface PasswordGrantOptions extends CommonGrantOptions {
 
 /** The resource owner password grant (RFC 6749 §4.3), for first-party clients. */
 export function passwordGrant(options: PasswordGrantOptions): GrantStrategy {
-  const path = 'auth';
-  assertString(options?.username, `${path}.username`);
-  assertString(options.password, `${path}.password`);
-  return grant('password', passwordRow.flow, options, { username: options.username, password: options.password }, path);
+  assertString(options?.username, 'auth.username');
+  assertString(options.password, 'auth.password');
+  return grant('password', passwordRow.flow, options, { username: options.username, password: options.password });
 }
 
 export interface ClientCredentialsGrantOptions extends CommonGrantOptions {
@@ -118,7 +113,7 @@ export interface ClientCredentialsGrantOptions extends CommonGrantOptions {
 export function clientCredentialsGrant(options: ClientCredentialsGrantOptions): GrantStrategy {
   assertString(options?.clientId, 'auth.clientId');
   assertString(options.clientSecret, 'auth.clientSecret');
-  return grant('client_credentials', clientCredentialsRow.flow, options, {}, 'auth');
+  return grant('client_credentials', clientCredentialsRow.flow, options, {});
 }
 
 export interface RefreshTokenGrantOptions extends CommonGrantOptions {
@@ -130,10 +125,16 @@ export interface RefreshTokenGrantOptions extends CommonGrantOptions {
 /** Starts from a refresh token the user already holds; fails once that token is rejected. */
 export function refreshTokenGrant(options: RefreshTokenGrantOptions): GrantStrategy {
   assertString(options?.refreshToken, 'auth.refreshToken');
-  return grant('refresh_token', refreshTokenRow.flow, options, {}, 'auth', {
-    refreshToken: options.refreshToken,
-    repeatable: false,
-  });
+  return grant(
+    'refresh_token',
+    refreshTokenRow.flow,
+    options,
+    {},
+    {
+      refreshToken: options.refreshToken,
+      repeatable: false,
+    },
+  );
 }
 
 export interface AuthorizationCodeGrantOptions extends CommonGrantOptions {
@@ -154,7 +155,7 @@ export function authorizationCodeGrant(options: AuthorizationCodeGrantOptions): 
   assertString(options.clientId, 'auth.clientId');
   const credentials: Record<string, string> = { code: options.code, redirect_uri: options.redirectUri };
   if (options.codeVerifier !== undefined) credentials.code_verifier = options.codeVerifier;
-  return grant('authorization_code', authorizationCodeRow.flow, options, credentials, 'auth', { repeatable: false });
+  return grant('authorization_code', authorizationCodeRow.flow, options, credentials, { repeatable: false });
 }
 
 /** An access token obtained elsewhere, sent as `Authorization: Bearer`. It is never refreshed. */

@@ -2,7 +2,7 @@ import { assertHttpUrl } from './assert.js';
 import { AuthError, OAuthError } from './errors.js';
 import type { GrantType } from './grants.js';
 import type { GrantAuthContext } from './grant-auth.js';
-import type { OAuth2SchemeConfig, TokenRequestShape } from './security-config.js';
+import type { OAuth2SchemeConfig, OAuthFlowConfig } from './security-config.js';
 import type { GrantStrategy } from './strategies.js';
 import { buildTokenRequest, shapeFor } from './token-request.js';
 import { redactedExcerpt } from './redact.js';
@@ -28,7 +28,7 @@ export interface TokenManager {
 }
 
 /** Token-request parameters that are no secret, and too common as words to redact from excerpts. */
-const publicParameters = new Set(['scope', 'redirect_uri']);
+const publicParameters = ['scope', 'redirect_uri'];
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
@@ -40,26 +40,21 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 /**
- * The token lifecycle of one grant strategy: `createAuth`'s options as they came (tokenUrl,
- * tokenStore, onTokens, tokenTimeoutMs, …), checked by grant-options.ts.
+ * The token lifecycle of one grant strategy, with tokens from `flow` of the spec's oauth2 `scheme`:
+ * `createAuth`'s options as they came (tokenUrl, tokenStore, onTokens, tokenTimeoutMs, …), checked
+ * by grant-options.ts.
  */
 export function createTokenManager(
   scheme: OAuth2SchemeConfig,
+  flow: OAuthFlowConfig,
   strategy: GrantStrategy,
-  { options, fetch, checkUrl }: GrantAuthContext,
+  { options, checkUrl }: GrantAuthContext,
 ): TokenManager {
+  const fetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.tokenTimeoutMs ?? 30_000;
   const now = options.now ?? Date.now;
   const store = options.tokenStore;
   const tokenBaseUrl = options.tokenBaseUrl ?? options.baseUrl;
-  const flow = strategy.flow
-    ? scheme.flows[strategy.flow]
-    : Object.values(scheme.flows).find((f) => f && 'tokenUrl' in f);
-  if (!flow || !('tokenUrl' in flow)) {
-    throw new TypeError(
-      `"auth": the spec's oauth2 scheme has no ${strategy.flow ?? 'token'} flow for the ${strategy.grantType} grant`,
-    );
-  }
   if (options.tokenUrl !== undefined)
     assertHttpUrl(options.tokenUrl, 'options.tokenUrl', new URL(flow.tokenUrl, tokenBaseUrl).href);
   const tokenUrl = new URL(options.tokenUrl ?? flow.tokenUrl, tokenBaseUrl);
@@ -74,13 +69,26 @@ export function createTokenManager(
   /** The newest refresh token: each reply's replaces the last (rotation); a rejected one is dropped. */
   let refreshToken = strategy.refreshToken;
 
-  async function requestToken(
-    url: URL,
-    grantType: GrantType,
-    grantParameters: Record<string, string>,
-  ): Promise<TokenSet> {
+  /** One token request, its reply checked, and the tokens kept (in the store, told to onTokens). */
+  async function requestTokens(grantType: GrantType, grantParameters: Record<string, string>): Promise<TokenSet> {
+    const refreshing = grantType === 'refresh_token';
+    const url = refreshing ? refreshUrl : tokenUrl;
     const shape = shapeFor(scheme.tokenRequest, grantType);
-    const parameters = { ...clientParameters(shape), ...grantParameters };
+    // The client's token parameters that the grant's shape names, then the grant's own.
+    const named = [...shape.queryParameters, ...shape.requiredParameters];
+    const parameters = {
+      ...Object.fromEntries(Object.entries(options.tokenParameters ?? {}).filter(([name]) => named.includes(name))),
+      ...grantParameters,
+    };
+    // Everything the request carries, to keep out of any error: a server may echo it back.
+    const secrets = [
+      ...Object.entries({ ...strategy.credentials, ...parameters })
+        .filter(([name]) => !publicParameters.includes(name))
+        .map(([, value]) => value),
+      strategy.client?.clientSecret,
+      refreshToken,
+      strategy.refreshToken,
+    ];
     const request = buildTokenRequest({ tokenUrl: url, shape, grantType, parameters, client: strategy.client });
     const sentAt = now();
     let reply: TokenReply;
@@ -97,66 +105,30 @@ export function createTokenManager(
           : 'network error';
       throw new AuthError(
         'token_request_failed',
-        `The token request to ${url.origin}${url.pathname} failed: ${redactedExcerpt(reason, secretsOf(parameters)).replace(/\.$/, '')}.`,
+        `The token request to ${url.origin}${url.pathname} failed: ${redactedExcerpt(reason, secrets).replace(/\.$/, '')}.`,
       );
     }
-    return processTokenResponse(reply, {
+    const tokens = await processTokenResponse(reply, {
       sentAt,
-      previousRefreshToken: grantType === 'refresh_token' ? parameters.refresh_token : undefined,
+      previousRefreshToken: refreshing ? parameters.refresh_token : undefined,
       defaultLifetimeSeconds: scheme.tokenLifetime,
-      secrets: secretsOf(parameters),
+      secrets,
     });
-  }
-
-  /** The client's token parameters that the grant's shape names. */
-  function clientParameters(shape: TokenRequestShape): Record<string, string> {
-    const named = new Set([...shape.queryParameters, ...shape.requiredParameters]);
-    return Object.fromEntries(Object.entries(options.tokenParameters ?? {}).filter(([name]) => named.has(name)));
-  }
-
-  /** Everything a token request carries, to keep out of any error: a server may echo it back. */
-  function secretsOf(parameters: Record<string, string>): string[] {
-    const all = { ...strategy.credentials, ...parameters };
-    const values = Object.entries(all).flatMap(([name, value]) => (publicParameters.has(name) ? [] : [value]));
-    if (strategy.client?.clientSecret !== undefined) values.push(strategy.client.clientSecret);
-    for (const token of [refreshToken, strategy.refreshToken]) if (token !== undefined) values.push(token);
-    return values;
-  }
-
-  async function refresh(refreshToken: string): Promise<TokenSet> {
-    return requestToken(refreshUrl, 'refresh_token', { refresh_token: refreshToken });
-  }
-
-  async function primaryGrant(): Promise<TokenSet> {
-    const tokens = await requestToken(tokenUrl, strategy.grantType, {
-      ...strategy.credentials,
-      ...strategy.parameters,
-    });
-    primaryUsed = true;
+    if (!refreshing) primaryUsed = true;
+    current = tokens;
+    refreshToken = tokens.refreshToken;
+    await store?.set(tokens);
+    await options.onTokens?.(tokens);
     return tokens;
-  }
-
-  /** Tokens another instance sharing the store wrote after `rejected` was read, if any. */
-  async function storedByAnother(rejected: string): Promise<TokenSet | undefined> {
-    const stored = (await store?.get()) ?? undefined;
-    return stored?.refreshToken !== undefined && stored.refreshToken !== rejected ? stored : undefined;
-  }
-
-  async function keep(next: TokenSet): Promise<TokenSet> {
-    current = next;
-    refreshToken = next.refreshToken;
-    await store?.set(next);
-    await options.onTokens?.(next);
-    return next;
   }
 
   async function obtain(): Promise<TokenSet> {
     if (!loaded) {
-      const stored = (await store?.get()) ?? undefined;
+      const tokens = await store?.get();
       loaded = true;
-      if (stored) {
-        current = stored;
-        refreshToken = stored.refreshToken ?? refreshToken;
+      if (tokens) {
+        current = tokens;
+        refreshToken = tokens.refreshToken ?? refreshToken;
         // Tokens were issued before: a one-time grant (an authorization code) has been spent.
         primaryUsed = true;
       }
@@ -167,46 +139,36 @@ export function createTokenManager(
     for (let round = 0; round < 2 && refreshToken !== undefined; round += 1) {
       const used = refreshToken;
       try {
-        return await keep(await refresh(used));
+        return await requestTokens('refresh_token', { refresh_token: used });
       } catch (error) {
         if (!(error instanceof OAuthError && error.error === 'invalid_grant')) throw error;
         refused = error;
         refreshToken = undefined;
         // With refresh-token rotation, another instance sharing the store may have spent it first.
-        const shared = await storedByAnother(used);
-        if (!shared) break;
+        const shared = await store?.get();
+        if (shared?.refreshToken === undefined || shared.refreshToken === used) break;
         current = shared;
         refreshToken = shared.refreshToken;
         if (isUsable(shared, now())) return shared;
       }
     }
-    if (strategy.grantType !== 'refresh_token' && (strategy.repeatable || !primaryUsed)) {
-      return keep(await primaryGrant());
-    }
-    if (refused) {
-      throw new AuthError(
-        'reauthorization_required',
-        'The refresh token was rejected (invalid_grant) and there are no other credentials to get a new one: the user must authorize again.',
-        refused,
-      );
-    }
+    if (strategy.grantType !== 'refresh_token' && (strategy.repeatable || !primaryUsed))
+      return requestTokens(strategy.grantType, { ...strategy.credentials, ...strategy.parameters });
     throw new AuthError(
       'reauthorization_required',
-      'The access token expired and there is no refresh token or other credential to get a new one.',
+      `${refused ? 'The refresh token was rejected (invalid_grant)' : 'The access token expired and there is no refresh token'}, and no other credentials to get a new one: the user must authorize again.`,
+      refused,
     );
   }
 
   return {
-    getToken(signal) {
-      if (signal?.aborted) return Promise.reject(signal.reason);
-      if (loaded && isUsable(current, now())) return Promise.resolve(current);
-      if (!inflight) {
-        inflight = obtain().finally(() => {
-          inflight = undefined;
-        });
-        // Each waiter gets the outcome through raceAbort; when all of them gave up, nobody is left to tell.
-        inflight.catch(() => undefined);
-      }
+    async getToken(signal) {
+      signal?.throwIfAborted();
+      if (loaded && isUsable(current, now())) return current;
+      // Concurrent callers share one; each waits for it through raceAbort, which also handles its failure.
+      inflight ??= obtain().finally(() => {
+        inflight = undefined;
+      });
       return raceAbort(inflight, signal);
     },
     invalidate(accessToken) {

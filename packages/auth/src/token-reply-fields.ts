@@ -22,15 +22,10 @@
 /** The fields of a successful token reply this library uses, checked. */
 export interface TokenFields {
   readonly accessToken: string;
-  /** Lower-cased. */
-  readonly tokenType: string;
   readonly expiresIn: number | undefined;
   readonly refreshToken: string | undefined;
   readonly scope: string | undefined;
 }
-
-/** Why a 200 reply is no usable token response. */
-export class UnusableReply extends Error {}
 
 export function jsonObject(text: string): Record<string, unknown> | undefined {
   try {
@@ -43,54 +38,44 @@ export function jsonObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function optionalString(body: Record<string, unknown>, name: string): string | undefined {
-  const value = body[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new UnusableReply(`"${name}" is not a string`);
-  return value;
-}
-
-function requiredString(body: Record<string, unknown>, name: string): string {
-  const value = optionalString(body, name);
-  if (value === undefined || value === '') throw new UnusableReply(`"${name}" is missing or empty`);
-  return value;
-}
-
-/** A string that may be absent, but not empty (a refresh token). */
-function optionalNonEmptyString(body: Record<string, unknown>, name: string): string | undefined {
-  const value = optionalString(body, name);
-  if (value === '') throw new UnusableReply(`"${name}" is empty`);
-  return value;
-}
+/** The string fields of §5.1: `required` ones must be there and not empty; `nonEmpty` ones may be absent. */
+const stringFields = {
+  access_token: 'required',
+  token_type: 'required',
+  refresh_token: 'nonEmpty',
+  scope: 'anyString',
+} as const;
 
 /** `expires_in` in seconds; a numeric string counts (some servers quote it). */
-function expiresIn(body: Record<string, unknown>): number | undefined {
-  const value = body.expires_in;
+function expiresIn(value: unknown, unusable: Unusable): number | undefined {
   if (value === undefined || value === null) return undefined;
   const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) throw new UnusableReply('"expires_in" is not a number');
-  if (seconds < 0) throw new UnusableReply('"expires_in" must be a non-negative number');
-  return seconds;
+  if (typeof seconds === 'number' && seconds >= 0 && Number.isFinite(seconds)) return seconds;
+  throw unusable('"expires_in" must be a non-negative number');
 }
 
-/** RFC 6749 §5.1: the fields of a 200 reply's body; throws UnusableReply with the reason. */
-export function tokenFields(text: string): TokenFields {
-  if (text.trim() === '') throw new UnusableReply('an empty body');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new UnusableReply('the body is not JSON');
+/** The error to throw for a reply that is no usable token response, given why. */
+export type Unusable = (reason: string) => Error;
+
+/** RFC 6749 §5.1: the fields of a 200 reply's body, or what `unusable` makes of the reason they are not usable. */
+export function tokenFields(text: string, unusable: Unusable): TokenFields {
+  const body = jsonObject(text);
+  if (!body) throw unusable(text.trim() === '' ? 'an empty body' : 'the body is not a JSON object');
+  const strings: Record<string, string | undefined> = {};
+  for (const [name, rule] of Object.entries(stringFields)) {
+    const value = body[name] ?? undefined;
+    const wrong =
+      value === undefined ? rule === 'required' : typeof value !== 'string' || (value === '' && rule !== 'anyString');
+    if (wrong) throw unusable(`"${name}" must be a ${rule === 'anyString' ? '' : 'non-empty '}string`);
+    strings[name] = value as string | undefined;
   }
-  const body = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
-  if (!body) throw new UnusableReply('the body is not a JSON object');
-  const fields = body as Record<string, unknown>;
+  const tokenType = (strings.token_type as string).toLowerCase();
+  if (tokenType !== 'bearer') throw unusable(`"token_type" is "${tokenType}"; only bearer tokens are supported`);
   return {
-    accessToken: requiredString(fields, 'access_token'),
-    tokenType: requiredString(fields, 'token_type').toLowerCase(),
-    expiresIn: expiresIn(fields),
-    refreshToken: optionalNonEmptyString(fields, 'refresh_token'),
-    scope: optionalString(fields, 'scope'),
+    accessToken: strings.access_token as string,
+    expiresIn: expiresIn(body.expires_in, unusable),
+    refreshToken: strings.refresh_token,
+    scope: strings.scope,
   };
 }
 
@@ -115,8 +100,7 @@ export function refusalOf(
     const description = typeof json.error_description === 'string' ? json.error_description : undefined;
     return { error: json.error, description };
   }
-  const challenge = headers.get('www-authenticate');
-  const error = challenge ? challengeParameter(challenge, 'error') : undefined;
-  if (!challenge || !error) return undefined;
-  return { error, description: challengeParameter(challenge, 'error_description') };
+  const challenge = headers.get('www-authenticate') ?? '';
+  const error = challengeParameter(challenge, 'error');
+  return error ? { error, description: challengeParameter(challenge, 'error_description') } : undefined;
 }

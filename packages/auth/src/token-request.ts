@@ -7,17 +7,9 @@ import type { ClientCredentials } from './strategies.js';
 import type { GrantType } from './grants.js';
 import type { TokenRequestConfig, TokenRequestShape } from './security-config.js';
 
-/** Names that must never travel in a URL, whatever a spec says. */
-export const neverInUrl = new Set([
-  'password',
-  'client_secret',
-  'refresh_token',
-  'code',
-  'code_verifier',
-  'access_token',
-  'username',
-  'assertion',
-]);
+/** Names that must never travel in a URL, whatever a spec says (redact.ts hides the same in excerpts). */
+export const neverInUrl =
+  /^(?:access_token|refresh_token|client_secret|password|code|code_verifier|assertion|username)$/;
 
 /** How one grant's token request is sent: the scheme-wide shape with the grant's overrides. */
 export function shapeFor(config: TokenRequestConfig, grantType: GrantType): TokenRequestShape {
@@ -47,7 +39,7 @@ export function buildTokenRequest({ tokenUrl, shape, grantType, parameters, clie
 
   for (const [name, value] of Object.entries(parameters)) {
     if (shape.queryParameters.includes(name)) {
-      if (neverInUrl.has(name))
+      if (neverInUrl.test(name))
         throw new TypeError(`Refusing to send "${name}" in the token URL: credentials travel in the body.`);
       url.searchParams.set(name, value);
     } else {

@@ -1,6 +1,6 @@
 import { AuthError, OAuthError } from './errors.js';
 import { redactedExcerpt } from './redact.js';
-import { refusalOf, tokenFields, UnusableReply, type TokenFields } from './token-reply-fields.js';
+import { refusalOf, tokenFields } from './token-reply-fields.js';
 import type { TokenSet } from './token-set.js';
 
 /** A token endpoint's reply, its body already read (under the token request's timeout). */
@@ -32,13 +32,14 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
   const { status } = reply;
   const redact = (text: string) => redactedExcerpt(text, context.secrets);
   // A 200 that is refused may still carry a token under a name we do not know (`accessToken`,
-  // `token`): in its excerpt, every long run of token characters is hidden too.
-  const excerpt = () => redact(status === 200 ? reply.body.replace(tokenLike, '[redacted]') : reply.body);
+  // `token`): in what is quoted of it, every long run of token characters is hidden too.
+  const quote = (text: string) => redact(status === 200 ? text.replace(tokenLike, '[redacted]') : text);
+  // The reason may quote the reply (its token_type, its challenge's scheme).
   const unusable = (reason: string) =>
     new AuthError(
       'invalid_token_response',
-      `The token endpoint's reply (HTTP ${status}) is not a usable token response: ${reason}.`,
-      { status, bodyExcerpt: excerpt() },
+      `The token endpoint's reply (HTTP ${status}) is not a usable token response: ${quote(reason)}.`,
+      { status, bodyExcerpt: quote(reply.body) },
     );
   if (status !== 200) {
     const refusal = refusalOf(reply.body, reply.headers);
@@ -46,25 +47,12 @@ export async function processTokenResponse(reply: TokenReply, context: TokenResp
       // The scheme alone: a challenge's parameters are the server's, not worth an excerpt.
       const scheme = reply.headers.get('www-authenticate')?.trim().split(/[\s,]/)[0];
       const reason = reply.body.trim() === '' ? 'an empty body' : 'not a token response';
-      throw unusable(scheme ? `${reason}, and a "${redact(scheme)}" challenge without an OAuth error` : reason);
+      throw unusable(scheme ? `${reason}, and a "${scheme}" challenge without an OAuth error` : reason);
     }
-    const description = refusal.description === undefined ? undefined : redact(refusal.description);
-    throw new OAuthError(redact(refusal.error), description, { status, bodyExcerpt: excerpt() });
+    const description = refusal.description && redact(refusal.description);
+    throw new OAuthError(redact(refusal.error), description, { status, bodyExcerpt: quote(reply.body) });
   }
-  let fields: TokenFields;
-  try {
-    fields = tokenFields(reply.body);
-  } catch (error) {
-    if (error instanceof UnusableReply) throw unusable(error.message);
-    throw error;
-  }
-  if (fields.tokenType !== 'bearer') {
-    throw new AuthError(
-      'invalid_token_response',
-      `The token endpoint issued a "${redact(fields.tokenType).slice(0, 40)}" token; only bearer tokens are supported.`,
-      { status, bodyExcerpt: excerpt() },
-    );
-  }
+  const fields = tokenFields(reply.body, unusable);
   const lifetime = fields.expiresIn ?? context.defaultLifetimeSeconds;
   return {
     accessToken: fields.accessToken,

@@ -41,7 +41,7 @@ describe('token endpoint faults', () => {
       reply(200, '{"access_token": "at-123", "token_type": "bea'),
       'invalid_token_response',
       200,
-      /the body is not JSON/,
+      /the body is not a JSON object/,
     ],
     ['a 200 with an empty body', reply(200, ''), 'invalid_token_response', 200, /an empty body/],
     [

@@ -10,7 +10,7 @@ import {
   passwordGrant,
   refreshTokenGrant,
 } from '../src/index.js';
-import { securityWith, thrownBy } from './helpers.js';
+import { oauth2Scheme, securityWith, thrownBy } from './helpers.js';
 
 const secret = 'hunter2-secret-value';
 
@@ -176,7 +176,7 @@ describe('createAuth options', () => {
       'an API key for a spec without an API-key scheme',
       { provider: 'p', schemes: { oauth2: securityWith().schemes.oauth2! } },
       apiKey(secret),
-      /declares no API-key scheme/,
+      /the p spec has no apiKey security scheme/,
     ],
     [
       'an API key the spec sends in the query',
@@ -188,13 +188,19 @@ describe('createAuth options', () => {
       'a grant for a spec without oauth2',
       { provider: 'p', schemes: { k: { type: 'http', scheme: 'bearer' } } },
       clientCredentialsGrant({ clientId: 'id', clientSecret: secret }),
-      /no oauth2 scheme/,
+      /the p spec has no oauth2 clientCredentials flow for the client_credentials grant/,
+    ],
+    [
+      'a password grant for a spec whose oauth2 scheme has no password flow',
+      securityWith(oauth2Scheme({ flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: {} } } })),
+      passwordGrant({ username: 'me', password: secret }),
+      /the test spec has no oauth2 password flow for the password grant/,
     ],
     [
       'a scheme name the spec lacks',
       securityWith(),
       bearerToken(secret, { scheme: 'nope' }),
-      /has no security scheme "nope"/,
+      /the test spec has no "nope" security scheme/,
     ],
   ] as const)('%s: a TypeError', (_, security, strategy, message) => {
     const error = thrownBy(() =>

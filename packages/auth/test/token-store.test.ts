@@ -179,6 +179,23 @@ describe('abort signals and timeouts', () => {
     expect(provider.tokenRequests).toHaveLength(1);
   });
 
+  it('leaves no unhandled rejection when every waiter gave up and the token request then fails', async () => {
+    provider.tokenHandler = (_request, res) => setTimeout(() => sendJson(res, 400, { error: 'invalid_client' }), 50);
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const client = echoClient(provider.url, { strategy: strategy() });
+      const error = await rejectionOf(client.GET('/echo', { signal: AbortSignal.timeout(10) }));
+      expect(error.name).toBe('TimeoutError');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(provider.tokenRequests).toHaveLength(1);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('passes an API request timeout through', async () => {
     const client = echoClient(provider.url, { strategy: strategy() });
     await client.GET('/echo');
