@@ -4,15 +4,8 @@
 // minified and gzipped. Targets: a client with a static bearer token at most 2x openapi-fetch, one
 // with the password grant at most 4x.
 //
-// Where the static-bearer clients stay over 2x (measured per module, gzip bytes each adds, Nov 2026):
-// everything here is a documented feature of every client, each with errors that name the option.
-// Klika (~2.3x): choosing the server from the spec's servers and variables (~620: each bad value
-// has its own message), checking every option and naming unknown ones (~430), deprecation notices
-// and their default warning (~340), per-attempt timeouts (~320), sending the credential only over
-// https or loopback (~370) by the spec's scheme (~310), the descriptor (~250), the client (~250).
-// Wootric and Wootric CXI (~3x) add what their spec and rate limits need: retries (~790, with
-// X-Rate-Limit-Reset) and Rails bracket form bodies (~700). CloudCX (~2.8x) adds its envelope
-// errors and `users()` paging. openapi-fetch alone is ~2,650, so 2x leaves ~2,650 for all of it.
+// `bundle-features.bench.mjs` (run with this one by `pnpm bench bundle`) measures what each feature
+// adds, so the ratios here can be weighed against what the clients do.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
