@@ -7,6 +7,7 @@
 // uses (title, strategies, body encoding) in its `SpecDescriptor`.
 import type { SecurityConfig } from '@oapi/auth';
 import type { Middleware } from 'openapi-fetch';
+import type { tokenParameterValues } from './token-parameters.js';
 
 export interface ServerVariable {
   readonly default: string;
@@ -74,8 +75,13 @@ export interface ProviderDescriptor {
   /** Those that choose or fill in the API's server (`server`, its `{variables}`): `baseUrl` replaces them. */
   readonly serverOptions: readonly string[];
   readonly security: SecurityConfig;
-  /** The token-request parameters the client takes as options, by parameter: `{ account_token: 'accountToken' }`. */
-  readonly tokenParameters: Readonly<Record<string, string>>;
+  /**
+   * The token-request parameters the client takes as options, by parameter: `{ account_token: 'accountToken' }`;
+   * with them, always, their reader (`tokenParameterValues`). A spec without any has neither.
+   */
+  readonly tokenParameters?: Readonly<Record<string, string>>;
+  /** Imported by the generated descriptor that has `tokenParameters`: a client without them carries no such code. */
+  readonly tokenParameterReader?: typeof tokenParameterValues;
   /** The code of a body encoding other than JSON (`railsForms`), imported by the generated descriptor that needs it. */
   readonly bodyEncoder?: BodyEncoder;
   readonly pagination?: PaginationDescriptor;

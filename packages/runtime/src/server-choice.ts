@@ -53,7 +53,7 @@ export function defaultUrl(server: ServerDescriptor): string {
 function apiServer(
   { servers }: ProviderDescriptor,
   options: OptionValues,
-  tokenValues: Readonly<Record<string, string>>,
+  tokenValues: Readonly<Record<string, string>> | undefined,
 ): ServerDescriptor {
   // `server` is an option only of a spec that names its servers (assertClientOptions).
   if (options.server !== undefined) {
@@ -62,7 +62,7 @@ function apiServer(
     throw new TypeError(`"options.server" must be one of ${servers.flatMap((s) => s.name ?? []).join(', ')}`);
   }
   const matched = servers.find(({ match }) => {
-    const value = match && tokenValues[match.parameter];
+    const value = match && tokenValues?.[match.parameter];
     return value !== undefined && new RegExp(match!.pattern).test(value);
   });
   return matched ?? servers.find((server) => !server.match) ?? servers[0]!;
@@ -75,7 +75,7 @@ function apiServer(
 export function chooseServers(
   descriptor: ProviderDescriptor,
   options: OptionValues,
-  tokenValues: Readonly<Record<string, string>>,
+  tokenValues: Readonly<Record<string, string>> | undefined,
 ): ChosenServers {
   const [tokenServer] = descriptor.tokenServers ?? [];
   const tokenBaseUrl = tokenServer && serverUrl(tokenServer, options);

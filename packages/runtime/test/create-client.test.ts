@@ -4,7 +4,12 @@
 import { bearerToken, clientCredentialsGrant, passwordGrant, type SecurityConfig } from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
-import { type ClientBaseOptions, createProviderClient, type ProviderDescriptor } from '../src/index.js';
+import {
+  type ClientBaseOptions,
+  createProviderClient,
+  type ProviderDescriptor,
+  tokenParameterValues,
+} from '../src/index.js';
 import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths } from './scripted-fetch.js';
 
@@ -52,6 +57,7 @@ const regional = testDescriptor({
   options: ['server', 'accountToken'],
   serverOptions: ['server'],
   tokenParameters: { account_token: 'accountToken' },
+  tokenParameterReader: tokenParameterValues,
 });
 const tokenElsewhere = testDescriptor({
   security: security([]),
@@ -210,6 +216,12 @@ describe('bad options', () => {
       regional,
       { region: 'eu' },
       '"options.region" is not an option of the test client; it takes auth,',
+    ],
+    [
+      "a token parameter's option where the spec has none (nor their reader)",
+      tenant,
+      { host: 'a.example.com', accountToken: 'NPS-1' },
+      '"options.accountToken" is not an option of the test client; it takes auth,',
     ],
     [
       'an auth that no strategy factory made',
