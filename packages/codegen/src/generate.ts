@@ -41,10 +41,11 @@ export async function generateApiFiles(api: ApiEntry, spec: Record<string, unkno
   const code = {
     ...(encoder && { bodyEncoder: encoder }),
     ...(descriptor.tokenParameters.length > 0 && { tokenParameterReader: 'tokenParameterValues' }),
+    ...(descriptor.servers.some((server) => server.match) && { serverMatcher: 'matchedServer' }),
   };
   const fields = Object.entries(code).map(([field, name]) => `,\n  "${field}": ${name}`);
   const shipped = literal(shippedDescriptor(descriptor)).replace(/\n}$/, `${fields.join('')}\n}`);
-  const imports = Object.values(code);
+  const imports = Object.values(code).sort();
   return [
     {
       name: 'openapi.ts',

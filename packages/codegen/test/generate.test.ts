@@ -106,6 +106,26 @@ describe('src/generated/provider.ts', () => {
     expect(provider).toContain("import { type ProviderDescriptor, tokenParameterValues } from '@oapi/runtime';");
     expect(provider).toContain('"tokenParameters": {\n    "account_token": "accountToken"\n  }');
     expect(provider).toMatch(/"tokenParameterReader": tokenParameterValues\n\} as const/);
+    expect(provider).not.toContain('matchedServer');
+  });
+
+  it('gives only a spec whose servers have x-server-match the code that matches them', async () => {
+    expect(await file(json, 'provider.ts')).not.toMatch(/serverMatcher|matchedServer/);
+    const regional = spec(json);
+    const schemes = (regional.components as { securitySchemes: Record<string, Record<string, unknown>> })
+      .securitySchemes;
+    schemes.oauth2!['x-token-request'] = { queryParameters: ['account_token'] };
+    regional.servers = [
+      { url: 'https://api.acme.test' },
+      { url: 'https://api.acme.eu', 'x-server-match': { parameter: 'account_token', pattern: '^ACME-EU-' } },
+    ];
+    const provider = (await generateApiFiles(entry, regional)).find((f) => f.name === 'provider.ts')!.contents;
+    expect(provider).toContain(
+      "import { type ProviderDescriptor, matchedServer, tokenParameterValues } from '@oapi/runtime';",
+    );
+    expect(provider).toMatch(
+      /"tokenParameterReader": tokenParameterValues,\n {2}"serverMatcher": matchedServer\n\} as const/,
+    );
   });
 
   it('imports the code of the Rails form encoding only for a spec whose bodies are Rails forms', async () => {

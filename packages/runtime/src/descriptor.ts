@@ -7,6 +7,7 @@
 // uses (title, strategies, body encoding) in its `SpecDescriptor`.
 import type { SecurityConfig } from '@oapi/auth';
 import type { Middleware } from 'openapi-fetch';
+import type { matchedServer } from './server-choice.js';
 import type { tokenParameterValues } from './token-parameters.js';
 
 export interface ServerVariable {
@@ -66,6 +67,8 @@ export interface ProviderDescriptor {
   readonly id: string;
   /** The API's servers; the first is the default. */
   readonly servers: readonly ServerDescriptor[];
+  /** Imported by the generated descriptor whose servers have an `x-server-match` (`matchedServer`). */
+  readonly serverMatcher?: typeof matchedServer;
   /** The token endpoint's own servers (its path item's `servers`), where tokens come from elsewhere. */
   readonly tokenServers?: readonly ServerDescriptor[];
   /** The first server's URL with its variables' defaults: the example in a message about `baseUrl`. */

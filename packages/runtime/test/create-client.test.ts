@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ClientBaseOptions,
   createProviderClient,
+  matchedServer,
   type ProviderDescriptor,
   tokenParameterValues,
 } from '../src/index.js';
@@ -53,6 +54,7 @@ const regional = testDescriptor({
     { url: 'https://api.example.com', name: 'us' },
     { url: 'https://api.example.eu', name: 'eu', match: { parameter: 'account_token', pattern: '^NPS-EU-' } },
   ],
+  serverMatcher: matchedServer,
   exampleUrl: 'https://api.example.com',
   options: ['server', 'accountToken'],
   serverOptions: ['server'],
@@ -76,6 +78,18 @@ async function urlsOf(descriptor: ProviderDescriptor, options: Record<string, un
   await client.GET('/things');
   return sent.map((request) => request.url);
 }
+
+describe('matchedServer, the serverMatcher of a spec with x-server-match', () => {
+  const eu = { url: 'https://api.example.eu', match: { parameter: 'account_token', pattern: '^NPS-EU-' } };
+  const us = { url: 'https://api.example.com' };
+
+  it('takes the first server whose pattern matches, else the first without a pattern', () => {
+    expect(matchedServer([eu, us], { account_token: 'NPS-EU-1' })).toBe(eu);
+    expect(matchedServer([eu, us], { account_token: 'NPS-1' })).toBe(us);
+    expect(matchedServer([eu, us], undefined)).toBe(us);
+    expect(matchedServer([eu], {})).toBeUndefined();
+  });
+});
 
 describe('where requests go', () => {
   it.each<[string, ProviderDescriptor, Record<string, unknown>, string[]]>([
