@@ -5,12 +5,14 @@
  */
 export class RequestTimeoutError extends Error {
   override readonly name = 'RequestTimeoutError';
-  constructor(
-    /** `GET /v1/things/{id}` */
-    readonly operation: string,
-    readonly timeoutMs: number,
-  ) {
+  // `declare`, set in the constructor: a parameter property would also define each field, in every bundle.
+  /** `GET /v1/things/{id}` */
+  declare readonly operation: string;
+  declare readonly timeoutMs: number;
+  constructor(operation: string, timeoutMs: number) {
     super(`${operation}: no response within ${timeoutMs} ms (the client's timeoutMs); the server may have acted on it`);
+    this.operation = operation;
+    this.timeoutMs = timeoutMs;
   }
 }
 
