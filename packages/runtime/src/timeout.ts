@@ -33,7 +33,7 @@ export function fetchWithTimeout(fetch: typeof globalThis.fetch, timeoutMs: numb
     // By hand rather than AbortSignal.any, which costs more on every request.
     const cancel = () => deadline.abort(caller.reason);
     if (caller.aborted) cancel();
-    else caller.addEventListener('abort', cancel, { once: true });
+    else caller.addEventListener('abort', cancel);
     const timer = setTimeout(() => {
       deadline.abort(new RequestTimeoutError(`${request.method} ${new URL(request.url).pathname}`, timeoutMs));
     }, timeoutMs);
