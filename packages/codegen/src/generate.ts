@@ -36,11 +36,16 @@ export async function generateApiFiles(api: ApiEntry, spec: Record<string, unkno
   const strategies = [...descriptor.strategies].sort();
   const helpers = descriptor.strategies.includes(grants.authorization_code.strategy) ? authorizationCodeHelpers : [];
   const encoder = descriptor.bodyEncoding === 'json' ? undefined : bodyEncoders[descriptor.bodyEncoding];
-  // The encoder is code, imported where the spec asks for it: a JSON client's bundle carries none.
-  const shipped = literal(shippedDescriptor(descriptor)).replace(
-    /\n}$/,
-    encoder ? `,\n  "bodyEncoder": ${encoder}\n}` : '\n}',
-  );
+  // The descriptor's fields that are code (the runtime export each names), imported where the spec
+  // asks for them: a JSON client's bundle carries no encoder, one without token parameters no reader.
+  const code = {
+    ...(encoder && { bodyEncoder: encoder }),
+    ...(descriptor.tokenParameters.length > 0 && { tokenParameterReader: 'tokenParameterValues' }),
+    ...(descriptor.servers.some((server) => server.match) && { serverMatcher: 'matchedServer' }),
+  };
+  const fields = Object.entries(code).map(([field, name]) => `,\n  "${field}": ${name}`);
+  const shipped = literal(shippedDescriptor(descriptor)).replace(/\n}$/, `${fields.join('')}\n}`);
+  const imports = Object.values(code).sort();
   return [
     {
       name: 'openapi.ts',
@@ -53,8 +58,8 @@ export async function generateApiFiles(api: ApiEntry, spec: Record<string, unkno
           api,
           `What the ${api.id} provider is: servers, token endpoint, security, strategies, encodings, deprecated operations.`,
         ),
-        encoder
-          ? `import { type ProviderDescriptor, ${encoder} } from '@oapi/runtime';`
+        imports.length > 0
+          ? `import { type ProviderDescriptor, ${imports.join(', ')} } from '@oapi/runtime';`
           : "import type { ProviderDescriptor } from '@oapi/runtime';",
         '',
         `export const provider = ${shipped} as const satisfies ProviderDescriptor;`,

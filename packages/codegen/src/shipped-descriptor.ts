@@ -2,7 +2,8 @@
 // bundle of a client carries this object, so the prose (descriptions, scope texts) stays in the
 // spec, the docs and the JSDoc of the generated options, only deprecated operations are listed, and
 // what codegen alone uses (title, version, strategies, body encoding) is left out: the strategies
-// become the exports of `strategies.ts`, the body encoding the import of its encoder. What the
+// become the exports of `strategies.ts`, the body encoding the import of its encoder, token
+// parameters (only where the spec has some) the import of their reader. What the
 // runtime would derive at every construction (the option names, the example URL, the deprecated
 // operations' `GET /path` keys, the token parameters by name) is written out ready.
 import type { SecuritySchemeConfig, TokenRequestConfig, TokenRequestShape } from '@oapi/auth';
@@ -58,7 +59,9 @@ export function shippedDescriptor(descriptor: SpecDescriptor): ProviderDescripto
       ...security,
       schemes: Object.fromEntries(Object.entries(security.schemes).map(([name, config]) => [name, scheme(config)])),
     },
-    tokenParameters: Object.fromEntries(tokenParameters.map(({ name, option }) => [name, option])),
+    ...(tokenParameters.length > 0 && {
+      tokenParameters: Object.fromEntries(tokenParameters.map(({ name, option }) => [name, option])),
+    }),
     ...(pagination && { pagination }),
     deprecatedOperations: deprecatedOperations.map(({ method, path }) => `${method} ${path}`),
   };

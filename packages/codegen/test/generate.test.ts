@@ -1,6 +1,6 @@
 // What codegen writes into a client's src/generated/: the descriptor as it ships (what the runtime
-// reads, no prose), the code of a body encoding imported only where the spec asks for it, and the
-// deprecated operations marked in the types.
+// reads, no prose), the code of a body encoding or of token parameters imported only where the spec
+// asks for it, and the deprecated operations marked in the types.
 import { describe, expect, it } from 'vitest';
 import { generateApiFiles } from '../src/index.js';
 
@@ -93,7 +93,39 @@ describe('src/generated/provider.ts', () => {
     const provider = await file(json, 'provider.ts');
     expect(provider).toContain('"exampleUrl": "https://acme.test"');
     expect(provider).toContain('"options": [\n    "host"\n  ],\n  "serverOptions": [\n    "host"\n  ]');
-    expect(provider).toContain('"tokenParameters": {}');
+  });
+
+  it('gives only a spec with token parameters their option names and the code that reads them', async () => {
+    const plain = await file(json, 'provider.ts');
+    expect(plain).not.toContain('tokenParameter');
+    const withParameter = spec(json);
+    const schemes = (withParameter.components as { securitySchemes: Record<string, Record<string, unknown>> })
+      .securitySchemes;
+    schemes.oauth2!['x-token-request'] = { queryParameters: ['account_token'] };
+    const provider = (await generateApiFiles(entry, withParameter)).find((f) => f.name === 'provider.ts')!.contents;
+    expect(provider).toContain("import { type ProviderDescriptor, tokenParameterValues } from '@oapi/runtime';");
+    expect(provider).toContain('"tokenParameters": {\n    "account_token": "accountToken"\n  }');
+    expect(provider).toMatch(/"tokenParameterReader": tokenParameterValues\n\} as const/);
+    expect(provider).not.toContain('matchedServer');
+  });
+
+  it('gives only a spec whose servers have x-server-match the code that matches them', async () => {
+    expect(await file(json, 'provider.ts')).not.toMatch(/serverMatcher|matchedServer/);
+    const regional = spec(json);
+    const schemes = (regional.components as { securitySchemes: Record<string, Record<string, unknown>> })
+      .securitySchemes;
+    schemes.oauth2!['x-token-request'] = { queryParameters: ['account_token'] };
+    regional.servers = [
+      { url: 'https://api.acme.test' },
+      { url: 'https://api.acme.eu', 'x-server-match': { parameter: 'account_token', pattern: '^ACME-EU-' } },
+    ];
+    const provider = (await generateApiFiles(entry, regional)).find((f) => f.name === 'provider.ts')!.contents;
+    expect(provider).toContain(
+      "import { type ProviderDescriptor, matchedServer, tokenParameterValues } from '@oapi/runtime';",
+    );
+    expect(provider).toMatch(
+      /"tokenParameterReader": tokenParameterValues,\n {2}"serverMatcher": matchedServer\n\} as const/,
+    );
   });
 
   it('imports the code of the Rails form encoding only for a spec whose bodies are Rails forms', async () => {

@@ -1,6 +1,6 @@
 import { type Auth, type AuthOptions, type AuthStrategy, authenticate } from '@oapi/auth';
 import createClient, { type Client, type ClientOptions, type Middleware } from 'openapi-fetch';
-import { assertClientOptions, tokenParameterValues } from './client-options.js';
+import { assertClientOptions } from './client-options.js';
 import { type DeprecationNotice, warnDeprecation } from './deprecation.js';
 import type { ProviderDescriptor } from './descriptor.js';
 import { operationMiddleware } from './operation.js';
@@ -77,7 +77,8 @@ export function createProviderClient<Paths extends {}>(
 ): ProviderClient<Paths> {
   assertClientOptions(descriptor, options, quirks.retry ? ['retry'] : []);
   const values = options as OptionValues;
-  const tokenParameters = tokenParameterValues(descriptor, values, options.auth);
+  // Only the clients of a spec with token parameters (Wootric's account token) carry their reader.
+  const tokenParameters = descriptor.tokenParameterReader?.(descriptor, values, options.auth);
   const servers = chooseServers(descriptor, values, tokenParameters);
   const fetch = options.fetch ?? globalThis.fetch;
   const baseUrl = servers.baseUrl.replace(/\/+$/, '');

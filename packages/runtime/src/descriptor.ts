@@ -7,6 +7,8 @@
 // uses (title, strategies, body encoding) in its `SpecDescriptor`.
 import type { SecurityConfig } from '@oapi/auth';
 import type { Middleware } from 'openapi-fetch';
+import type { matchedServer } from './server-choice.js';
+import type { tokenParameterValues } from './token-parameters.js';
 
 export interface ServerVariable {
   readonly default: string;
@@ -65,6 +67,8 @@ export interface ProviderDescriptor {
   readonly id: string;
   /** The API's servers; the first is the default. */
   readonly servers: readonly ServerDescriptor[];
+  /** Imported by the generated descriptor whose servers have an `x-server-match` (`matchedServer`). */
+  readonly serverMatcher?: typeof matchedServer;
   /** The token endpoint's own servers (its path item's `servers`), where tokens come from elsewhere. */
   readonly tokenServers?: readonly ServerDescriptor[];
   /** The first server's URL with its variables' defaults: the example in a message about `baseUrl`. */
@@ -74,8 +78,13 @@ export interface ProviderDescriptor {
   /** Those that choose or fill in the API's server (`server`, its `{variables}`): `baseUrl` replaces them. */
   readonly serverOptions: readonly string[];
   readonly security: SecurityConfig;
-  /** The token-request parameters the client takes as options, by parameter: `{ account_token: 'accountToken' }`. */
-  readonly tokenParameters: Readonly<Record<string, string>>;
+  /**
+   * The token-request parameters the client takes as options, by parameter: `{ account_token: 'accountToken' }`;
+   * with them, always, their reader (`tokenParameterValues`). A spec without any has neither.
+   */
+  readonly tokenParameters?: Readonly<Record<string, string>>;
+  /** Imported by the generated descriptor that has `tokenParameters`: a client without them carries no such code. */
+  readonly tokenParameterReader?: typeof tokenParameterValues;
   /** The code of a body encoding other than JSON (`railsForms`), imported by the generated descriptor that needs it. */
   readonly bodyEncoder?: BodyEncoder;
   readonly pagination?: PaginationDescriptor;

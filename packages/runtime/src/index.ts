@@ -32,8 +32,9 @@ export {
 } from './rails-form.js';
 export { retryAfterHeaderMs } from './retry-after.js';
 export { defaultSleep, retrying, retryMiddleware, type RetryOptions, type RetryReason } from './retry.js';
-export { defaultUrl, serverUrl } from './server-choice.js';
+export { defaultUrl, matchedServer, serverUrl } from './server-choice.js';
 export { RequestTimeoutError } from './timeout.js';
+export { tokenParameterValues } from './token-parameters.js';
 export { paginateByTimeWindow, TimeWindowError, type TimeWindowOptions, type TimeWindowPage } from './time-window.js';
 export { apiErrorFor, createUnwrap, unwrap, type ApiErrorClass, type ApiErrorClasses, type Unwrap } from './unwrap.js';
 export { fileFrom, FileTooLargeError, type FileOptions, type FileSource } from './upload.js';

@@ -47,13 +47,26 @@ export function defaultUrl(server: ServerDescriptor): string {
 }
 
 /**
- * The API server: the one the `server` option names, else the first whose `x-server-match` pattern
- * matches its token parameter's value (Wootric's account token picks the region), else the first.
+ * The first server whose `x-server-match` pattern matches its token parameter's value (Wootric's
+ * account token picks the region), else the first without a pattern. The descriptor of a spec with
+ * such servers carries it as its `serverMatcher`.
  */
+export function matchedServer(
+  servers: readonly ServerDescriptor[],
+  tokenValues: Readonly<Record<string, string>> | undefined,
+): ServerDescriptor | undefined {
+  const matched = servers.find(({ match }) => {
+    const value = match && tokenValues?.[match.parameter];
+    return value !== undefined && new RegExp(match!.pattern).test(value);
+  });
+  return matched ?? servers.find((server) => !server.match);
+}
+
+/** The API server: the one the `server` option names, else the one the token parameters match, else the first. */
 function apiServer(
-  { servers }: ProviderDescriptor,
+  { servers, serverMatcher }: ProviderDescriptor,
   options: OptionValues,
-  tokenValues: Readonly<Record<string, string>>,
+  tokenValues: Readonly<Record<string, string>> | undefined,
 ): ServerDescriptor {
   // `server` is an option only of a spec that names its servers (assertClientOptions).
   if (options.server !== undefined) {
@@ -61,11 +74,7 @@ function apiServer(
     if (server) return server;
     throw new TypeError(`"options.server" must be one of ${servers.flatMap((s) => s.name ?? []).join(', ')}`);
   }
-  const matched = servers.find(({ match }) => {
-    const value = match && tokenValues[match.parameter];
-    return value !== undefined && new RegExp(match!.pattern).test(value);
-  });
-  return matched ?? servers.find((server) => !server.match) ?? servers[0]!;
+  return serverMatcher?.(servers, tokenValues) ?? servers[0]!;
 }
 
 /**
@@ -75,7 +84,7 @@ function apiServer(
 export function chooseServers(
   descriptor: ProviderDescriptor,
   options: OptionValues,
-  tokenValues: Readonly<Record<string, string>>,
+  tokenValues: Readonly<Record<string, string>> | undefined,
 ): ChosenServers {
   const [tokenServer] = descriptor.tokenServers ?? [];
   const tokenBaseUrl = tokenServer && serverUrl(tokenServer, options);

@@ -5,12 +5,14 @@
  */
 export class RequestTimeoutError extends Error {
   override readonly name = 'RequestTimeoutError';
-  constructor(
-    /** `GET /v1/things/{id}` */
-    readonly operation: string,
-    readonly timeoutMs: number,
-  ) {
+  // `declare`, set in the constructor: a parameter property would also define each field, in every bundle.
+  /** `GET /v1/things/{id}` */
+  declare readonly operation: string;
+  declare readonly timeoutMs: number;
+  constructor(operation: string, timeoutMs: number) {
     super(`${operation}: no response within ${timeoutMs} ms (the client's timeoutMs); the server may have acted on it`);
+    this.operation = operation;
+    this.timeoutMs = timeoutMs;
   }
 }
 
@@ -31,7 +33,7 @@ export function fetchWithTimeout(fetch: typeof globalThis.fetch, timeoutMs: numb
     // By hand rather than AbortSignal.any, which costs more on every request.
     const cancel = () => deadline.abort(caller.reason);
     if (caller.aborted) cancel();
-    else caller.addEventListener('abort', cancel, { once: true });
+    else caller.addEventListener('abort', cancel);
     const timer = setTimeout(() => {
       deadline.abort(new RequestTimeoutError(`${request.method} ${new URL(request.url).pathname}`, timeoutMs));
     }, timeoutMs);

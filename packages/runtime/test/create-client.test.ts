@@ -4,7 +4,13 @@
 import { bearerToken, clientCredentialsGrant, passwordGrant, type SecurityConfig } from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
-import { type ClientBaseOptions, createProviderClient, type ProviderDescriptor } from '../src/index.js';
+import {
+  type ClientBaseOptions,
+  createProviderClient,
+  matchedServer,
+  type ProviderDescriptor,
+  tokenParameterValues,
+} from '../src/index.js';
 import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths } from './scripted-fetch.js';
 
@@ -48,10 +54,12 @@ const regional = testDescriptor({
     { url: 'https://api.example.com', name: 'us' },
     { url: 'https://api.example.eu', name: 'eu', match: { parameter: 'account_token', pattern: '^NPS-EU-' } },
   ],
+  serverMatcher: matchedServer,
   exampleUrl: 'https://api.example.com',
   options: ['server', 'accountToken'],
   serverOptions: ['server'],
   tokenParameters: { account_token: 'accountToken' },
+  tokenParameterReader: tokenParameterValues,
 });
 const tokenElsewhere = testDescriptor({
   security: security([]),
@@ -70,6 +78,18 @@ async function urlsOf(descriptor: ProviderDescriptor, options: Record<string, un
   await client.GET('/things');
   return sent.map((request) => request.url);
 }
+
+describe('matchedServer, the serverMatcher of a spec with x-server-match', () => {
+  const eu = { url: 'https://api.example.eu', match: { parameter: 'account_token', pattern: '^NPS-EU-' } };
+  const us = { url: 'https://api.example.com' };
+
+  it('takes the first server whose pattern matches, else the first without a pattern', () => {
+    expect(matchedServer([eu, us], { account_token: 'NPS-EU-1' })).toBe(eu);
+    expect(matchedServer([eu, us], { account_token: 'NPS-1' })).toBe(us);
+    expect(matchedServer([eu, us], undefined)).toBe(us);
+    expect(matchedServer([eu], {})).toBeUndefined();
+  });
+});
 
 describe('where requests go', () => {
   it.each<[string, ProviderDescriptor, Record<string, unknown>, string[]]>([
@@ -210,6 +230,12 @@ describe('bad options', () => {
       regional,
       { region: 'eu' },
       '"options.region" is not an option of the test client; it takes auth,',
+    ],
+    [
+      "a token parameter's option where the spec has none (nor their reader)",
+      tenant,
+      { host: 'a.example.com', accountToken: 'NPS-1' },
+      '"options.accountToken" is not an option of the test client; it takes auth,',
     ],
     [
       'an auth that no strategy factory made',

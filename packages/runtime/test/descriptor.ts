@@ -9,7 +9,6 @@ export function testDescriptor(overrides: Partial<ProviderDescriptor> = {}): Pro
     options: [],
     serverOptions: [],
     security: { provider: 'test', schemes: {} },
-    tokenParameters: {},
     deprecatedOperations: [],
     ...overrides,
   };

@@ -52,7 +52,6 @@ export const provider = {
       }
     }
   },
-  "tokenParameters": {},
   "deprecatedOperations": []
 } as const satisfies ProviderDescriptor;
 

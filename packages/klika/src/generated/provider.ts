@@ -58,7 +58,6 @@ export const provider = {
       }
     }
   },
-  "tokenParameters": {},
   "deprecatedOperations": []
 } as const satisfies ProviderDescriptor;
 
