@@ -8,14 +8,17 @@ import {
   assertStringRecord,
 } from './assert.js';
 import type { GrantAuthContext } from './grant-auth.js';
-import type { SecurityConfig } from './security-config.js';
+import type { SecurityOutline } from './security-config.js';
 import type { AuthStrategy } from './strategies.js';
 import type { TokenManager, TokenStore } from './token-manager.js';
 import type { TokenSet } from './token-set.js';
 
 export interface AuthOptions {
-  /** The provider's generated security config: the `security` of its descriptor (`src/generated/provider.ts`). */
-  readonly security: SecurityConfig;
+  /**
+   * The provider's generated security config (a client package's `security` export), or its
+   * client's descriptor's outline (`provider.security`) with a grant of that package, which carries the rest.
+   */
+  readonly security: SecurityOutline;
   readonly strategy: AuthStrategy;
   /** The API's base URL. */
   readonly baseUrl: string;
@@ -56,7 +59,7 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
 function assertOptions(options: AuthOptions): void {
   if (!isObject(options)) throw new TypeError('"options" must be an object');
   if (!isObject(options.security?.schemes))
-    throw new TypeError('"options.security" must be a generated security config (a provider descriptor\'s `security`)');
+    throw new TypeError('"options.security" must be a generated security config (a client package\'s `security`)');
   assertStrategy(options.strategy, 'options.strategy');
   assertString(options.baseUrl, 'options.baseUrl');
   // Any scheme parses: one that is not https is refused as insecure_url, below.

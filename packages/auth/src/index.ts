@@ -32,6 +32,7 @@ export {
   type PasswordGrantOptions,
   type RefreshTokenGrantOptions,
   type StaticStrategy,
+  withSecurity,
 } from './strategies.js';
 export type { TokenManager, TokenStore } from './token-manager.js';
 export { shapeFor } from './token-request.js';
@@ -42,8 +43,10 @@ export type {
   ClientAuthentication,
   HttpBearerSchemeConfig,
   OAuth2SchemeConfig,
+  OAuth2SchemeOutline,
   OAuthFlowConfig,
   SecurityConfig,
+  SecurityOutline,
   SecuritySchemeConfig,
   TokenRequestConfig,
   TokenRequestContentType,

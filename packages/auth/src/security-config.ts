@@ -1,6 +1,7 @@
-// The `security` part of each client's generated provider descriptor (`src/generated/provider.ts`):
-// what the generator (packages/codegen) reads out of a spec's `components.securitySchemes` and its
-// `x-` extensions (spec/EXTENSIONS.md). packages/auth is configured from it and knows no provider by name.
+// A provider's security configuration: what the generator (packages/codegen) reads out of a spec's
+// `components.securitySchemes` and its `x-` extensions (spec/EXTENSIONS.md), exported by each client
+// package as `security` (`src/generated/strategies.ts`; its descriptor has the outline). packages/auth
+// is configured from it and knows no provider by name.
 import type { GrantType } from './grants.js';
 
 export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic' | 'none';
@@ -78,8 +79,22 @@ export interface ApiKeySchemeConfig {
 export type SecuritySchemeConfig = OAuth2SchemeConfig | HttpBearerSchemeConfig | ApiKeySchemeConfig;
 
 /** One provider's security configuration, generated from its spec. */
-export interface SecurityConfig {
+export interface SecurityConfig extends SecurityOutline {
+  readonly schemes: Readonly<Record<string, SecuritySchemeConfig>>;
+}
+
+/** An oauth2 scheme by its type alone: what a bearer token needs of it. */
+export interface OAuth2SchemeOutline {
+  readonly type: 'oauth2';
+}
+
+/**
+ * The `security` of a client's descriptor: an oauth2 scheme there is its type alone, since the grant
+ * factories of the client package attach the provider's `SecurityConfig` to their strategies, and a
+ * static credential's bundle then carries no token endpoint. A `SecurityConfig` is one too.
+ */
+export interface SecurityOutline {
   /** The provider id (`spec/<id>/`). */
   readonly provider: string;
-  readonly schemes: Readonly<Record<string, SecuritySchemeConfig>>;
+  readonly schemes: Readonly<Record<string, SecuritySchemeConfig | OAuth2SchemeOutline>>;
 }

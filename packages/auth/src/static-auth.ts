@@ -1,10 +1,10 @@
 import type { Auth } from './create-auth.js';
-import type { SecurityConfig } from './security-config.js';
+import type { SecurityOutline } from './security-config.js';
 import type { StaticStrategy } from './strategies.js';
 
 /** What a strategy's `authenticate` gets from `createAuth`, its options checked. */
 export interface AuthContext {
-  readonly security: SecurityConfig;
+  readonly security: SecurityOutline;
   /** Throws unless credentials may go to `url` (https, or http on loopback, or allowed). */
   readonly checkRequestUrl: (url: string) => void;
 }
