@@ -25,12 +25,16 @@ const clients: ReadonlyArray<readonly [string, ClientPackage, (strategy: auth.Au
 const login = { username: 'me@example.com', password: 'pw-correct-horse' };
 
 describe.each(clients)('@oapi/%s', (id, pkg, createClient) => {
-  it('ships its oauth2 scheme by its type alone in the descriptor, the rest of the schemes as they are', () => {
+  it('ships its oauth2 scheme by its type alone in the descriptor, the other schemes as they are, the default ones ready', () => {
     const { provider, schemes } = pkg.security;
     const outline = Object.fromEntries(
       Object.entries(schemes).map(([name, scheme]) => [name, scheme.type === 'oauth2' ? { type: 'oauth2' } : scheme]),
     );
-    expect(pkg.provider.security).toEqual({ provider, schemes: outline });
+    expect(pkg.provider.security).toEqual({
+      provider,
+      schemes: outline,
+      defaultSchemes: auth.defaultSchemes(pkg.security),
+    });
     expect(Object.values(schemes).some((scheme) => scheme.type === 'oauth2' && scheme.flows.password)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import type { Auth, AuthOptions } from './create-auth.js';
 import { assertGrantOptions } from './grant-options.js';
-import type { OAuth2SchemeConfig, SecurityOutline } from './security-config.js';
+import type { OAuth2SchemeConfig, SecurityConfig, SecurityOutline } from './security-config.js';
 import type { AuthContext } from './static-auth.js';
 import type { GrantStrategy } from './strategies.js';
 import { createTokenManager } from './token-manager.js';
@@ -15,7 +15,7 @@ export interface GrantAuthContext extends AuthContext {
  * `createAuth`'s security; where that is a client descriptor's outline (an oauth2 scheme without
  * flows), the whole config that the client package's grant factory attached to the strategy.
  */
-function securityOf(strategy: GrantStrategy, security: SecurityOutline): SecurityOutline {
+function securityOf(strategy: GrantStrategy, security: SecurityOutline): SecurityConfig | SecurityOutline {
   const { provider, schemes } = security;
   if (!Object.values(schemes).some((s) => s.type === 'oauth2' && !('flows' in s))) return security;
   if (strategy.security?.provider !== provider)

@@ -37,8 +37,10 @@ export {
 export type { TokenManager, TokenStore } from './token-manager.js';
 export { shapeFor } from './token-request.js';
 export type { TokenSet } from './token-set.js';
+export { defaultSchemes } from './security-config.js';
 export type {
   ApiKeySchemeConfig,
+  DefaultSchemes,
   AuthorizationCodeFlowConfig,
   ClientAuthentication,
   HttpBearerSchemeConfig,

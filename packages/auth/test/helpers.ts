@@ -6,7 +6,6 @@ import {
   type AuthOptions,
   type OAuth2SchemeConfig,
   type SecurityConfig,
-  type SecurityOutline,
   type TokenRequestConfig,
 } from '../src/index.js';
 
@@ -85,7 +84,7 @@ export function manualClock(start = Date.parse('2026-11-25T10:00:00Z')) {
 /** openapi-fetch with the auth middleware, both on the same fetch. */
 export function echoClient(
   baseUrl: string,
-  options: Omit<AuthOptions, 'baseUrl' | 'security'> & { security?: SecurityOutline },
+  options: Omit<AuthOptions, 'baseUrl' | 'security'> & { security?: AuthOptions['security'] },
 ) {
   const fetch = options.fetch ?? globalThis.fetch;
   const auth = createAuth({ security: securityWith(), ...options, baseUrl, fetch });

@@ -3,12 +3,13 @@
 // key's header, what a static credential needs. The whole config, without prose, is the `security`
 // of `strategies.ts`, which the grant factories there attach to their strategies: only a bundle that
 // makes a grant carries the token endpoint (flows, `x-token-request`, lifetime, rotation).
-import type {
-  SecurityConfig,
-  SecurityOutline,
-  SecuritySchemeConfig,
-  TokenRequestConfig,
-  TokenRequestShape,
+import {
+  defaultSchemes,
+  type SecurityConfig,
+  type SecurityOutline,
+  type SecuritySchemeConfig,
+  type TokenRequestConfig,
+  type TokenRequestShape,
 } from '@oapi/auth';
 
 function shippedScheme(config: SecuritySchemeConfig): SecuritySchemeConfig {
@@ -36,12 +37,12 @@ export function shippedSecurity({ provider, schemes }: SecurityConfig): Security
   return { provider, schemes: Object.fromEntries(shipped) };
 }
 
-/** What the descriptor ships: an oauth2 scheme by its type alone. */
+/** What the descriptor ships: an oauth2 scheme by its type alone, the static strategies' default schemes ready. */
 export function securityOutline(security: SecurityConfig): SecurityOutline {
   const { provider, schemes } = shippedSecurity(security);
   const outlined = Object.entries(schemes).map(([name, config]) => [
     name,
     config.type === 'oauth2' ? { type: config.type } : config,
   ]);
-  return { provider, schemes: Object.fromEntries(outlined) };
+  return { provider, schemes: Object.fromEntries(outlined), defaultSchemes: defaultSchemes(security) };
 }

@@ -63,9 +63,11 @@ describe('src/generated/provider.ts', () => {
     expect(provider.slice(shipped.length)).toContain('The host: VARIABLE-PROSE');
   });
 
-  it('has the oauth2 scheme by its type alone: what only grants read is in strategies.ts', async () => {
+  it('has the oauth2 scheme by its type alone, and the default schemes: what only grants read is in strategies.ts', async () => {
     const provider = await file(json, 'provider.ts');
-    expect(provider).toContain('"schemes": {\n      "oauth2": {\n        "type": "oauth2"\n      }\n    }');
+    expect(provider).toContain(
+      '"schemes": {\n      "oauth2": {\n        "type": "oauth2"\n      }\n    },\n    "defaultSchemes": {\n      "bearer": "oauth2"\n    }',
+    );
     expect(provider).not.toMatch(/tokenUrl|tokenRequest|flows/);
   });
 

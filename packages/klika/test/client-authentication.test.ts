@@ -36,7 +36,7 @@ function withClientAuthentication(clientAuthentication: ClientAuthentication): P
   return {
     ...provider,
     security: {
-      ...security,
+      ...provider.security,
       schemes: { oauth2: { ...scheme, tokenRequest: { ...scheme.tokenRequest, clientAuthentication } } },
     },
   };

@@ -34,6 +34,10 @@ export const provider = {
         "type": "http",
         "scheme": "bearer"
       }
+    },
+    "defaultSchemes": {
+      "bearer": "oauth2",
+      "apiKey": "apiKey"
     }
   },
   "tokenParameters": {},

@@ -30,6 +30,9 @@ export const provider = {
       "oauth2": {
         "type": "oauth2"
       }
+    },
+    "defaultSchemes": {
+      "bearer": "oauth2"
     }
   },
   "tokenParameters": {},

@@ -1,13 +1,16 @@
 // A client's descriptor carries its security schemes in outline (an oauth2 scheme by its type
-// alone); its package's grant factories attach the whole config to their strategies (withSecurity).
-// A grant without it, or with another provider's, is refused with the fix; a static credential needs
-// only the outline.
+// alone, the static strategies' default schemes written out); its package's grant factories attach
+// the whole config to their strategies (withSecurity). A grant without it, or with another
+// provider's, is refused with the fix; a static credential needs only the outline.
 import { secretsIn } from '@oapi/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiKey,
+  authenticate,
   bearerToken,
   createAuth,
   createAuthorizationRequest,
+  defaultSchemes,
   passwordGrant,
   type SecurityConfig,
   type SecurityOutline,
@@ -28,6 +31,7 @@ const security = securityWith();
 const outline: SecurityOutline = {
   provider: 'test',
   schemes: { oauth2: { type: 'oauth2' }, apiKey: { type: 'http', scheme: 'bearer' } },
+  defaultSchemes: { bearer: 'oauth2', apiKey: 'apiKey' },
 };
 const boundPasswordGrant = withSecurity(passwordGrant, security);
 
@@ -79,6 +83,36 @@ describe('withSecurity', () => {
   it('sends a static credential with the outline alone', async () => {
     const auth = createAuth({ security: outline, strategy: bearerToken('tok-123456'), baseUrl: provider.url });
     expect(await auth.authorization()).toBe('Bearer tok-123456');
+  });
+});
+
+describe('defaultSchemes', () => {
+  it.each([
+    ['oauth2 and an HTTP bearer scheme (CloudCX)', security.schemes, { bearer: 'oauth2', apiKey: 'apiKey' }],
+    ['oauth2 alone (Klika)', { oauth2: { type: 'oauth2' } }, { bearer: 'oauth2' }],
+    ['an API key alone', { k: { type: 'apiKey', in: 'header', name: 'X-Key' } }, { bearer: 'k', apiKey: 'k' }],
+    [
+      'an API key first, then oauth2',
+      { k: { type: 'apiKey', in: 'header', name: 'X-Key' }, o: { type: 'oauth2' } },
+      { bearer: 'o', apiKey: 'k' },
+    ],
+  ] as const)('%s', (_, schemes, expected) => {
+    expect(defaultSchemes({ schemes })).toEqual(expected);
+  });
+
+  it('are read from the outline, as codegen wrote them, when the client authenticates', async () => {
+    const chosen = {
+      ...outline,
+      defaultSchemes: { apiKey: 'key' },
+      schemes: { ...outline.schemes, key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+    } as const;
+    const auth = authenticate({ security: chosen, strategy: apiKey('key-123456'), baseUrl: provider.url });
+    const sent = (await auth.middleware.onRequest!({ request: new Request(`${provider.url}/x`) } as never)) as Request;
+    expect(sent.headers.get('x-key')).toBe('key-123456');
+    expect(sent.headers.get('authorization')).toBeNull();
+    expect(() => authenticate({ security: chosen, strategy: bearerToken('t'), baseUrl: provider.url })).toThrowError(
+      '"auth": the test spec has no bearer security scheme',
+    );
   });
 });
 
