@@ -25,11 +25,9 @@ export async function authorizeOnLoopback(options: LoopbackAuthorizationOptions)
     const request = await createAuthorizationRequest({ ...options, redirectUri: redirect.redirectUri });
     await options.open(request.url);
     const { code } = readAuthorizationCallback(await redirect.waitForCallback(), request);
-    // Bound to the provider's security, as its client package's authorizationCodeGrant would be.
-    return withSecurity(
-      authorizationCodeGrant,
-      options.security,
-    )({
+    // Bound to the provider's security, as its client package's authorizationCodeGrant is.
+    const grant = withSecurity(authorizationCodeGrant, options.security);
+    return grant({
       code,
       redirectUri: request.redirectUri,
       ...(request.codeVerifier === undefined ? {} : { codeVerifier: request.codeVerifier }),
