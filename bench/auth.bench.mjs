@@ -19,8 +19,9 @@ if (!existsSync(authDist) || !existsSync(`${root}packages/klika/dist/index.js`))
   process.exit(1);
 }
 const { createAuth, passwordGrant } = await import('@oapi/auth');
-const { createKlikaClient, provider } = await import('@oapi/klika');
-const { security } = provider;
+// The client takes its own package's grants, which carry its security config (token endpoint, shapes).
+const klikaPackage = await import('@oapi/klika');
+const { createKlikaClient, security } = klikaPackage;
 const { default: createClient } = await import('openapi-fetch');
 
 // --- the API: a loopback server in its own process --------------------------------------------
@@ -41,7 +42,7 @@ const credentials = {
   clientId: 'bench',
   clientSecret: 'bench-secret',
 };
-const klika = createKlikaClient({ baseUrl, auth: passwordGrant(credentials) });
+const klika = createKlikaClient({ baseUrl, auth: klikaPackage.passwordGrant(credentials) });
 const authorization = await klika.auth.authorization();
 const bareUrl = `${baseUrl}/api/v1/countries`;
 

@@ -74,9 +74,11 @@ describe('pnpm new-provider acme, then pnpm build', () => {
   });
 
   it('generates the client: its descriptor and the strategy factories its spec allows', () => {
-    expect(file('packages/acme/src/generated/strategies.ts')).toContain(
-      "export { bearerToken, clientCredentialsGrant } from '@oapi/auth';",
+    const strategies = file('packages/acme/src/generated/strategies.ts');
+    expect(strategies).toContain(
+      'export const clientCredentialsGrant = /* @__PURE__ */ auth.withSecurity(auth.clientCredentialsGrant, security);',
     );
+    expect(strategies).toContain("export { bearerToken } from '@oapi/auth';");
     expect(file('packages/acme/src/generated/provider.ts')).toContain('"url": "https://api.acme.test"');
     expect(existsSync(join(scratch, 'packages/acme/dist/index.js'))).toBe(true);
   });

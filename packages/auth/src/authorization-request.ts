@@ -42,10 +42,16 @@ export interface AuthorizationRequest {
 }
 
 function authorizationCodeFlow(security: SecurityConfig): AuthorizationCodeFlowConfig {
-  for (const scheme of Object.values(security.schemes)) {
-    if (scheme.type === 'oauth2' && scheme.flows.authorizationCode) return scheme.flows.authorizationCode;
+  const oauth2 = Object.values(security.schemes).filter((scheme) => scheme.type === 'oauth2');
+  for (const scheme of oauth2) {
+    if (scheme.flows?.authorizationCode) return scheme.flows.authorizationCode;
   }
-  throw new TypeError(`"options.security": the ${security.provider} spec declares no authorizationCode flow`);
+  // A JavaScript caller may pass a descriptor's outline, which types refuse.
+  throw new TypeError(
+    oauth2.some((scheme) => !scheme.flows)
+      ? '"options.security" has no flows (a client\'s `provider.security`): pass the `security` its package exports'
+      : `"options.security": the ${security.provider} spec declares no authorizationCode flow`,
+  );
 }
 
 /** The first half of the authorization-code grant (RFC 6749 §4.1.1; PKCE RFC 7636 with S256 unless the server has none). */

@@ -1,7 +1,7 @@
 import { readAuthorizationCallback } from './authorization-callback.js';
 import { createAuthorizationRequest, type AuthorizationRequestOptions } from './authorization-request.js';
 import { startLoopbackRedirect, type LoopbackRedirectOptions } from './loopback-redirect.js';
-import { authorizationCodeGrant, type GrantStrategy } from './strategies.js';
+import { authorizationCodeGrant, type GrantStrategy, withSecurity } from './strategies.js';
 
 export interface LoopbackAuthorizationOptions
   extends Omit<AuthorizationRequestOptions, 'redirectUri'>,
@@ -15,7 +15,7 @@ export interface LoopbackAuthorizationOptions
 /**
  * The whole browser step of the authorization-code grant for a CLI: a loopback redirect, the
  * authorize URL (PKCE S256, state), the checked callback. Returns the strategy that exchanges the
- * code on the client's first request and refreshes after that.
+ * code on the client's first request and refreshes after that, carrying `security` for the client.
  */
 export async function authorizeOnLoopback(options: LoopbackAuthorizationOptions): Promise<GrantStrategy> {
   if (typeof options?.open !== 'function')
@@ -25,7 +25,9 @@ export async function authorizeOnLoopback(options: LoopbackAuthorizationOptions)
     const request = await createAuthorizationRequest({ ...options, redirectUri: redirect.redirectUri });
     await options.open(request.url);
     const { code } = readAuthorizationCallback(await redirect.waitForCallback(), request);
-    return authorizationCodeGrant({
+    // Bound to the provider's security, as its client package's authorizationCodeGrant is.
+    const grant = withSecurity(authorizationCodeGrant, options.security);
+    return grant({
       code,
       redirectUri: request.redirectUri,
       ...(request.codeVerifier === undefined ? {} : { codeVerifier: request.codeVerifier }),

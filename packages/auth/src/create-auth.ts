@@ -8,14 +8,17 @@ import {
   assertStringRecord,
 } from './assert.js';
 import type { GrantAuthContext } from './grant-auth.js';
-import type { SecurityConfig } from './security-config.js';
+import { defaultSchemes, type SecurityConfig, type SecurityOutline } from './security-config.js';
 import type { AuthStrategy } from './strategies.js';
 import type { TokenManager, TokenStore } from './token-manager.js';
 import type { TokenSet } from './token-set.js';
 
 export interface AuthOptions {
-  /** The provider's generated security config: the `security` of its descriptor (`src/generated/provider.ts`). */
-  readonly security: SecurityConfig;
+  /**
+   * The provider's generated security config (a client package's `security` export), or its
+   * client's descriptor's outline (`provider.security`) with a grant of that package, which carries the rest.
+   */
+  readonly security: SecurityConfig | SecurityOutline;
   readonly strategy: AuthStrategy;
   /** The API's base URL. */
   readonly baseUrl: string;
@@ -56,7 +59,7 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
 function assertOptions(options: AuthOptions): void {
   if (!isObject(options)) throw new TypeError('"options" must be an object');
   if (!isObject(options.security?.schemes))
-    throw new TypeError('"options.security" must be a generated security config (a provider descriptor\'s `security`)');
+    throw new TypeError('"options.security" must be a generated security config (a client package\'s `security`)');
   assertStrategy(options.strategy, 'options.strategy');
   assertString(options.baseUrl, 'options.baseUrl');
   // Any scheme parses: one that is not https is refused as insecure_url, below.
@@ -69,7 +72,9 @@ function assertOptions(options: AuthOptions): void {
 
 export function createAuth(options: AuthOptions): Auth {
   assertOptions(options);
-  return authenticate(options);
+  // A client's descriptor has them written out by codegen; a `SecurityConfig` has not.
+  const security = { ...options.security, defaultSchemes: defaultSchemes(options.security) };
+  return authenticate({ ...options, security });
 }
 
 /**
@@ -77,7 +82,7 @@ export function createAuth(options: AuthOptions): Auth {
  * security of a generated descriptor, a base URL it built, `strategy` and `allowInsecureHttp`
  * checked under its own option names with `assertStrategy` and `assertOptionalBoolean`).
  */
-export function authenticate(options: AuthOptions): Auth {
+export function authenticate(options: AuthOptions & { readonly security: SecurityOutline }): Auth {
   const checkUrl = (url: URL, what: string) => assertSecureUrl(url, what, options.allowInsecureHttp);
   const base = new URL(options.baseUrl);
   checkUrl(base, 'API base URL');

@@ -1,7 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 import type { Auth, AuthOptions } from './create-auth.js';
 import { assertGrantOptions } from './grant-options.js';
-import type { OAuth2SchemeConfig } from './security-config.js';
+import type { OAuth2SchemeConfig, SecurityConfig, SecurityOutline } from './security-config.js';
 import type { AuthContext } from './static-auth.js';
 import type { GrantStrategy } from './strategies.js';
 import { createTokenManager } from './token-manager.js';
@@ -12,12 +12,29 @@ export interface GrantAuthContext extends AuthContext {
 }
 
 /**
+ * `createAuth`'s security; where that is a client descriptor's outline (an oauth2 scheme without
+ * flows), the whole config that the client package's grant factory attached to the strategy.
+ */
+function securityOf(strategy: GrantStrategy, security: SecurityOutline): SecurityConfig | SecurityOutline {
+  const { provider, schemes } = security;
+  if (!Object.values(schemes).some((s) => s.type === 'oauth2' && !('flows' in s))) return security;
+  if (strategy.security?.provider !== provider)
+    throw new TypeError(
+      `"auth": the ${strategy.grantType} grant lacks the ${provider} token endpoint: make it with @oapi/${provider}'s factory, not @oapi/auth's`,
+    );
+  return strategy.security;
+}
+
+/**
  * Tokens from the spec's oauth2 scheme, fetched, cached and refreshed by a token manager; a request
  * the API refuses with 401 is replayed once with a new token.
  */
 export function grantAuth(strategy: GrantStrategy, context: GrantAuthContext): Auth {
-  const { options, security } = context;
-  const oauth2 = Object.values(security.schemes).find((s): s is OAuth2SchemeConfig => s.type === 'oauth2');
+  const { options } = context;
+  const security = securityOf(strategy, context.security);
+  const oauth2 = Object.values(security.schemes).find(
+    (s): s is OAuth2SchemeConfig => s.type === 'oauth2' && 'flows' in s,
+  );
   // The grant's own flow; the refresh-token grant, which has none, refreshes tokens of the first with a token URL.
   const flows = oauth2?.flows ?? {};
   const flow = strategy.flow ? flows[strategy.flow] : Object.values(flows).find((f) => f && 'tokenUrl' in f);

@@ -32,18 +32,23 @@ export {
   type PasswordGrantOptions,
   type RefreshTokenGrantOptions,
   type StaticStrategy,
+  withSecurity,
 } from './strategies.js';
 export type { TokenManager, TokenStore } from './token-manager.js';
 export { shapeFor } from './token-request.js';
 export type { TokenSet } from './token-set.js';
+export { defaultSchemes } from './security-config.js';
 export type {
   ApiKeySchemeConfig,
+  DefaultSchemes,
   AuthorizationCodeFlowConfig,
   ClientAuthentication,
   HttpBearerSchemeConfig,
   OAuth2SchemeConfig,
+  OAuth2SchemeOutline,
   OAuthFlowConfig,
   SecurityConfig,
+  SecurityOutline,
   SecuritySchemeConfig,
   TokenRequestConfig,
   TokenRequestContentType,

@@ -1,6 +1,7 @@
-// The `security` part of each client's generated provider descriptor (`src/generated/provider.ts`):
-// what the generator (packages/codegen) reads out of a spec's `components.securitySchemes` and its
-// `x-` extensions (spec/EXTENSIONS.md). packages/auth is configured from it and knows no provider by name.
+// A provider's security configuration: what the generator (packages/codegen) reads out of a spec's
+// `components.securitySchemes` and its `x-` extensions (spec/EXTENSIONS.md), exported by each client
+// package as `security` (`src/generated/strategies.ts`; its descriptor has the outline). packages/auth
+// is configured from it and knows no provider by name.
 import type { GrantType } from './grants.js';
 
 export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic' | 'none';
@@ -82,4 +83,38 @@ export interface SecurityConfig {
   /** The provider id (`spec/<id>/`). */
   readonly provider: string;
   readonly schemes: Readonly<Record<string, SecuritySchemeConfig>>;
+}
+
+/** The scheme `bearerToken()` and `apiKey()` use when they name none, by name (`defaultSchemes`). */
+export interface DefaultSchemes {
+  readonly bearer?: string;
+  readonly apiKey?: string;
+}
+
+/** An oauth2 scheme by its type alone: what a bearer token needs of it. */
+export interface OAuth2SchemeOutline {
+  readonly type: 'oauth2';
+}
+
+/**
+ * The `security` of a client's descriptor: an oauth2 scheme there is its type alone, since the grant
+ * factories of the client package attach the provider's `SecurityConfig` to their strategies, and a
+ * static credential's bundle then carries no token endpoint. Its static strategies' default schemes
+ * come written out by codegen; `createAuth` works them out of a `SecurityConfig`.
+ */
+export interface SecurityOutline {
+  /** The provider id (`spec/<id>/`). */
+  readonly provider: string;
+  readonly schemes: Readonly<Record<string, SecuritySchemeConfig | OAuth2SchemeOutline>>;
+  readonly defaultSchemes: DefaultSchemes;
+}
+
+/**
+ * The scheme each static strategy uses when it names none: an API key goes by any scheme but
+ * oauth2's; a bearer token by any but an API key's, else by the first.
+ */
+export function defaultSchemes({ schemes }: Pick<SecurityOutline, 'schemes'>): DefaultSchemes {
+  const names = Object.keys(schemes);
+  const firstNot = (type: string) => names.find((name) => schemes[name]!.type !== type);
+  return { bearer: firstNot('apiKey') ?? names[0], apiKey: firstNot('oauth2') };
 }

@@ -1,27 +1,22 @@
 import type { Auth } from './create-auth.js';
-import type { SecurityConfig } from './security-config.js';
+import type { SecurityOutline } from './security-config.js';
 import type { StaticStrategy } from './strategies.js';
 
 /** What a strategy's `authenticate` gets from `createAuth`, its options checked. */
 export interface AuthContext {
-  readonly security: SecurityConfig;
+  readonly security: SecurityOutline;
   /** Throws unless credentials may go to `url` (https, or http on loopback, or allowed). */
   readonly checkRequestUrl: (url: string) => void;
 }
 
 /**
  * A credential used as it is: the same header on every request, sent the way the spec's scheme
- * says: the scheme the strategy names, else the first of the kind it prefers.
+ * says: the scheme the strategy names, else the default of its kind (`defaultSchemes`).
  */
 export function staticAuth({ scheme: name, prefers, credential }: StaticStrategy, context: AuthContext): Auth {
-  const { schemes, provider } = context.security;
-  const all = Object.values(schemes);
-  // An API key goes by any scheme but oauth2's; a bearer token by any but an API key's, else by the first.
-  const avoided = prefers === 'apiKey' ? 'oauth2' : 'apiKey';
-  const scheme =
-    name !== undefined
-      ? schemes[name]
-      : (all.find((s) => s.type !== avoided) ?? (prefers === 'bearer' ? all[0] : undefined));
+  const { schemes, provider, defaultSchemes } = context.security;
+  const chosen = name ?? defaultSchemes[prefers];
+  const scheme = chosen === undefined ? undefined : schemes[chosen];
   if (!scheme)
     throw new TypeError(
       `"auth": the ${provider} spec has no ${name === undefined ? prefers : `"${name}"`} security scheme`,

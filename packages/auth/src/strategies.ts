@@ -9,6 +9,7 @@ import {
   passwordRow,
   refreshTokenRow,
 } from './grants.js';
+import type { SecurityConfig } from './security-config.js';
 import { staticAuth } from './static-auth.js';
 
 export interface ClientCredentials {
@@ -38,6 +39,11 @@ export interface GrantStrategy {
    * rather than imported by `createAuth`, so that a client with a static credential bundles none of it.
    */
   readonly authenticator: typeof grantAuth;
+  /**
+   * The provider's security config, attached by its client package's factories (`withSecurity`):
+   * its token endpoint travels with the grant, not in the client's descriptor.
+   */
+  readonly security?: SecurityConfig;
 }
 
 /** A credential used as it is: an API key or an access token obtained elsewhere. */
@@ -156,6 +162,17 @@ export function authorizationCodeGrant(options: AuthorizationCodeGrantOptions): 
   const credentials: Record<string, string> = { code: options.code, redirect_uri: options.redirectUri };
   if (options.codeVerifier !== undefined) credentials.code_verifier = options.codeVerifier;
   return grant('authorization_code', authorizationCodeRow.flow, options, credentials, { repeatable: false });
+}
+
+/**
+ * `factory` for one provider: each strategy it makes carries `security`, the provider's token
+ * endpoint. A client package exports its grant factories so bound (`passwordGrant` of `@oapi/klika`).
+ */
+export function withSecurity<Options>(
+  factory: (options: Options) => GrantStrategy,
+  security: SecurityConfig,
+): (options: Options) => GrantStrategy {
+  return (options) => ({ ...factory(options), security });
 }
 
 /** An access token obtained elsewhere, sent as `Authorization: Bearer`. It is never refreshed. */

@@ -84,7 +84,7 @@ export function manualClock(start = Date.parse('2026-11-25T10:00:00Z')) {
 /** openapi-fetch with the auth middleware, both on the same fetch. */
 export function echoClient(
   baseUrl: string,
-  options: Omit<AuthOptions, 'baseUrl' | 'security'> & { security?: SecurityConfig },
+  options: Omit<AuthOptions, 'baseUrl' | 'security'> & { security?: AuthOptions['security'] },
 ) {
   const fetch = options.fetch ?? globalThis.fetch;
   const auth = createAuth({ security: securityWith(), ...options, baseUrl, fetch });

@@ -205,8 +205,9 @@ describe('authorization_code with PKCE against oauth2-mock-server', () => {
 
   it('does it all in one call for a CLI: authorizeOnLoopback', async () => {
     const shown: URL[] = [];
+    const security = mock.security();
     const strategy = await authorizeOnLoopback({
-      security: mock.security(),
+      security,
       baseUrl: mock.api.url,
       clientId: 'cli-public',
       timeoutMs: 5_000,
@@ -216,6 +217,8 @@ describe('authorization_code with PKCE against oauth2-mock-server', () => {
       },
     });
     expect(shown[0]!.searchParams.get('code_challenge_method')).toBe('S256');
+    // It carries the security, as a client package's authorizationCodeGrant does: its client has the outline.
+    expect(strategy.security).toBe(security);
     const client = echoClient(mock.api.url, { security: mock.security(), strategy });
     expect((await client.GET('/echo')).response.status).toBe(200);
     expect(mock.tokenRequests.map((r) => r.grantType)).toEqual(['authorization_code']);

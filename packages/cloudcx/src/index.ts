@@ -29,7 +29,7 @@ export {
 export { createWebhookHandler, type WebhookHandler, type WebhookHandlers } from './webhook-handler.js';
 export type { components, operations, paths, webhooks } from './generated/openapi.js';
 export { provider, type SpecOptions } from './generated/provider.js';
-// The strategy factories the spec's security schemes allow, as codegen lists them.
+// The strategy factories the spec's security schemes allow, as codegen lists them, the grants bound to its `security`.
 export * from './generated/strategies.js';
 export { AuthError, OAuthError, type TokenSet, type TokenStore } from '@oapi/auth';
 export { ApiError, RequestTimeoutError, type DeprecationNotice } from '@oapi/runtime';

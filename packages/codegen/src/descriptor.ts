@@ -1,5 +1,5 @@
 import type { ApiEntry } from '@oapi/api-list';
-import type { StrategyName } from '@oapi/auth';
+import type { SecurityConfig, StrategyName } from '@oapi/auth';
 import type { DeprecatedOperation, ProviderDescriptor, TokenParameter } from '@oapi/runtime';
 import { strategiesOf, tokenParametersOf } from './auth-surface.js';
 import { bodyEncodingOf } from './body-encoding.js';
@@ -16,8 +16,10 @@ import { isObject, type Json } from './spec-json.js';
 export interface SpecDescriptor
   extends Omit<
     ProviderDescriptor,
-    'exampleUrl' | 'options' | 'serverOptions' | 'tokenParameters' | 'deprecatedOperations' | 'bodyEncoder'
+    'exampleUrl' | 'options' | 'serverOptions' | 'security' | 'tokenParameters' | 'deprecatedOperations' | 'bodyEncoder'
   > {
+  /** The whole config: the shipped descriptor has its outline, the package's `security` export the rest. */
+  readonly security: SecurityConfig;
   readonly title: string;
   /** `info.version`. */
   readonly version: string;

@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiEntry } from '@oapi/api-list';
-import { grants } from '@oapi/auth';
 import { providerDescriptor } from './descriptor.js';
 import { renderSpecOptions } from './render-options.js';
 import { shippedDescriptor } from './shipped-descriptor.js';
+import { renderStrategies } from './strategies-file.js';
 import { renderTypes } from './types-file.js';
 
 export interface GeneratedFile {
@@ -27,14 +27,9 @@ const literal = (value: unknown) => JSON.stringify(value, null, 2);
 /** The runtime's code for a body encoding other than JSON, which the descriptor then imports. */
 const bodyEncoders = { 'rails-form': 'railsForms' } as const;
 
-/** The authorization-code flow's browser step, exported beside its strategy. */
-const authorizationCodeHelpers = ['createAuthorizationRequest', 'readAuthorizationCallback'];
-
 /** Everything that goes into `packages/<id>/src/generated/`, from the API's bundled spec. */
 export async function generateApiFiles(api: ApiEntry, spec: Record<string, unknown>): Promise<GeneratedFile[]> {
   const descriptor = providerDescriptor(api, spec);
-  const strategies = [...descriptor.strategies].sort();
-  const helpers = descriptor.strategies.includes(grants.authorization_code.strategy) ? authorizationCodeHelpers : [];
   const encoder = descriptor.bodyEncoding === 'json' ? undefined : bodyEncoders[descriptor.bodyEncoding];
   // The descriptor's fields that are code (the runtime export each names), imported where the spec
   // asks for them: a JSON client's bundle carries no encoder, one without token parameters no reader.
@@ -56,7 +51,7 @@ export async function generateApiFiles(api: ApiEntry, spec: Record<string, unkno
       contents: [
         header(
           api,
-          `What the ${api.id} provider is: servers, token endpoint, security, strategies, encodings, deprecated operations.`,
+          `What the ${api.id} provider is: servers, token endpoint, security schemes, encodings, deprecated operations.`,
         ),
         imports.length > 0
           ? `import { type ProviderDescriptor, ${imports.join(', ')} } from '@oapi/runtime';`
@@ -71,9 +66,8 @@ export async function generateApiFiles(api: ApiEntry, spec: Record<string, unkno
     {
       name: 'strategies.ts',
       contents: [
-        header(api, "The @oapi/auth strategy factories the spec's security schemes allow."),
-        `export { ${[...strategies, ...helpers].sort().join(', ')} } from '@oapi/auth';`,
-        '',
+        header(api, "The strategy factories the spec's security schemes allow, its grants bound to its `security`."),
+        renderStrategies(descriptor),
       ].join('\n'),
     },
   ];

@@ -1,6 +1,7 @@
 // What codegen writes into a client's src/generated/: the descriptor as it ships (what the runtime
 // reads, no prose), the code of a body encoding or of token parameters imported only where the spec
-// asks for it, and the deprecated operations marked in the types.
+// asks for it, the grant factories bound to the security config only grants read, and the deprecated
+// operations marked in the types.
 import { describe, expect, it } from 'vitest';
 import { generateApiFiles } from '../src/index.js';
 
@@ -59,28 +60,15 @@ describe('src/generated/provider.ts', () => {
     const shipped = provider.slice(0, provider.indexOf('export interface SpecOptions'));
     expect(shipped).not.toMatch(/PROSE/);
     expect(shipped).toContain('"url": "https://{host}"');
-    expect(shipped).toContain('"tokenUrl": "/oauth/token"');
     expect(provider.slice(shipped.length)).toContain('The host: VARIABLE-PROSE');
   });
 
-  it('leaves out the per-grant token-request overrides that repeat the scheme-wide shape', async () => {
-    const withOverrides = spec(json);
-    const schemes = (withOverrides.components as { securitySchemes: Record<string, Record<string, unknown>> })
-      .securitySchemes;
-    schemes.oauth2!['x-token-request'] = {
-      clientAuthentication: 'none',
-      grants: {
-        client_credentials: {
-          clientAuthentication: 'client_secret_post',
-          contentType: 'application/x-www-form-urlencoded',
-        },
-        refresh_token: { clientAuthentication: 'none' },
-      },
-    };
-    const provider = (await generateApiFiles(entry, withOverrides)).find((f) => f.name === 'provider.ts')!.contents;
+  it('has the oauth2 scheme by its type alone, and the default schemes: what only grants read is in strategies.ts', async () => {
+    const provider = await file(json, 'provider.ts');
     expect(provider).toContain(
-      '"grants": {\n            "client_credentials": {\n              "clientAuthentication": "client_secret_post"\n            }\n          }',
+      '"schemes": {\n      "oauth2": {\n        "type": "oauth2"\n      }\n    },\n    "defaultSchemes": {\n      "bearer": "oauth2"\n    }',
     );
+    expect(provider).not.toMatch(/tokenUrl|tokenRequest|flows/);
   });
 
   it('lists the deprecated operations, and only those, as the runtime keys them', async () => {
@@ -135,6 +123,40 @@ describe('src/generated/provider.ts', () => {
     const plain = await file(json, 'provider.ts');
     expect(plain).toContain("import type { ProviderDescriptor } from '@oapi/runtime';");
     expect(plain).not.toContain('railsForms');
+  });
+});
+
+describe('src/generated/strategies.ts', () => {
+  it('leaves out the per-grant token-request overrides that repeat the scheme-wide shape', async () => {
+    const withOverrides = spec(json);
+    const schemes = (withOverrides.components as { securitySchemes: Record<string, Record<string, unknown>> })
+      .securitySchemes;
+    schemes.oauth2!['x-token-request'] = {
+      clientAuthentication: 'none',
+      grants: {
+        client_credentials: {
+          clientAuthentication: 'client_secret_post',
+          contentType: 'application/x-www-form-urlencoded',
+        },
+        refresh_token: { clientAuthentication: 'none' },
+      },
+    };
+    const strategies = (await generateApiFiles(entry, withOverrides)).find((f) => f.name === 'strategies.ts')!.contents;
+    expect(strategies).toContain(
+      '"grants": {\n          "client_credentials": {\n            "clientAuthentication": "client_secret_post"\n          }\n        }',
+    );
+  });
+
+  it("binds the spec's grant factories to its security, which it ships without prose", async () => {
+    const strategies = await file(json, 'strategies.ts');
+    expect(strategies).not.toMatch(/PROSE/);
+    expect(strategies).toMatch(
+      /export const security = \{\n {2}"provider": "acme",[\s\S]*"tokenUrl": "\/oauth\/token"/,
+    );
+    expect(strategies).toContain(
+      'export const clientCredentialsGrant = /* @__PURE__ */ auth.withSecurity(auth.clientCredentialsGrant, security);',
+    );
+    expect(strategies).toContain("export { bearerToken } from '@oapi/auth';");
   });
 });
 

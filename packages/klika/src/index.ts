@@ -1,7 +1,7 @@
 export { createKlikaClient, type KlikaClient, type KlikaClientOptions } from './client.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export { provider, type SpecOptions } from './generated/provider.js';
-// The strategy factories the spec's security schemes allow, as codegen lists them.
+// The strategy factories the spec's security schemes allow, as codegen lists them, the grants bound to its `security`.
 export * from './generated/strategies.js';
 export {
   AuthError,

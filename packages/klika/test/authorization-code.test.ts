@@ -10,8 +10,8 @@ import {
   authorizationCodeGrant,
   createAuthorizationRequest,
   createKlikaClient,
-  provider,
   readAuthorizationCallback,
+  security,
   unwrap,
 } from '../src/index.js';
 
@@ -27,7 +27,7 @@ async function approve(url: URL): Promise<string> {
 /** The README's flow: authorize URL, callback, a client that exchanges the code on its first call. */
 async function signIn(server: FakeDoorkeeper, options: { pkce?: boolean; codeVerifier?: string } = {}) {
   const request = await createAuthorizationRequest({
-    security: provider.security,
+    security,
     baseUrl: server.url,
     clientId: client.id,
     redirectUri,
@@ -100,7 +100,7 @@ describe('klika authorization-code grant against the template (no PKCE columns)'
 
   it('refuses a callback whose state is not the one sent, without showing the code', async () => {
     const request = await createAuthorizationRequest({
-      security: provider.security,
+      security,
       baseUrl: server.url,
       clientId: client.id,
       redirectUri,

@@ -19,6 +19,7 @@ import {
   provider,
   readAuthorizationCallback,
   refreshTokenGrant,
+  security,
   type paths,
   unwrap,
 } from '../src/index.js';
@@ -29,9 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Klika's descriptor with another client authentication for every grant. */
+/** Klika's descriptor with its whole security config, another client authentication for every grant. */
 function withClientAuthentication(clientAuthentication: ClientAuthentication): ProviderDescriptor {
-  const scheme = provider.security.schemes.oauth2;
+  const scheme = security.schemes.oauth2;
   return {
     ...provider,
     security: {
@@ -44,7 +45,7 @@ function withClientAuthentication(clientAuthentication: ClientAuthentication): P
 async function freshCode(): Promise<{ code: string; redirectUri: string }> {
   const redirectUri = 'https://app.example.com/oauth/callback';
   const request = await createAuthorizationRequest({
-    security: provider.security,
+    security,
     baseUrl: server.url,
     clientId: client.id,
     redirectUri,

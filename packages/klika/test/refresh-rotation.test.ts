@@ -4,7 +4,7 @@
 // reply was lost can be sent again with the one it still holds.
 import { clientCredentials, passwordCredentials, type FakeDoorkeeper, startFakeDoorkeeper } from '@oapi/fakes/klika';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKlikaClient, passwordGrant, provider, refreshTokenGrant, unwrap } from '../src/index.js';
+import { createKlikaClient, passwordGrant, refreshTokenGrant, security, unwrap } from '../src/index.js';
 
 let server: FakeDoorkeeper;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ const refreshing = (refreshToken: string) =>
 
 describe('klika refresh-token rotation (deferred)', () => {
   it('is what the spec says', () => {
-    expect(provider.security.schemes.oauth2).toMatchObject({ refreshTokenRotation: 'deferred' });
+    expect(security.schemes.oauth2).toMatchObject({ refreshTokenRotation: 'deferred' });
   });
 
   it('retries a refresh whose reply was lost with the same refresh token, and it works', async () => {

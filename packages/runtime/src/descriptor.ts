@@ -4,8 +4,9 @@
 // reads, nothing else, and what the runtime would otherwise derive at every construction (the option
 // names, the example URL, the deprecated operations' keys) comes ready from codegen. The prose
 // (descriptions, scope texts) stays in the spec, the docs and the options' JSDoc; what only codegen
-// uses (title, strategies, body encoding) in its `SpecDescriptor`.
-import type { SecurityConfig } from '@oapi/auth';
+// uses (title, strategies, body encoding) in its `SpecDescriptor`; what only grants use (token URLs,
+// `x-token-request`) in the package's `security`, which its grant factories attach to their strategies.
+import type { SecurityOutline } from '@oapi/auth';
 import type { Middleware } from 'openapi-fetch';
 import type { matchedServer } from './server-choice.js';
 import type { tokenParameterValues } from './token-parameters.js';
@@ -77,7 +78,11 @@ export interface ProviderDescriptor {
   readonly options: readonly string[];
   /** Those that choose or fill in the API's server (`server`, its `{variables}`): `baseUrl` replaces them. */
   readonly serverOptions: readonly string[];
-  readonly security: SecurityConfig;
+  /**
+   * The security schemes, an oauth2 one by its type alone: its token endpoint travels with the
+   * package's grant factories (`security` in `strategies.ts`), so a static credential's bundle has none of it.
+   */
+  readonly security: SecurityOutline;
   /**
    * The token-request parameters the client takes as options, by parameter: `{ account_token: 'accountToken' }`;
    * with them, always, their reader (`tokenParameterValues`). A spec without any has neither.

@@ -1,7 +1,13 @@
 // createProviderClient(descriptor, options): the spec's servers and variables chosen by the options,
 // the token endpoint's own server and tokenUrl, the token parameters, and every option checked up
 // front with a TypeError naming it.
-import { bearerToken, clientCredentialsGrant, passwordGrant, type SecurityConfig } from '@oapi/auth';
+import {
+  bearerToken,
+  clientCredentialsGrant,
+  passwordGrant,
+  type SecurityConfig,
+  type SecurityOutline,
+} from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +20,7 @@ import {
 import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths } from './scripted-fetch.js';
 
-const security = (requiredParameters: string[] = ['account_token']): SecurityConfig => ({
+const security = (requiredParameters: string[] = ['account_token']): SecurityConfig & SecurityOutline => ({
   provider: 'test',
   schemes: {
     oauth2: {
@@ -34,6 +40,7 @@ const security = (requiredParameters: string[] = ['account_token']): SecurityCon
       refreshTokenRotation: false,
     },
   },
+  defaultSchemes: { bearer: 'oauth2' },
 });
 
 const tenant = testDescriptor({

@@ -10,7 +10,11 @@ import { json, type paths, type Reply, scriptedFetch } from './scripted-fetch.js
 
 const secret = 'at-secret-123456';
 const descriptor = testDescriptor({
-  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  security: {
+    provider: 'test',
+    schemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    defaultSchemes: { bearer: 'bearer', apiKey: 'bearer' },
+  },
   deprecatedOperations: ['GET /things'],
 });
 

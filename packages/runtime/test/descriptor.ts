@@ -8,7 +8,7 @@ export function testDescriptor(overrides: Partial<ProviderDescriptor> = {}): Pro
     exampleUrl: 'https://api.example.com',
     options: [],
     serverOptions: [],
-    security: { provider: 'test', schemes: {} },
+    security: { provider: 'test', schemes: {}, defaultSchemes: {} },
     deprecatedOperations: [],
     ...overrides,
   };

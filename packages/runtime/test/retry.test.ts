@@ -15,7 +15,11 @@ import { testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
 const descriptor = testDescriptor({
-  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  security: {
+    provider: 'test',
+    schemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    defaultSchemes: { bearer: 'bearer', apiKey: 'bearer' },
+  },
 });
 const now = Date.parse('2026-11-25T10:00:00Z');
 const resetIn = (seconds: number) => ({ 'x-rate-limit-reset': String(now / 1000 + seconds) });

@@ -16,7 +16,11 @@ import { testDescriptor } from './descriptor.js';
 import type { paths } from './scripted-fetch.js';
 
 const descriptor = testDescriptor({
-  security: { provider: 'test', schemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  security: {
+    provider: 'test',
+    schemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    defaultSchemes: { bearer: 'bearer', apiKey: 'bearer' },
+  },
 });
 const secret = 'at-secret-123456';
 

@@ -2,7 +2,7 @@ export { createWootricCxiClient, type WootricCxiClient, type WootricCxiClientOpt
 export { OnboardingRequiredError, unwrap, type ErrorList, type OnboardingRequiredBody } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export { provider, type SpecOptions } from './generated/provider.js';
-// The strategy factories the spec's security schemes allow, as codegen lists them.
+// The strategy factories the spec's security schemes allow, as codegen lists them, the grants bound to its `security`.
 export * from './generated/strategies.js';
 export { listAll, type CxiListItem, type PagedListPath } from './list-all.js';
 export { maxCsvBytes, uploadImport, uploadResponseProperties, type CsvUploadOptions } from './uploads.js';

@@ -4,7 +4,7 @@
 // default account, so the client refuses to build without it.
 import { bundledSpecSchemas } from '@oapi/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clientCredentialsGrant, createWootricCxiClient, passwordGrant, provider, unwrap } from '../src/index.js';
+import { clientCredentialsGrant, createWootricCxiClient, passwordGrant, security, unwrap } from '../src/index.js';
 import { apiClient, owner } from '@oapi/fakes/wootric-oauth';
 import { accountToken, type FakeCxi, startFakeCxi } from '@oapi/fakes/wootric-cxi';
 
@@ -14,7 +14,7 @@ describe("seed 000's token requests against the spec", () => {
   it('accepts the password grant fields, and names account_token as its query parameter', () => {
     const fields = { grant_type: 'password', username: '<youremailaddress>', password: '<yourpassword>' };
     expect(check('/components/schemas/TokenRequest', fields)).toEqual([]);
-    const password = provider.security.schemes.oauth2.tokenRequest.grants.password;
+    const password = security.schemes.oauth2.tokenRequest.grants.password;
     expect(password).toMatchObject({ queryParameters: ['account_token'], requiredParameters: ['account_token'] });
   });
 

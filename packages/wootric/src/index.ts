@@ -4,7 +4,7 @@ export { sendEmailSurveyCsv, type EmailSurveyCsvOptions } from './email-survey-c
 export { LockedError, unwrap, type ErrorList } from './errors.js';
 export type { components, operations, paths, webhooks } from './generated/openapi.js';
 export { provider, type SpecOptions } from './generated/provider.js';
-// The strategy factories the spec's security schemes allow, as codegen lists them.
+// The strategy factories the spec's security schemes allow, as codegen lists them, the grants bound to its `security`.
 export * from './generated/strategies.js';
 export { listAll, type ListAllParams, type ListItem, type WindowedListPath } from './list-all.js';
 export { wootricRateLimitResetMs } from './rate-limit.js';
