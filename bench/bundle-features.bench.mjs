@@ -4,11 +4,8 @@
 // This is where `bundle.bench.mjs`'s ratios come from, feature by feature, so a budget can be weighed
 // against what the clients do. The stubbed bundles are measured, never run.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { browserBundleSize, root } from './support/browser-bundle.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['runtime', 'auth', 'klika', 'wootric', 'wootric-cxi', 'cloudcx'];
 const alias = Object.fromEntries(packages.map((name) => [`@oapi/${name}`, `${root}packages/${name}/src/index.ts`]));
 
@@ -49,18 +46,7 @@ async function gzipBytes(code, stubbed) {
       );
     },
   };
-  const { outputFiles } = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    alias,
-    plugins: [stubs],
-  });
-  return gzipSync(outputFiles[0].contents, { level: 9 }).length;
+  return (await browserBundleSize(code, { alias, plugins: [stubs] })).gz;
 }
 
 const clients = [

@@ -7,30 +7,14 @@
 // `bundle-features.bench.mjs` (run with this one by `pnpm bench bundle`) measures what each feature
 // adds, so the ratios here can be weighed against what the clients do.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { browserBundleSize, root } from './support/browser-bundle.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(`${root}packages/klika/dist/index.js`)) {
   console.error('bundle bench: run `pnpm build` first (packages/*/dist is missing).');
   process.exit(1);
 }
 
-/** Bytes of `code` bundled for the browser: minified, then gzipped (-9). */
-async function size(code) {
-  const { outputFiles } = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-  });
-  const bytes = outputFiles[0].contents;
-  return { min: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
-}
+const size = (code) => browserBundleSize(code);
 
 const call = (client, path) => `window.run = () => ${client}.GET(${JSON.stringify(path)});`;
 const baseline = await size(
