@@ -5,16 +5,12 @@ import { bearerToken } from '@oapi/auth';
 import { secretsIn } from '@oapi/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProviderClient, type DeprecationNotice } from '../src/index.js';
-import { testDescriptor } from './descriptor.js';
+import { bearerSecurity, testDescriptor } from './descriptor.js';
 import { json, type paths, type Reply, scriptedFetch } from './scripted-fetch.js';
 
 const secret = 'at-secret-123456';
 const descriptor = testDescriptor({
-  security: {
-    provider: 'test',
-    schemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    defaultSchemes: { bearer: 'bearer', apiKey: 'bearer' },
-  },
+  security: bearerSecurity,
   deprecatedOperations: ['GET /things'],
 });
 

@@ -13,3 +13,10 @@ export function testDescriptor(overrides: Partial<ProviderDescriptor> = {}): Pro
     ...overrides,
   };
 }
+
+/** A spec whose one scheme is an HTTP bearer token: what `bearerToken()` sends by. */
+export const bearerSecurity: ProviderDescriptor['security'] = {
+  provider: 'test',
+  schemes: { bearer: { type: 'http', scheme: 'bearer' } },
+  defaultSchemes: { bearer: 'bearer', apiKey: 'bearer' },
+};

@@ -11,16 +11,10 @@ import {
   unwrap,
   type RetryOptions,
 } from '../src/index.js';
-import { testDescriptor } from './descriptor.js';
+import { bearerSecurity, testDescriptor } from './descriptor.js';
 import { json, scriptedFetch, type paths, type Reply } from './scripted-fetch.js';
 
-const descriptor = testDescriptor({
-  security: {
-    provider: 'test',
-    schemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    defaultSchemes: { bearer: 'bearer', apiKey: 'bearer' },
-  },
-});
+const descriptor = testDescriptor({ security: bearerSecurity });
 const now = Date.parse('2026-11-25T10:00:00Z');
 const resetIn = (seconds: number) => ({ 'x-rate-limit-reset': String(now / 1000 + seconds) });
 const epochReset: RetryOptions['rateLimitResetMs'] = (response, at) => {

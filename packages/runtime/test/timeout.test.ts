@@ -12,16 +12,10 @@ import {
   retrying,
   type RetryOptions,
 } from '../src/index.js';
-import { testDescriptor } from './descriptor.js';
+import { bearerSecurity, testDescriptor } from './descriptor.js';
 import type { paths } from './scripted-fetch.js';
 
-const descriptor = testDescriptor({
-  security: {
-    provider: 'test',
-    schemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    defaultSchemes: { bearer: 'bearer', apiKey: 'bearer' },
-  },
-});
+const descriptor = testDescriptor({ security: bearerSecurity });
 const secret = 'at-secret-123456';
 
 /** Never answers the first `silentFor` requests; answers the others with `[]`. */
